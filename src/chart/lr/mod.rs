@@ -1,0 +1,1 @@
+//! Charts of the Batch & LR view.

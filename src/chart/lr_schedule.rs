@@ -1,0 +1,142 @@
+//! The learning rate at each optimizer update over a run, with epoch boundaries marked.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{AxisLabels, ChartStyle};
+use crate::core::format::fmt_sci;
+
+/// What the chart shows.
+#[derive(Debug, Clone)]
+pub struct LrSchedulePlot<'a> {
+    /// (update, learning rate) points, updates increasing.
+    pub points: &'a [(f64, f64)],
+    /// Updates at which an epoch ends (drawn as thin vertical marks).
+    pub epoch_ends: &'a [f64],
+    /// Total updates (the right end of the x axis).
+    pub total: f64,
+    /// Axis titles.
+    pub labels: AxisLabels<'a>,
+}
+
+/// Draws the schedule on `root`.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    plot: &LrSchedulePlot<'_>,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let pal = style.palette();
+    root.fill(&pal.background)?;
+    let y_max = plot.points.iter().map(|p| p.1).fold(0.0_f64, f64::max);
+    let y_top = if y_max > 0.0 { y_max * 1.08 } else { 1.0 };
+    let x_max = plot.total.max(1.0);
+    let label_font = ("sans-serif", style.font(12.0))
+        .into_font()
+        .color(&pal.text);
+    let mut chart = ChartBuilder::on(root)
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px(62.0))
+        .build_cartesian_2d(0.0..x_max, 0.0..y_top)?;
+    chart
+        .configure_mesh()
+        .x_desc(plot.labels.x)
+        .y_desc(plot.labels.y)
+        .axis_desc_style(label_font.clone())
+        .label_style(label_font)
+        .axis_style(pal.text.stroke_width(style.px(1.0)))
+        .bold_line_style(pal.grid.stroke_width(style.px(1.0)))
+        .light_line_style(pal.grid_light.stroke_width(style.px(1.0)))
+        .max_light_lines(2)
+        .x_labels(6)
+        .y_labels(6)
+        .x_label_formatter(&|x| crate::core::format::fmt_number(x.round()))
+        .y_label_formatter(&|y| if *y == 0.0 { "0".into() } else { fmt_sci(*y) })
+        .draw()?;
+    // Epoch boundaries (at most 60 marks; past that the run has too many epochs to mark each).
+    if plot.epoch_ends.len() <= 60 {
+        let mark = pal.grid.stroke_width(style.px(1.0));
+        chart.draw_series(
+            plot.epoch_ends
+                .iter()
+                .filter(|&&x| x > 0.0 && x < x_max)
+                .map(|&x| PathElement::new(vec![(x, 0.0), (x, y_top)], mark)),
+        )?;
+    }
+    let line = pal.series[0].stroke_width(style.px(2.0));
+    chart.draw_series(LineSeries::new(plot.points.iter().copied(), line))?;
+    root.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::schedule::{Schedule, ScheduleKind};
+
+    fn render(plot: &LrSchedulePlot<'_>, dark: bool) -> String {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        }
+        svg
+    }
+
+    #[test]
+    fn draws_labels_and_the_schedule() {
+        let s = Schedule {
+            kind: ScheduleKind::Cosine,
+            peak_lr: 5e-5,
+            warmup: 30,
+            total: 300,
+            min_lr_ratio: 0.0,
+        };
+        let points = s.sample(400);
+        let plot = LrSchedulePlot {
+            points: &points,
+            epoch_ends: &[100.0, 200.0, 300.0],
+            total: 300.0,
+            labels: AxisLabels {
+                x: "optimizer update",
+                y: "learning rate",
+            },
+        };
+        let svg = render(&plot, false);
+        assert!(svg.contains("optimizer update") && svg.contains("learning rate"));
+        assert!(
+            svg.contains("5e−5"),
+            "the peak's tick is labelled in scientific notation"
+        );
+        // A different schedule draws a different picture; the dark theme changes the colours.
+        let lin = Schedule {
+            kind: ScheduleKind::Linear,
+            ..s
+        }
+        .sample(400);
+        assert_ne!(
+            svg,
+            render(
+                &LrSchedulePlot {
+                    points: &lin,
+                    ..plot.clone()
+                },
+                false
+            )
+        );
+        assert_ne!(svg, render(&plot, true));
+    }
+
+    #[test]
+    fn degenerate_input_does_not_panic() {
+        for points in [vec![], vec![(1.0, 0.0)], vec![(1.0, 1e-300), (2.0, 1e300)]] {
+            let plot = LrSchedulePlot {
+                points: &points,
+                epoch_ends: &[],
+                total: 1.0,
+                labels: AxisLabels { x: "x", y: "y" },
+            };
+            render(&plot, false);
+        }
+    }
+}

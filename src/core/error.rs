@@ -1,0 +1,90 @@
+//! Input errors as values.
+//!
+//! Every calculation in [`crate::core`] validates its inputs into a `Result<_, InputError>`.
+//! An error names the field (the URL key of the input) and says what is wrong in a
+//! structured way, so the UI can word it in each language and show it beside the field.
+
+use std::fmt;
+
+/// What is wrong with one input. The UI turns each kind into a sentence per language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErrorKind {
+    /// Nothing was entered.
+    Empty,
+    /// The text is not a number (letters, stray symbols).
+    NotANumber,
+    /// The number is NaN or infinite, or too large to represent.
+    NotFinite,
+    /// A whole number was required.
+    NotWhole,
+    /// The value is below the smallest allowed value.
+    BelowMin(f64),
+    /// The value must be strictly greater than this.
+    NotAbove(f64),
+    /// The value is above the largest allowed value (a documented cap).
+    AboveMax(f64),
+    /// The value must be strictly less than this.
+    NotBelow(f64),
+    /// The text is not one of the allowed words (listed).
+    NotOneOf(&'static [&'static str]),
+    /// Gradient accumulation asks for more micro-batches than one epoch has.
+    AccumExceedsBatches {
+        /// Micro-batches per device per epoch.
+        batches: u64,
+    },
+    /// A warmup of one step or more must be a whole number of steps.
+    WarmupNotWhole,
+    /// A result would be too large to count exactly (for example more than 10¹⁸ updates).
+    Overflow,
+    /// Two inputs that must differ are equal (the other field's key).
+    MustDiffer(&'static str),
+    /// An estimate came out negative or zero: the measurements are too noisy to divide.
+    NoisyEstimate,
+    /// A list has a duplicate entry (the entry).
+    Duplicate(String),
+    /// A list must have at least one entry.
+    EmptyList,
+    /// A divisibility rule: this value must divide the other field's value.
+    MustDivide(&'static str),
+    /// Malformed structured text (JSON or a list); the parser's message.
+    Malformed(String),
+    /// A model family or format this app does not support (what was found).
+    Unsupported(String),
+}
+
+/// An input that cannot be used: which field, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError {
+    /// The URL key of the input at fault, for example `"ga"`.
+    pub field: &'static str,
+    /// What is wrong.
+    pub kind: ErrorKind,
+}
+
+impl InputError {
+    /// An error for `field`.
+    pub fn new(field: &'static str, kind: ErrorKind) -> Self {
+        Self { field, kind }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {:?}", self.field, self.kind)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Gathers every field error while falling back to defaults, so all bad fields are reported at once.
+pub struct Collector<'a>(pub &'a mut Vec<InputError>);
+
+impl Collector<'_> {
+    /// The value, or `fallback` after recording the error.
+    pub fn or<T>(&mut self, result: Result<T, InputError>, fallback: T) -> T {
+        result.unwrap_or_else(|e| {
+            self.0.push(e);
+            fallback
+        })
+    }
+}

@@ -1,0 +1,299 @@
+//! Learning-rate schedules with Hugging Face semantics.
+//!
+//! Source: transformers 5.24.0 `src/transformers/optimization.py` — `get_linear_schedule_with_warmup`,
+//! `get_cosine_schedule_with_warmup` (num_cycles = 0.5), `get_cosine_with_min_lr_schedule_with_warmup`
+//! (`min_lr_rate`), `get_constant_schedule` and `get_constant_schedule_with_warmup`; REFERENCE.md §7.1.
+//! With W warmup steps and T = `num_training_steps` (= the Trainer's `max_steps`), the multiplier of
+//! the peak learning rate at scheduler step k is
+//!
+//! * warmup (all but `constant`): λ(k) = k / max(1, W) for k < W;
+//! * linear: λ(k) = max(0, (T − k) / max(1, T − W));
+//! * cosine: p = (k − W) / max(1, T − W), λ(k) = max(0, ½(1 + cos(2π·0.5·p)));
+//! * cosine with a floor: λ ← λ(1 − r) + r with r = `min_lr_rate`;
+//! * constant: λ = 1 (warmup ignored); constant with warmup: λ = 1 after warmup.
+//!
+//! **Indexing.** The Trainer calls `optimizer.step()` and then `lr_scheduler.step()`, so optimizer
+//! update u (1-based) runs with k = u − 1: with any warmup, the first update runs at lr = 0.
+//!
+//! The same code drives the Steps view's chart and the simulator's runs.
+
+use super::error::{ErrorKind, InputError};
+use super::units::parse_number;
+
+/// The schedule families offered (the `sched` URL values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleKind {
+    /// Linear warmup, then linear decay to 0 (HF's default `linear`).
+    Linear,
+    /// Linear warmup, then half a cosine down to 0 (`cosine`).
+    Cosine,
+    /// Cosine down to a floor `min_lr_rate × peak` (`cosine_with_min_lr`).
+    CosineMin,
+    /// A constant rate, no warmup (`constant`).
+    Constant,
+    /// Linear warmup, then constant (`constant_with_warmup`).
+    ConstantWarmup,
+}
+
+impl ScheduleKind {
+    /// All kinds, in the order the UI lists them.
+    pub const ALL: [ScheduleKind; 5] = [
+        ScheduleKind::Linear,
+        ScheduleKind::Cosine,
+        ScheduleKind::CosineMin,
+        ScheduleKind::Constant,
+        ScheduleKind::ConstantWarmup,
+    ];
+    /// The URL words, in the order of [`ScheduleKind::ALL`].
+    pub const KEYS: &'static [&'static str] = &[
+        "linear",
+        "cosine",
+        "cosine_min",
+        "constant",
+        "constant_warmup",
+    ];
+
+    /// The URL word for this kind.
+    pub fn key(self) -> &'static str {
+        match self {
+            ScheduleKind::Linear => "linear",
+            ScheduleKind::Cosine => "cosine",
+            ScheduleKind::CosineMin => "cosine_min",
+            ScheduleKind::Constant => "constant",
+            ScheduleKind::ConstantWarmup => "constant_warmup",
+        }
+    }
+
+    /// Reads a URL word.
+    pub fn parse(text: &str, field: &'static str) -> Result<Self, InputError> {
+        let t = text.trim();
+        Self::ALL
+            .into_iter()
+            .find(|k| k.key() == t)
+            .ok_or_else(|| InputError::new(field, ErrorKind::NotOneOf(Self::KEYS)))
+    }
+
+    /// Whether this kind has a warmup phase at all (HF's `constant` ignores warmup).
+    pub fn uses_warmup(self) -> bool {
+        !matches!(self, ScheduleKind::Constant)
+    }
+}
+
+/// Warmup as the Trainer takes it: `warmup_steps ≥ 1` is a step count, a float in [0, 1) a ratio.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Warmup {
+    /// A number of scheduler steps.
+    Steps(u64),
+    /// A fraction of the total, rounded up: ⌈T × ratio⌉ (transformers 5.24 `get_warmup_steps`).
+    Ratio(f64),
+}
+
+/// The largest warmup step count accepted.
+pub const MAX_WARMUP_STEPS: u64 = 1_000_000_000_000;
+
+impl Warmup {
+    /// Reads the `warmup` input: a whole number ≥ 1 is steps, a value in [0, 1) is a ratio.
+    pub fn parse(text: &str, field: &'static str) -> Result<Self, InputError> {
+        let x = parse_number(text, field)?;
+        if x < 0.0 {
+            Err(InputError::new(field, ErrorKind::BelowMin(0.0)))
+        } else if x < 1.0 {
+            Ok(Warmup::Ratio(x))
+        } else if x.fract() != 0.0 {
+            Err(InputError::new(field, ErrorKind::WarmupNotWhole))
+        } else if x > MAX_WARMUP_STEPS as f64 {
+            Err(InputError::new(
+                field,
+                ErrorKind::AboveMax(MAX_WARMUP_STEPS as f64),
+            ))
+        } else {
+            Ok(Warmup::Steps(x as u64))
+        }
+    }
+
+    /// Warmup steps for a run of `total` scheduler steps.
+    pub fn steps(self, total: u64) -> u64 {
+        match self {
+            Warmup::Steps(w) => w,
+            // total ≤ 10^18 and ratio < 1, so the product is finite and fits.
+            Warmup::Ratio(r) => (total as f64 * r).ceil() as u64,
+        }
+    }
+}
+
+/// A learning-rate schedule over a run of `total` optimizer updates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Schedule {
+    /// The family.
+    pub kind: ScheduleKind,
+    /// The peak (base) learning rate.
+    pub peak_lr: f64,
+    /// Warmup scheduler steps W.
+    pub warmup: u64,
+    /// Total scheduler steps T (the Trainer's `max_steps`).
+    pub total: u64,
+    /// The floor as a fraction of the peak, for [`ScheduleKind::CosineMin`] (HF `min_lr_rate`).
+    pub min_lr_ratio: f64,
+}
+
+impl Schedule {
+    /// A constant learning rate with no warmup, for runs that want none.
+    pub fn constant(lr: f64, total: u64) -> Self {
+        Schedule {
+            kind: ScheduleKind::Constant,
+            peak_lr: lr,
+            warmup: 0,
+            total,
+            min_lr_ratio: 0.0,
+        }
+    }
+
+    /// The multiplier λ(k) of the peak rate at scheduler step `k` (0-based), as HF's lambdas.
+    pub fn multiplier(&self, k: u64) -> f64 {
+        let w = self.warmup;
+        let t = self.total;
+        if self.kind.uses_warmup() && k < w {
+            return k as f64 / w.max(1) as f64;
+        }
+        let decay_len = t.saturating_sub(w).max(1) as f64;
+        match self.kind {
+            ScheduleKind::Constant | ScheduleKind::ConstantWarmup => 1.0,
+            ScheduleKind::Linear => (t.saturating_sub(k) as f64 / decay_len).max(0.0),
+            ScheduleKind::Cosine | ScheduleKind::CosineMin => {
+                // HF computes p = (k − W)/max(1, T − W) without clamping; for k ≤ T, p ≤ 1.
+                let p = (k - w) as f64 / decay_len;
+                let cos = 0.5 * (1.0 + libm::cos(std::f64::consts::PI * 2.0 * 0.5 * p));
+                if self.kind == ScheduleKind::CosineMin {
+                    let r = self.min_lr_ratio;
+                    (cos * (1.0 - r) + r).max(0.0)
+                } else {
+                    cos.max(0.0)
+                }
+            }
+        }
+    }
+
+    /// The learning rate used by optimizer update `u` (1-based): the multiplier at k = u − 1.
+    pub fn lr_at_update(&self, u: u64) -> f64 {
+        self.peak_lr * self.multiplier(u.saturating_sub(1))
+    }
+
+    /// Points (update, lr) to draw the schedule over updates 1..=total with at most about
+    /// `max_points` samples, keeping the corners (first update, warmup end, last update) exact.
+    pub fn sample(&self, max_points: usize) -> Vec<(f64, f64)> {
+        let total = self.total.max(1);
+        let n = max_points.max(2) as u64;
+        let mut us: Vec<u64> = (0..n).map(|i| 1 + (total - 1) * i / (n - 1)).collect();
+        // The kinks: the first update after warmup runs at the peak (k = W → u = W + 1).
+        for u in [self.warmup, self.warmup + 1, total] {
+            if (1..=total).contains(&u) {
+                us.push(u);
+            }
+        }
+        us.sort_unstable();
+        us.dedup();
+        us.into_iter()
+            .map(|u| (u as f64, self.lr_at_update(u)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sched(kind: ScheduleKind) -> Schedule {
+        Schedule {
+            kind,
+            peak_lr: 1.0,
+            warmup: 10,
+            total: 100,
+            min_lr_ratio: 0.0,
+        }
+    }
+
+    /// REFERENCE.md §7.1, "Example, W = 10, T = 100 [RUN]" through transformers 5.24.0's LambdaLR.
+    #[test]
+    fn hf_cosine_and_linear_multipliers() {
+        let cos = sched(ScheduleKind::Cosine);
+        let cases = [
+            (0, 0.0),
+            (1, 0.1),
+            (5, 0.5),
+            (10, 1.0),
+            (11, 0.9996954135),
+            (55, 0.5),
+            (99, 0.0003045865),
+            (100, 0.0),
+        ];
+        for (k, want) in cases {
+            assert!((cos.multiplier(k) - want).abs() < 1e-10, "cosine k={k}");
+        }
+        let lin = sched(ScheduleKind::Linear);
+        for (k, want) in [
+            (0, 0.0),
+            (1, 0.1),
+            (5, 0.5),
+            (10, 1.0),
+            (55, 0.5),
+            (99, 0.0111111111),
+            (100, 0.0),
+        ] {
+            assert!((lin.multiplier(k) - want).abs() < 1e-10, "linear k={k}");
+        }
+    }
+
+    #[test]
+    fn first_update_runs_at_zero_with_warmup() {
+        let s = sched(ScheduleKind::Linear);
+        assert_eq!(s.lr_at_update(1), 0.0);
+        assert_eq!(s.lr_at_update(11), 1.0);
+    }
+
+    #[test]
+    fn floor_and_constants() {
+        let mut s = sched(ScheduleKind::CosineMin);
+        s.min_lr_ratio = 0.1;
+        assert!((s.multiplier(100) - 0.1).abs() < 1e-12);
+        assert!((s.multiplier(55) - 0.55).abs() < 1e-12);
+        assert_eq!(sched(ScheduleKind::Constant).multiplier(0), 1.0);
+        assert_eq!(sched(ScheduleKind::ConstantWarmup).multiplier(5), 0.5);
+        assert_eq!(sched(ScheduleKind::ConstantWarmup).multiplier(50), 1.0);
+    }
+
+    #[test]
+    fn warmup_parsing_follows_the_trainer() {
+        assert_eq!(Warmup::parse("10", "warmup"), Ok(Warmup::Steps(10)));
+        assert_eq!(Warmup::parse("0.1", "warmup"), Ok(Warmup::Ratio(0.1)));
+        assert_eq!(Warmup::parse("0", "warmup"), Ok(Warmup::Ratio(0.0)));
+        assert_eq!(
+            Warmup::parse("2.5", "warmup").unwrap_err().kind,
+            ErrorKind::WarmupNotWhole
+        );
+        assert!(Warmup::parse("-1", "warmup").is_err());
+        // ⌈939 × 0.1⌉ = 94 (transformers 5.24 get_warmup_steps rounds up).
+        assert_eq!(Warmup::Ratio(0.1).steps(939), 94);
+    }
+
+    #[test]
+    fn multiplier_is_finite_and_bounded_everywhere() {
+        for kind in ScheduleKind::ALL {
+            for (w, t) in [(0, 0), (0, 1), (5, 3), (10, 100), (1000, 1000)] {
+                let s = Schedule {
+                    kind,
+                    peak_lr: 1.0,
+                    warmup: w,
+                    total: t,
+                    min_lr_ratio: 0.2,
+                };
+                for k in 0..=t + 2 {
+                    let m = s.multiplier(k);
+                    assert!(
+                        m.is_finite() && (0.0..=1.0).contains(&m),
+                        "{kind:?} w={w} t={t} k={k}: {m}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The simulation core: honest noisy training in pure Rust (issue 3).
+//!
+//! * Problems ([`problem::Problem`]): the noisy quadratic model ([`nqm`], with its exact expected
+//!   loss in [`nqm_exact`]) and a synthetic classification data set ([`dataset`]) learned by
+//!   softmax regression ([`softmax`]) or a two-layer MLP ([`mlp`]) through [`classifier`], with
+//!   minibatches from a seeded per-epoch shuffle ([`sampler`]).
+//! * Optimizers ([`optim`]): SGD (momentum, Nesterov), Adam, AdamW, SophiaG and Lion with the update
+//!   rules and defaults of PyTorch and the official code.
+//! * Runs ([`run`]), sweeps over optimizers × batch sizes × learning rates with the critical-batch
+//!   fit ([`sweep`], [`critical_batch`]), validated inputs and cost caps ([`config`]), a kernel
+//!   benchmark ([`bench`]) and the cross-platform golden value ([`golden`]).
+//!
+//! Determinism: all randomness comes from [`rng::SimRng`] and all transcendental functions from
+//! `libm`, so the same seed gives bit-identical results natively and in WASM.
+
+pub mod bench;
+pub mod classifier;
+pub mod config;
+pub mod critical_batch;
+pub mod dataset;
+pub mod golden;
+pub mod mlp;
+pub mod nqm;
+pub mod nqm_exact;
+pub mod optim;
+pub mod problem;
+pub mod rng;
+pub mod run;
+pub mod sampler;
+pub mod softmax;
+pub mod sweep;

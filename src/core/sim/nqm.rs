@@ -1,0 +1,211 @@
+//! The noisy quadratic model (Zhang et al. 2019, arXiv:1907.04164, §3; code: gd-zhang/
+//! noisy-quadratic-model `nqm.ipynb`; REFERENCE.md §2.1 and §2.5).
+//!
+//! Loss ℓ(θ) = ½ Σᵢ hᵢ θᵢ² with hᵢ = 1/i (so h_max = 1 and plain SGD is stable below lr = 2).
+//! One example's gradient is Hθ plus noise of covariance C = H; a batch of B has covariance H/B,
+//! sampled exactly every step as ξᵢ = √(hᵢ/B)·zᵢ with zᵢ ~ N(0, 1) (REFERENCE.md §2.5), which costs
+//! O(d) whatever B is. The initial point is θ₀ ~ N(0, I), so E[ℓ(θ₀)] = ½ Σ hᵢ.
+
+use super::problem::{Batch, NoiseStats, Problem};
+use super::rng::SimRng;
+use crate::core::error::{ErrorKind, InputError};
+
+/// The default dimension d (issue 3).
+pub const DEFAULT_NQM_DIM: usize = 100;
+/// The largest dimension accepted (the notebook's d = 10⁴).
+pub const MAX_NQM_DIM: usize = 10_000;
+
+/// A noisy quadratic with curvatures hᵢ = 1/i, i = 1…d, and gradient-noise covariance H per example.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nqm {
+    h: Vec<f64>,
+    sqrt_h: Vec<f64>,
+}
+
+impl Nqm {
+    /// The model of dimension `dim` (field `dim`), 1 ≤ dim ≤ [`MAX_NQM_DIM`].
+    pub fn new(dim: usize) -> Result<Self, InputError> {
+        if dim == 0 {
+            return Err(InputError::new("dim", ErrorKind::BelowMin(1.0)));
+        }
+        if dim > MAX_NQM_DIM {
+            return Err(InputError::new(
+                "dim",
+                ErrorKind::AboveMax(MAX_NQM_DIM as f64),
+            ));
+        }
+        let h: Vec<f64> = (1..=dim).map(|i| 1.0 / i as f64).collect();
+        let sqrt_h = h.iter().map(|x| x.sqrt()).collect();
+        Ok(Nqm { h, sqrt_h })
+    }
+
+    /// The curvatures h₁ ≥ h₂ ≥ … (the Hessian diagonal).
+    pub fn curvatures(&self) -> &[f64] {
+        &self.h
+    }
+
+    /// The largest curvature h₁ = 1; plain SGD diverges for lr > 2/h_max
+    /// (McCandlish et al. 2018, §2.3; REFERENCE.md §2.2 "stability needs 0 < aᵢ < 2").
+    pub fn max_curvature(&self) -> f64 {
+        self.h.first().copied().unwrap_or(0.0)
+    }
+
+    /// The expected initial loss ½ Σ hᵢ for θ₀ ~ N(0, I) (REFERENCE.md §2.1).
+    pub fn expected_initial_loss(&self) -> f64 {
+        0.5 * self.h.iter().sum::<f64>()
+    }
+
+    /// The exact noise statistics at `params`: |G|² = Σ (hᵢθᵢ)², tr Σ = Σ hᵢ,
+    /// B_noise = tr(HΣ)/GᵀHG = Σ hᵢ² / Σ hᵢ³θᵢ² (McCandlish et al. 2018, eqs. 2.8–2.9 with Σ = H).
+    pub fn exact_noise_stats(&self, params: &[f64]) -> NoiseStats {
+        let (mut g2, mut tr, mut tr_h_sigma, mut ghg) = (0.0, 0.0, 0.0, 0.0);
+        for (&h, &t) in self.h.iter().zip(params) {
+            let g = h * t;
+            g2 += g * g;
+            tr += h;
+            tr_h_sigma += h * h;
+            ghg += h * g * g;
+        }
+        NoiseStats::from_parts(g2, tr, Some(tr_h_sigma / ghg), 0)
+    }
+}
+
+impl Problem for Nqm {
+    fn dim(&self) -> usize {
+        self.h.len()
+    }
+
+    fn train_size(&self) -> Option<usize> {
+        None
+    }
+
+    fn init(&self, rng: &mut SimRng) -> Vec<f64> {
+        (0..self.h.len()).map(|_| rng.normal()).collect()
+    }
+
+    fn loss(&self, params: &[f64]) -> f64 {
+        0.5 * self
+            .h
+            .iter()
+            .zip(params)
+            .map(|(&h, &t)| h * t * t)
+            .sum::<f64>()
+    }
+
+    fn heldout_loss(&self, params: &[f64]) -> f64 {
+        self.loss(params)
+    }
+
+    fn gradient(
+        &self,
+        params: &[f64],
+        batch: Batch<'_>,
+        rng: &mut SimRng,
+        grad: &mut [f64],
+    ) -> f64 {
+        let scale = 1.0 / (batch.len().max(1) as f64).sqrt();
+        let mut loss = 0.0;
+        for ((g, &t), (&h, &sh)) in grad
+            .iter_mut()
+            .zip(params)
+            .zip(self.h.iter().zip(&self.sqrt_h))
+        {
+            let ht = h * t;
+            loss += ht * t;
+            *g = ht + sh * scale * rng.normal();
+        }
+        0.5 * loss
+    }
+
+    fn curvature(&self, _params: &[f64], batch: Batch<'_>, _rng: &mut SimRng, out: &mut [f64]) {
+        let inv_b = 1.0 / batch.len().max(1) as f64;
+        for (o, &h) in out.iter_mut().zip(&self.h) {
+            *o = h * inv_b;
+        }
+    }
+
+    /// Measured from `samples` sampled per-example gradients hθ + √h·z (unbiased estimates of tr Σ
+    /// and |G|², as McCandlish et al. 2018 App. A.1); `samples < 2` gives the exact values.
+    /// B_noise is always the exact one, since H is known.
+    fn noise_stats(&self, params: &[f64], samples: usize, rng: &mut SimRng) -> NoiseStats {
+        let exact = self.exact_noise_stats(params);
+        if samples < 2 {
+            return exact;
+        }
+        let m = samples as f64;
+        let (mut g2_mean, mut tr) = (0.0, 0.0);
+        for ((&h, &sh), &t) in self.h.iter().zip(&self.sqrt_h).zip(params) {
+            let (mut sum, mut sum2) = (0.0, 0.0);
+            for _ in 0..samples {
+                let g = h * t + sh * rng.normal();
+                sum += g;
+                sum2 += g * g;
+            }
+            let mean = sum / m;
+            let var = ((sum2 - m * mean * mean) / (m - 1.0)).max(0.0);
+            tr += var;
+            g2_mean += mean * mean;
+        }
+        // E|ḡ|² = |G|² + tr Σ / m (McCandlish et al. 2018, eq. A.1), so subtract the bias.
+        let g2 = g2_mean - tr / m;
+        NoiseStats::from_parts(g2, tr, exact.b_noise, samples)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initial_loss_and_caps() {
+        // REFERENCE.md §2.1: for d = 10⁴, ½ Σ 1/i = 4.893803018 [RUN].
+        let big = Nqm::new(10_000).unwrap();
+        assert!((big.expected_initial_loss() - 4.893803018).abs() < 1e-9);
+        assert_eq!(Nqm::new(0).unwrap_err().field, "dim");
+        assert_eq!(
+            Nqm::new(10_001).unwrap_err().kind,
+            ErrorKind::AboveMax(10_000.0)
+        );
+        assert_eq!(Nqm::new(100).unwrap().max_curvature(), 1.0);
+    }
+
+    #[test]
+    fn gradient_noise_has_covariance_h_over_b() {
+        // REFERENCE.md §2.1: a batch of B has noise covariance H/B. At θ = 0 the gradient is pure noise.
+        let q = Nqm::new(4).unwrap();
+        let mut rng = SimRng::new(11);
+        let theta = [0.0; 4];
+        let mut g = [0.0; 4];
+        let mut var = [0.0; 4];
+        let n = 40_000;
+        for _ in 0..n {
+            q.gradient(&theta, Batch::Stream(8), &mut rng, &mut g);
+            for (v, x) in var.iter_mut().zip(g) {
+                *v += x * x / n as f64;
+            }
+        }
+        for (i, v) in var.iter().enumerate() {
+            let want = q.curvatures()[i] / 8.0;
+            assert!(
+                (v / want - 1.0).abs() < 0.03,
+                "coordinate {i}: {v} vs {want}"
+            );
+        }
+    }
+
+    #[test]
+    fn measured_noise_scale_matches_exact() {
+        let q = Nqm::new(50).unwrap();
+        let theta: Vec<f64> = (0..50)
+            .map(|i| if i % 2 == 0 { 1.0 } else { -0.5 })
+            .collect();
+        let exact = q.exact_noise_stats(&theta);
+        let measured = q.noise_stats(&theta, 4_000, &mut SimRng::new(5));
+        let (be, bm) = (exact.b_simple.unwrap(), measured.b_simple.unwrap());
+        assert!((bm / be - 1.0).abs() < 0.1, "{bm} vs {be}");
+        // Σ = H makes B_noise = Σh²/Σh³θ²; check one hand value: d = 1, h = 1, θ = 2 → 1/4.
+        let one = Nqm::new(1).unwrap().exact_noise_stats(&[2.0]);
+        assert_eq!(one.b_noise, Some(0.25));
+        assert_eq!(one.b_simple, Some(0.25));
+    }
+}

@@ -1,0 +1,124 @@
+//! `torch.optim.Adam` and `torch.optim.AdamW` (torch 2.15 `torch/optim/adam.py` and `adamw.py`,
+//! `_single_tensor_adam`; REFERENCE.md §3.2–§3.3):
+//!
+//! * Adam (coupled L2): g ← g + λθ; AdamW (decoupled): θ ← θ(1 − γλ) before the step;
+//! * m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g²;
+//! * θ ← θ − (γ / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)  (torch's order of operations).
+
+use super::{Optimizer, StepContext};
+
+/// Adam/AdamW hyper-parameters (the learning rate comes from the schedule).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AdamConfig {
+    /// β₁, default 0.9.
+    pub beta1: f64,
+    /// β₂, default 0.999.
+    pub beta2: f64,
+    /// ε, default 1e-8.
+    pub eps: f64,
+    /// λ: Adam default 0 (coupled), AdamW default 1e-2 (decoupled).
+    pub weight_decay: f64,
+    /// Decoupled decay (AdamW) instead of L2 added to the gradient (Adam).
+    pub decoupled: bool,
+}
+
+impl AdamConfig {
+    /// `torch.optim.Adam` defaults.
+    pub fn adam() -> Self {
+        AdamConfig {
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            weight_decay: 0.0,
+            decoupled: false,
+        }
+    }
+
+    /// `torch.optim.AdamW` defaults (weight_decay = 1e-2).
+    pub fn adamw() -> Self {
+        AdamConfig {
+            weight_decay: 1e-2,
+            decoupled: true,
+            ..Self::adam()
+        }
+    }
+}
+
+/// Adam state: `exp_avg`, `exp_avg_sq` and `step`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdamState {
+    /// First moment m.
+    pub exp_avg: Vec<f64>,
+    /// Second moment v.
+    pub exp_avg_sq: Vec<f64>,
+    /// Updates taken.
+    pub step: u64,
+}
+
+impl Optimizer for AdamConfig {
+    type State = AdamState;
+
+    fn init_state(&self, dim: usize) -> AdamState {
+        AdamState {
+            exp_avg: vec![0.0; dim],
+            exp_avg_sq: vec![0.0; dim],
+            step: 0,
+        }
+    }
+
+    fn step(&self, state: &mut AdamState, params: &mut [f64], grad: &[f64], ctx: StepContext) {
+        state.step += 1;
+        let t = state.step as f64;
+        let (b1, b2, lr, wd) = (self.beta1, self.beta2, ctx.lr, self.weight_decay);
+        let step_size = lr / (1.0 - libm::pow(b1, t));
+        let bc2_sqrt = (1.0 - libm::pow(b2, t)).sqrt();
+        for (((p, &g0), m), v) in params
+            .iter_mut()
+            .zip(grad)
+            .zip(state.exp_avg.iter_mut())
+            .zip(state.exp_avg_sq.iter_mut())
+        {
+            let mut g = g0;
+            if wd != 0.0 {
+                if self.decoupled {
+                    *p *= 1.0 - lr * wd;
+                } else {
+                    g += wd * *p;
+                }
+            }
+            *m = b1 * *m + (1.0 - b1) * g;
+            *v = b2 * *v + (1.0 - b2) * g * g;
+            let denom = v.sqrt() / bc2_sqrt + self.eps;
+            *p -= step_size * *m / denom;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_vectors::{assert_close, run_scalar};
+    use super::*;
+
+    /// REFERENCE.md §3.6 test vectors [RUN, torch 2.15.0 `Adam`/`AdamW`].
+    #[test]
+    fn torch_test_vectors() {
+        let adam = AdamConfig::adam();
+        let want = [0.900000000500, 0.800412228692, 0.701586272946];
+        assert_close(&run_scalar(&adam, 0.1, 3), &want, 1e-11, "Adam");
+        let l2 = AdamConfig {
+            weight_decay: 0.1,
+            ..adam
+        };
+        let want = [0.900000000476, 0.800412228643, 0.701586272872];
+        assert_close(&run_scalar(&l2, 0.1, 3), &want, 1e-11, "Adam L2");
+        let adamw = AdamConfig::adamw();
+        let want = [0.899000000500, 0.798519027169, 0.698911183158];
+        assert_close(&run_scalar(&adamw, 0.1, 3), &want, 1e-11, "AdamW default");
+        let adamw1 = AdamConfig {
+            weight_decay: 0.1,
+            ..adamw
+        };
+        let want = [0.890000000500, 0.781571855937, 0.675101221640];
+        assert_close(&run_scalar(&adamw1, 0.1, 3), &want, 1e-11, "AdamW wd=0.1");
+    }
+}

@@ -1,0 +1,445 @@
+//! Sweeps: optimizers × batch sizes × a log-spaced learning-rate grid on one problem, giving for each
+//! (optimizer, B) the best and the largest stable learning rate and the steps and examples to a
+//! target loss, and for each optimizer S_min, E_min and the critical batch (McCandlish et al. 2018,
+//! eqs. 2.11–2.12, via [`super::critical_batch::fit`]). It also measures the noise scale B_simple
+//! from per-example gradients (eq. 2.9) and, where H is known, B_noise (eq. 2.8).
+//!
+//! Every run of a sweep uses the same seed (common random numbers: the same initial point and
+//! noise stream), so differences between cells come from the settings, not the draw.
+//! [`SweepRunner`] does one run per call so a page can slice the work or report progress.
+
+use super::critical_batch::{CriticalBatchFit, fit};
+use super::optim::OptimizerKind;
+use super::problem::{NoiseStats, Problem};
+use super::rng::SimRng;
+use super::run::{RunSpec, run, run_until};
+use crate::core::schedule::Schedule;
+
+/// A log-spaced grid of learning rates: `points` values from `min` to `max` inclusive.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LrGrid {
+    /// Smallest rate.
+    pub min: f64,
+    /// Largest rate.
+    pub max: f64,
+    /// Number of rates (≥ 2).
+    pub points: usize,
+}
+
+impl LrGrid {
+    /// The rates min·(max/min)^{k/(points−1)}, k = 0…points−1 (`libm::pow`).
+    pub fn values(&self) -> Vec<f64> {
+        let n = self.points.max(2);
+        let ratio = self.max / self.min;
+        (0..n)
+            .map(|k| self.min * libm::pow(ratio, k as f64 / (n - 1) as f64))
+            .collect()
+    }
+}
+
+/// What a sweep covers (validated by [`super::config::validate_sweep`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SweepSpec {
+    /// Optimizers, each with its library defaults.
+    pub optimizers: Vec<OptimizerKind>,
+    /// Batch sizes.
+    pub batch_sizes: Vec<usize>,
+    /// Peak learning rates tried for every (optimizer, B).
+    pub grid: LrGrid,
+    /// The schedule shape; its `peak_lr` is replaced by each grid value and `total` by `steps`.
+    pub schedule: Schedule,
+    /// Updates per run.
+    pub steps: u64,
+    /// The training loss that counts as reached.
+    pub target: f64,
+    /// The seed shared by all runs.
+    pub seed: u64,
+    /// Whole-set evaluation interval on finite data sets.
+    pub eval_every: u64,
+    /// Per-example gradients used to measure the noise scale (0: skip the measurement).
+    pub noise_samples: usize,
+}
+
+/// One learning rate of one (optimizer, B).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LrPoint {
+    /// The peak learning rate.
+    pub lr: f64,
+    /// The end-of-run loss ([`super::run::Trajectory::final_loss`]); `None` if diverged.
+    pub final_loss: Option<f64>,
+    /// Where the run diverged, if it did.
+    pub diverged_at: Option<u64>,
+    /// The first update with training loss ≤ target, if reached.
+    pub steps_to_target: Option<u64>,
+}
+
+/// The figures of one (optimizer, batch size).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SweepCell {
+    /// The optimizer.
+    pub optimizer: OptimizerKind,
+    /// The batch size B.
+    pub batch_size: usize,
+    /// One entry per grid rate, in increasing order.
+    pub points: Vec<LrPoint>,
+}
+
+impl SweepCell {
+    /// The rate with the lowest final loss.
+    pub fn best_lr(&self) -> Option<f64> {
+        self.points
+            .iter()
+            .filter_map(|p| p.final_loss.map(|l| (p.lr, l)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(lr, _)| lr)
+    }
+
+    /// The lowest final loss over the grid.
+    pub fn best_final_loss(&self) -> Option<f64> {
+        self.points
+            .iter()
+            .filter_map(|p| p.final_loss)
+            .min_by(|a, b| a.total_cmp(b))
+    }
+
+    /// The largest rate whose run did not diverge.
+    pub fn max_stable_lr(&self) -> Option<f64> {
+        self.points
+            .iter()
+            .filter(|p| p.diverged_at.is_none())
+            .map(|p| p.lr)
+            .max_by(|a, b| a.total_cmp(b))
+    }
+
+    /// The smallest rate whose run diverged.
+    pub fn min_diverging_lr(&self) -> Option<f64> {
+        self.points
+            .iter()
+            .filter(|p| p.diverged_at.is_some())
+            .map(|p| p.lr)
+            .min_by(|a, b| a.total_cmp(b))
+    }
+
+    /// The fewest updates to the target over the grid, and the rate that achieved it (ties: the smaller rate).
+    pub fn fastest(&self) -> Option<(u64, f64)> {
+        self.points
+            .iter()
+            .filter_map(|p| p.steps_to_target.map(|s| (s, p.lr)))
+            .min_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+    }
+
+    /// The fewest updates to the target over the grid.
+    pub fn steps_to_target(&self) -> Option<u64> {
+        self.fastest().map(|f| f.0)
+    }
+
+    /// Examples to the target, B × steps (the fastest run; on a finite set this counts the partial
+    /// last batches of epochs as full, a bound within one batch per epoch).
+    pub fn examples_to_target(&self) -> Option<u64> {
+        self.steps_to_target()
+            .map(|s| s.saturating_mul(self.batch_size as u64))
+    }
+}
+
+/// The per-optimizer figures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OptimizerSummary {
+    /// The optimizer.
+    pub optimizer: OptimizerKind,
+    /// The steps–examples fit over its batch sizes that reached the target.
+    pub fit: Option<CriticalBatchFit>,
+}
+
+/// Everything a sweep produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SweepResult {
+    /// One cell per (optimizer, B), optimizers outer, batch sizes inner, in the spec's order.
+    pub cells: Vec<SweepCell>,
+    /// One summary per optimizer.
+    pub summaries: Vec<OptimizerSummary>,
+    /// Noise scale measured at the first point where a reference run (the first optimizer at the
+    /// largest batch and its fastest rate, or its best rate) reached the target, or at its end.
+    pub noise: Option<NoiseStats>,
+}
+
+impl SweepResult {
+    /// The cell of (optimizer, B).
+    pub fn cell(&self, optimizer: OptimizerKind, batch_size: usize) -> Option<&SweepCell> {
+        self.cells
+            .iter()
+            .find(|c| c.optimizer == optimizer && c.batch_size == batch_size)
+    }
+
+    /// The fit of `optimizer`.
+    pub fn fit(&self, optimizer: OptimizerKind) -> Option<CriticalBatchFit> {
+        self.summaries
+            .iter()
+            .find(|s| s.optimizer == optimizer)
+            .and_then(|s| s.fit)
+    }
+}
+
+/// A sweep in progress: call [`SweepRunner::run_next`] until it returns false, then [`SweepRunner::finish`].
+pub struct SweepRunner<'a, P: Problem + ?Sized> {
+    problem: &'a P,
+    spec: SweepSpec,
+    lrs: Vec<f64>,
+    cells: Vec<SweepCell>,
+    next: usize,
+}
+
+impl<'a, P: Problem + ?Sized> SweepRunner<'a, P> {
+    /// A runner for a validated `spec`.
+    pub fn new(problem: &'a P, spec: SweepSpec) -> Self {
+        let lrs = spec.grid.values();
+        let cells = spec
+            .optimizers
+            .iter()
+            .flat_map(|&o| {
+                spec.batch_sizes.iter().map(move |&b| SweepCell {
+                    optimizer: o,
+                    batch_size: b,
+                    points: Vec::new(),
+                })
+            })
+            .collect();
+        SweepRunner {
+            problem,
+            spec,
+            lrs,
+            cells,
+            next: 0,
+        }
+    }
+
+    /// Runs one (optimizer, B, lr); false once every run is done.
+    pub fn run_next(&mut self) -> bool {
+        let per_cell = self.lrs.len();
+        let (ci, li) = (self.next / per_cell.max(1), self.next % per_cell.max(1));
+        let (Some(cell), Some(&lr)) = (self.cells.get_mut(ci), self.lrs.get(li)) else {
+            return false;
+        };
+        let spec = RunSpec {
+            optimizer: cell.optimizer.config(),
+            batch_size: cell.batch_size,
+            schedule: Schedule {
+                peak_lr: lr,
+                total: self.spec.steps,
+                ..self.spec.schedule
+            },
+            steps: self.spec.steps,
+            seed: self.spec.seed,
+            eval_every: self.spec.eval_every,
+        };
+        let t = run(self.problem, &spec);
+        cell.points.push(LrPoint {
+            lr,
+            final_loss: t.final_loss(),
+            diverged_at: t.diverged_at,
+            steps_to_target: t.steps_to_target(self.spec.target),
+        });
+        self.next += 1;
+        true
+    }
+
+    /// (runs done, runs in total), for a progress bar.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.cells.len() * self.lrs.len())
+    }
+
+    /// Completes any remaining runs, fits each optimizer and measures the noise scale.
+    pub fn finish(mut self) -> SweepResult {
+        while self.run_next() {}
+        let summaries = self
+            .spec
+            .optimizers
+            .iter()
+            .map(|&o| {
+                let pts: Vec<(f64, f64)> = self
+                    .cells
+                    .iter()
+                    .filter(|c| c.optimizer == o)
+                    .filter_map(|c| c.steps_to_target().map(|s| (c.batch_size as f64, s as f64)))
+                    .collect();
+                OptimizerSummary {
+                    optimizer: o,
+                    fit: fit(&pts),
+                }
+            })
+            .collect();
+        let noise = self.measure_noise();
+        SweepResult {
+            cells: self.cells,
+            summaries,
+            noise,
+        }
+    }
+
+    fn measure_noise(&self) -> Option<NoiseStats> {
+        if self.spec.noise_samples == 0 {
+            return None;
+        }
+        let &opt = self.spec.optimizers.first()?;
+        let &b = self.spec.batch_sizes.iter().max()?;
+        let cell = self
+            .cells
+            .iter()
+            .find(|c| c.optimizer == opt && c.batch_size == b)?;
+        let lr = cell.fastest().map(|f| f.1).or_else(|| cell.best_lr())?;
+        let spec = RunSpec {
+            optimizer: opt.config(),
+            batch_size: b,
+            schedule: Schedule {
+                peak_lr: lr,
+                total: self.spec.steps,
+                ..self.spec.schedule
+            },
+            steps: self.spec.steps,
+            seed: self.spec.seed,
+            eval_every: self.spec.eval_every,
+        };
+        let (_, params) = run_until(self.problem, &spec, Some(self.spec.target));
+        let mut rng = SimRng::derived(self.spec.seed, 0x004E_015E);
+        Some(
+            self.problem
+                .noise_stats(&params, self.spec.noise_samples, &mut rng),
+        )
+    }
+}
+
+/// Runs a whole sweep at once.
+pub fn sweep<P: Problem + ?Sized>(problem: &P, spec: SweepSpec) -> SweepResult {
+    SweepRunner::new(problem, spec).finish()
+}
+
+#[cfg(test)]
+mod tests {
+    //! The four phenomena of issue 3 ("What the simulation must show"), at the default settings
+    //! of [`crate::core::sim::config::default_sweep`] on the default NQM (d = 100).
+    use super::*;
+    use crate::core::sim::config::{DEFAULT_BATCH_SIZES, default_sweep};
+    use crate::core::sim::nqm::Nqm;
+    use std::sync::OnceLock;
+
+    /// The default sweep restricted to the optimizers the phenomena are about (same settings).
+    fn default_result() -> &'static SweepResult {
+        static RESULT: OnceLock<SweepResult> = OnceLock::new();
+        RESULT.get_or_init(|| {
+            let spec = SweepSpec {
+                optimizers: vec![
+                    OptimizerKind::Sgd,
+                    OptimizerKind::Momentum,
+                    OptimizerKind::Adam,
+                ],
+                ..default_sweep()
+            };
+            sweep(&Nqm::new(100).unwrap(), spec)
+        })
+    }
+
+    fn sgd(b: usize) -> &'static SweepCell {
+        default_result().cell(OptimizerKind::Sgd, b).unwrap()
+    }
+
+    /// Phenomenon 1: SGD diverges above an LR near 2/h_max = 2 for every batch size (seed conclusion 1).
+    /// A finer grid around the ceiling (×1.12 apart) locates the edge.
+    #[test]
+    fn max_step_belongs_to_curvature_not_noise() {
+        let spec = SweepSpec {
+            optimizers: vec![OptimizerKind::Sgd],
+            grid: LrGrid {
+                min: 0.55,
+                max: 4.0,
+                points: 18,
+            },
+            noise_samples: 0,
+            ..default_sweep()
+        };
+        let r = sweep(&Nqm::new(100).unwrap(), spec);
+        for c in &r.cells {
+            let (stable, diverging) = (c.max_stable_lr().unwrap(), c.min_diverging_lr().unwrap());
+            assert!(
+                (1.8..2.0).contains(&stable),
+                "B = {}: largest stable {stable}",
+                c.batch_size
+            );
+            assert!(
+                diverging > 2.0 && diverging < 2.3,
+                "B = {}: smallest diverging {diverging}",
+                c.batch_size
+            );
+        }
+        // On the default coarse grid too, the edge is the same for every B.
+        let first = sgd(1).max_stable_lr();
+        for b in DEFAULT_BATCH_SIZES {
+            assert_eq!(sgd(b).max_stable_lr(), first);
+            assert!(sgd(b).min_diverging_lr().unwrap() > 2.0);
+        }
+    }
+
+    /// Phenomenon 2: The best LR grows with B, then saturates below the ceiling (seed conclusion 2).
+    #[test]
+    fn best_lr_grows_then_saturates() {
+        let best: Vec<f64> = DEFAULT_BATCH_SIZES
+            .iter()
+            .map(|&b| sgd(b).best_lr().unwrap())
+            .collect();
+        for w in best.windows(2) {
+            assert!(w[1] >= w[0], "best LR not non-decreasing: {best:?}");
+        }
+        assert!(best[6] >= 4.0 * best[0], "{best:?}");
+        // Saturation: the two largest batches share the best LR, below the largest stable LR < 2.
+        assert_eq!(best[5], best[6], "{best:?}");
+        assert!(best[6] <= sgd(4096).max_stable_lr().unwrap() && best[6] < 2.0);
+    }
+
+    /// Phenomenon 3: Steps to target fall about ∝ 1/B for small B and flatten past the critical batch.
+    #[test]
+    fn steps_fall_as_one_over_b_then_flatten() {
+        let s = |b| sgd(b).steps_to_target().unwrap() as f64;
+        // Below the knee, ×4 in B gives close to ×4 fewer steps (at least ×2.5).
+        assert!(s(16) / s(64) > 2.5, "S(16) = {}, S(64) = {}", s(16), s(64));
+        // Past it, ×4 in B saves under 10%.
+        assert!(s(1024) / s(4096) < 1.1 && s(256) / s(1024) < 1.1);
+        // So examples to target grow almost ∝ B there.
+        let e = |b| sgd(b).examples_to_target().unwrap() as f64;
+        assert!(e(4096) / e(256) > 12.0);
+        // And the fitted critical batch lies between the two regimes.
+        let fit = default_result().fit(OptimizerKind::Sgd).unwrap();
+        assert!(fit.b_crit > 16.0 && fit.b_crit < 256.0, "{fit:?}");
+    }
+
+    /// Phenomenon 4: Momentum and Adam have a larger critical batch than plain SGD on the quadratic
+    /// (Zhang et al. 2019, §4; REFERENCE.md §2.4).
+    #[test]
+    fn momentum_and_adam_have_larger_critical_batch() {
+        let b = |o| default_result().fit(o).unwrap().b_crit;
+        let (s, m, a) = (
+            b(OptimizerKind::Sgd),
+            b(OptimizerKind::Momentum),
+            b(OptimizerKind::Adam),
+        );
+        assert!(m > 1.5 * s, "momentum {m} vs SGD {s}");
+        assert!(a > 1.5 * s, "Adam {a} vs SGD {s}");
+        // Both mainly by lowering S_min (fewer steps at large B).
+        let smin = |o| default_result().fit(o).unwrap().s_min;
+        assert!(smin(OptimizerKind::Momentum) < smin(OptimizerKind::Sgd));
+        assert!(smin(OptimizerKind::Adam) < smin(OptimizerKind::Sgd));
+    }
+
+    #[test]
+    fn cells_are_complete_and_noise_is_measured() {
+        let r = default_result();
+        assert_eq!(r.cells.len(), 3 * 7);
+        assert!(r.cells.iter().all(|c| c.points.len() == 13));
+        let noise = r.noise.unwrap();
+        assert!(noise.trace_cov > 0.0 && noise.b_noise.is_some());
+        let grid = LrGrid {
+            min: 1e-3,
+            max: 10.0,
+            points: 13,
+        }
+        .values();
+        assert!((grid[0] - 1e-3).abs() < 1e-18 && (grid[12] - 10.0).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,544 @@
+//! Step arithmetic of a training run, exactly as Hugging Face `Trainer` counts it.
+//!
+//! Sources (REFERENCE.md §5): transformers 5.24.0 `trainer.py` (`set_initial_training_values`,
+//! `_run_epoch`; the ceiling rule since 4.52, the floor rule up to 4.51.3) and accelerate 1.15.0
+//! `data_loader.py` (`BatchSamplerShard.__len__`, which with `even_batches=True` makes every
+//! process see the same number of *full* batches by looping back to the first samples).
+//!
+//! * effective (global) batch = per-device micro-batch × gradient accumulation × devices;
+//! * per-device dataloader length: one device ⌈N/mbs⌉ (⌊N/mbs⌋ with `drop_last`); several devices
+//!   ⌈⌈N/mbs⌉/dev⌉ (⌊⌊N/mbs⌋/dev⌋ with `drop_last`);
+//! * updates per epoch = max(⌈len/GA⌉, 1) (≥ 4.52) or max(⌊len/GA⌋, 1) (≤ 4.51);
+//! * total updates = `max_steps` if set, else ⌈epochs × updates per epoch⌉ (a float product, as
+//!   Python computes it); with `max_steps` the Trainer reports ⌈max_steps / updates per epoch⌉ epochs;
+//! * warmup = `warmup_steps` if ≥ 1, else ⌈total × ratio⌉ (transformers 5.24 `get_warmup_steps`).
+
+use super::error::{Collector, ErrorKind, InputError};
+use super::schedule::{Schedule, ScheduleKind, Warmup};
+use super::units::{
+    check_range, parse_count, parse_flag, parse_number, parse_positive, parse_real,
+};
+
+/// Largest data set accepted: 10¹³ examples.
+pub const MAX_EXAMPLES: u64 = 10_000_000_000_000;
+/// Largest micro-batch, accumulation or device count accepted: 10⁶ each.
+pub const MAX_FACTOR: u64 = 1_000_000;
+/// Largest epoch count accepted.
+pub const MAX_EPOCHS: f64 = 10_000.0;
+/// Largest sequence length accepted (tokens per example).
+pub const MAX_SEQ: u64 = 100_000_000;
+/// Largest total update count accepted (explicit `max_steps`, or the one epochs imply).
+pub const MAX_UPDATES: u64 = 1_000_000_000_000_000;
+/// Largest peak learning rate accepted.
+pub const MAX_LR: f64 = 100.0;
+
+/// The Steps view's inputs, validated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StepsInput {
+    /// Examples in the data set (N).
+    pub n: u64,
+    /// Micro-batch per device (`per_device_train_batch_size`).
+    pub mbs: u64,
+    /// Gradient accumulation steps (GA).
+    pub ga: u64,
+    /// Data-parallel devices (processes).
+    pub dev: u64,
+    /// Epochs (`num_train_epochs`, fractional allowed).
+    pub epochs: f64,
+    /// Tokens per example (fixed-length or packed sequences).
+    pub seq: u64,
+    /// `dataloader_drop_last`.
+    pub drop_last: bool,
+    /// `max_steps` when set (> 0); overrides `epochs`.
+    pub max_steps: Option<u64>,
+    /// Peak learning rate.
+    pub lr: f64,
+    /// Warmup, as steps or as a ratio.
+    pub warmup: Warmup,
+    /// Schedule family.
+    pub sched: ScheduleKind,
+    /// Floor as a fraction of the peak for `cosine_min` (`min_lr_rate`).
+    pub min_lr: f64,
+}
+
+impl Default for StepsInput {
+    /// The seed's example: 10,000 examples at an effective batch of 100 (25 × 4 × 1), 3 epochs.
+    fn default() -> Self {
+        // The default texts are valid by construction (checked by a test).
+        StepsText::DEFAULT.parse().unwrap_or(StepsInput {
+            n: 10_000,
+            mbs: 25,
+            ga: 4,
+            dev: 1,
+            epochs: 3.0,
+            seq: 512,
+            drop_last: false,
+            max_steps: None,
+            lr: 5e-5,
+            warmup: Warmup::Ratio(0.1),
+            sched: ScheduleKind::Cosine,
+            min_lr: 0.1,
+        })
+    }
+}
+
+/// The Steps view's inputs as typed (URL values or field text).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StepsText<'a> {
+    /// `n`
+    pub n: &'a str,
+    /// `mbs`
+    pub mbs: &'a str,
+    /// `ga`
+    pub ga: &'a str,
+    /// `dev`
+    pub dev: &'a str,
+    /// `epochs`
+    pub epochs: &'a str,
+    /// `seq`
+    pub seq: &'a str,
+    /// `drop_last`
+    pub drop_last: &'a str,
+    /// `max_steps` (empty, 0 or −1 means not set, as the Trainer's default −1)
+    pub max_steps: &'a str,
+    /// `lr`
+    pub lr: &'a str,
+    /// `warmup`
+    pub warmup: &'a str,
+    /// `sched`
+    pub sched: &'a str,
+    /// `min_lr`
+    pub min_lr: &'a str,
+}
+
+/// Reads `max_steps`: empty, 0 or a negative number means "not set" (the Trainer's default is −1).
+pub fn parse_max_steps(text: &str, field: &'static str) -> Result<Option<u64>, InputError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let x = parse_number(text, field)?;
+    if x <= 0.0 {
+        return Ok(None);
+    }
+    if x.fract() != 0.0 {
+        return Err(InputError::new(field, ErrorKind::NotWhole));
+    }
+    check_range(x, field, 1.0, MAX_UPDATES as f64).map(|x| Some(x as u64))
+}
+
+impl StepsText<'static> {
+    /// The default inputs as text: the seed's 10,000 examples at an effective batch of 100.
+    pub const DEFAULT: StepsText<'static> = StepsText {
+        n: "10000",
+        mbs: "25",
+        ga: "4",
+        dev: "1",
+        epochs: "3",
+        seq: "512",
+        drop_last: "0",
+        max_steps: "",
+        lr: "5e-5",
+        warmup: "0.1",
+        sched: "cosine",
+        min_lr: "0.1",
+    };
+}
+
+impl StepsText<'_> {
+    /// Validates every field; returns every error found (one per bad field), not just the first.
+    pub fn parse(&self) -> Result<StepsInput, Vec<InputError>> {
+        let mut errors = Vec::new();
+        let mut keep = Collector(&mut errors);
+        // Fallbacks only fill fields that already produced an error; the result is discarded then.
+        let d = StepsInput {
+            n: 1,
+            mbs: 1,
+            ga: 1,
+            dev: 1,
+            epochs: 1.0,
+            seq: 1,
+            drop_last: false,
+            max_steps: None,
+            lr: 1e-3,
+            warmup: Warmup::Steps(0),
+            sched: ScheduleKind::Constant,
+            min_lr: 0.0,
+        };
+        let input = StepsInput {
+            n: keep.or(parse_count(self.n, "n", 1, MAX_EXAMPLES), d.n),
+            mbs: keep.or(parse_count(self.mbs, "mbs", 1, MAX_FACTOR), d.mbs),
+            ga: keep.or(parse_count(self.ga, "ga", 1, MAX_FACTOR), d.ga),
+            dev: keep.or(parse_count(self.dev, "dev", 1, MAX_FACTOR), d.dev),
+            epochs: keep.or(parse_positive(self.epochs, "epochs", MAX_EPOCHS), d.epochs),
+            seq: keep.or(parse_count(self.seq, "seq", 1, MAX_SEQ), d.seq),
+            drop_last: keep.or(parse_flag(self.drop_last, "drop_last"), d.drop_last),
+            max_steps: keep.or(parse_max_steps(self.max_steps, "max_steps"), d.max_steps),
+            lr: keep.or(parse_positive(self.lr, "lr", MAX_LR), d.lr),
+            warmup: keep.or(Warmup::parse(self.warmup, "warmup"), d.warmup),
+            sched: keep.or(ScheduleKind::parse(self.sched, "sched"), d.sched),
+            min_lr: keep.or(parse_real(self.min_lr, "min_lr", 0.0, 1.0), d.min_lr),
+        };
+        if errors.is_empty() {
+            Ok(input)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Counts under the older floor rule (transformers ≤ 4.51.3).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LegacyCounts {
+    /// max(⌊len/GA⌋, 1).
+    pub updates_per_epoch: u64,
+    /// Total updates the older Trainer planned.
+    pub total_updates: u64,
+}
+
+/// Everything the Steps view shows, computed from a [`StepsInput`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StepsPlan {
+    /// Examples per optimizer update: mbs × GA × devices (`total_train_batch_size`).
+    pub effective_batch: u64,
+    /// Per-device dataloader length (micro-batches per device per epoch).
+    pub batches_per_epoch: u64,
+    /// Optimizer updates per epoch (≥ 4.52 ceiling rule).
+    pub updates_per_epoch: u64,
+    /// Total optimizer updates (the Trainer's `max_steps`), also the schedule length.
+    pub total_updates: u64,
+    /// Epochs as the Trainer reports them ("Num Epochs"): the `epochs` input, or
+    /// ⌈max_steps / updates per epoch⌉ when `max_steps` is set.
+    pub epochs_run: f64,
+    /// Passes over the data actually made: total updates / updates per epoch.
+    pub data_passes: f64,
+    /// Examples processed over the run, summed over devices (padding repeats included).
+    pub examples_seen: u128,
+    /// Tokens processed: examples × tokens per example (an upper bound with padding).
+    pub tokens_seen: u128,
+    /// Examples processed in one full epoch, summed over devices.
+    pub examples_per_epoch: u128,
+    /// Warmup steps of the schedule.
+    pub warmup_steps: u64,
+    /// The same run counted by transformers ≤ 4.51.
+    pub legacy: LegacyCounts,
+    /// The learning-rate schedule over the run.
+    pub schedule: Schedule,
+}
+
+/// Per-device dataloader length (accelerate `BatchSamplerShard.__len__` with `even_batches=True`).
+pub fn dataloader_len(n: u64, mbs: u64, dev: u64, drop_last: bool) -> u64 {
+    let (mbs, dev) = (mbs.max(1), dev.max(1));
+    if drop_last {
+        (n / mbs) / dev
+    } else {
+        n.div_ceil(mbs).div_ceil(dev)
+    }
+}
+
+/// Examples in one full epoch, over all devices. One process sees each example once (the last
+/// micro-batch may be partial); several processes get only full batches, the shortfall filled
+/// by looping back to the first samples (accelerate `BatchSamplerShard`, `even_batches=True`).
+fn examples_per_epoch(input: &StepsInput, len: u64) -> u128 {
+    if input.dev == 1 && !input.drop_last {
+        u128::from(input.n)
+    } else {
+        u128::from(len) * u128::from(input.mbs) * u128::from(input.dev)
+    }
+}
+
+/// Computes the plan. Errors: gradient accumulation longer than an epoch (the accumulation would
+/// never complete a full window), an empty epoch under `drop_last`, or a run too long to count.
+pub fn plan(input: &StepsInput) -> Result<StepsPlan, InputError> {
+    let effective_batch = input.mbs * input.ga * input.dev; // each ≤ 10⁶: ≤ 10¹⁸ < u64::MAX
+    let len = dataloader_len(input.n, input.mbs, input.dev, input.drop_last);
+    if len == 0 {
+        // drop_last with fewer examples than one global micro-batch round: nothing to train on.
+        return Err(InputError::new(
+            "n",
+            ErrorKind::BelowMin((input.mbs * input.dev) as f64),
+        ));
+    }
+    if input.ga > len {
+        return Err(InputError::new(
+            "ga",
+            ErrorKind::AccumExceedsBatches { batches: len },
+        ));
+    }
+    let updates_per_epoch = len.div_ceil(input.ga).max(1);
+    let legacy_per_epoch = (len / input.ga).max(1);
+    let (total_updates, legacy_total, epochs_run) = match input.max_steps {
+        Some(steps) => (steps, steps, steps.div_ceil(updates_per_epoch) as f64),
+        None => {
+            let total = (input.epochs * updates_per_epoch as f64).ceil();
+            let legacy = (input.epochs * legacy_per_epoch as f64).ceil();
+            if total > MAX_UPDATES as f64 {
+                return Err(InputError::new("epochs", ErrorKind::Overflow));
+            }
+            (total as u64, legacy as u64, input.epochs)
+        }
+    };
+    let per_epoch = examples_per_epoch(input, len);
+    let full_epochs = total_updates / updates_per_epoch;
+    let rest_updates = total_updates % updates_per_epoch;
+    // rest_updates < updates_per_epoch, so rest_updates × GA < len: all full micro-batches.
+    let rest_examples = u128::from(rest_updates)
+        * u128::from(input.ga)
+        * u128::from(input.mbs)
+        * u128::from(input.dev);
+    let examples_seen = u128::from(full_epochs) * per_epoch + rest_examples;
+    let warmup_steps = input.warmup.steps(total_updates);
+    Ok(StepsPlan {
+        effective_batch,
+        batches_per_epoch: len,
+        updates_per_epoch,
+        total_updates,
+        epochs_run,
+        data_passes: total_updates as f64 / updates_per_epoch as f64,
+        examples_seen,
+        tokens_seen: examples_seen * u128::from(input.seq),
+        examples_per_epoch: per_epoch,
+        warmup_steps,
+        legacy: LegacyCounts {
+            updates_per_epoch: legacy_per_epoch,
+            total_updates: legacy_total,
+        },
+        schedule: Schedule {
+            kind: input.sched,
+            peak_lr: input.lr,
+            warmup: warmup_steps,
+            total: total_updates,
+            min_lr_ratio: input.min_lr,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(n: u64, mbs: u64, ga: u64, dev: u64, epochs: f64) -> StepsInput {
+        StepsInput {
+            n,
+            mbs,
+            ga,
+            dev,
+            epochs,
+            ..StepsInput::default()
+        }
+    }
+
+    /// The seed's example (seed §5): 10,000 examples, batch 100 → 100 steps per epoch; 200 → 50.
+    #[test]
+    fn seed_example() {
+        let p = plan(&input(10_000, 100, 1, 1, 1.0)).unwrap();
+        assert_eq!(
+            (p.effective_batch, p.updates_per_epoch, p.total_updates),
+            (100, 100, 100)
+        );
+        let p = plan(&input(10_000, 200, 1, 1, 1.0)).unwrap();
+        assert_eq!(p.updates_per_epoch, 50);
+        let p = plan(&StepsInput::default()).unwrap();
+        assert_eq!(
+            (p.effective_batch, p.updates_per_epoch, p.total_updates),
+            (100, 100, 300)
+        );
+    }
+
+    /// REFERENCE.md §5.2, real Trainer runs with transformers 5.24.0 [RUN].
+    #[test]
+    fn hf_trainer_reference_runs() {
+        // N=10000, mb=8, GA=4, 3 epochs: len 1250, 313/epoch, 939 steps; older: 312 / 936.
+        let p = plan(&input(10_000, 8, 4, 1, 3.0)).unwrap();
+        assert_eq!(
+            (p.batches_per_epoch, p.updates_per_epoch, p.total_updates),
+            (1250, 313, 939)
+        );
+        assert_eq!(
+            (p.legacy.updates_per_epoch, p.legacy.total_updates),
+            (312, 936)
+        );
+        assert_eq!(p.epochs_run, 3.0);
+        // N=10001 with drop_last: len 1250, 313, 939.
+        let p = plan(&StepsInput {
+            drop_last: true,
+            ..input(10_001, 8, 4, 1, 3.0)
+        })
+        .unwrap();
+        assert_eq!(
+            (p.batches_per_epoch, p.updates_per_epoch, p.total_updates),
+            (1250, 313, 939)
+        );
+        // max_steps = 500: 500 steps, Trainer reports 2 epochs.
+        let p = plan(&StepsInput {
+            max_steps: Some(500),
+            ..input(10_000, 8, 4, 1, 3.0)
+        })
+        .unwrap();
+        assert_eq!((p.total_updates, p.epochs_run), (500, 2.0));
+    }
+
+    #[test]
+    fn multi_device_lengths_follow_accelerate() {
+        // nb = ⌈10000/8⌉ = 1250, ⌈1250/3⌉ = 417 per device.
+        assert_eq!(dataloader_len(10_000, 8, 3, false), 417);
+        // drop_last: ⌊⌊10000/8⌋/3⌋ = 416.
+        assert_eq!(dataloader_len(10_000, 8, 3, true), 416);
+        let p = plan(&input(10_000, 8, 4, 3, 1.0)).unwrap();
+        assert_eq!(p.updates_per_epoch, 105); // ⌈417/4⌉
+        assert_eq!(p.examples_per_epoch, 417 * 8 * 3);
+    }
+
+    #[test]
+    fn examples_and_tokens() {
+        // One device, no drop: every example once per epoch.
+        let p = plan(&input(10_000, 8, 4, 1, 3.0)).unwrap();
+        assert_eq!(p.examples_seen, 30_000);
+        assert_eq!(p.tokens_seen, 30_000 * 512);
+        // Fractional epochs: 1.5 × 313 = 469.5 → 470 updates: one epoch + 157 updates of 32.
+        let p = plan(&input(10_000, 8, 4, 1, 1.5)).unwrap();
+        assert_eq!(p.total_updates, 470);
+        assert_eq!(p.examples_seen, 10_000 + 157 * 32);
+    }
+
+    #[test]
+    fn warmup_ratio_rounds_up() {
+        let p = plan(&StepsInput {
+            warmup: Warmup::Ratio(0.1),
+            ..input(10_000, 8, 4, 1, 3.0)
+        })
+        .unwrap();
+        assert_eq!(p.warmup_steps, 94);
+    }
+
+    #[test]
+    fn accumulation_longer_than_an_epoch_is_an_error() {
+        let e = plan(&input(100, 10, 20, 1, 1.0)).unwrap_err();
+        assert_eq!(
+            e,
+            InputError::new("ga", ErrorKind::AccumExceedsBatches { batches: 10 })
+        );
+        let e = plan(&StepsInput {
+            drop_last: true,
+            ..input(5, 10, 1, 1, 1.0)
+        })
+        .unwrap_err();
+        assert_eq!(e.field, "n");
+    }
+
+    #[test]
+    fn default_text_is_valid() {
+        let d = StepsText::DEFAULT.parse().expect("defaults parse");
+        assert_eq!(d, StepsInput::default());
+        assert_eq!((d.n, d.mbs, d.ga, d.dev), (10_000, 25, 4, 1));
+    }
+
+    #[test]
+    fn text_parsing_reports_every_bad_field() {
+        let text = StepsText {
+            n: "10k",
+            mbs: "0",
+            ga: "abc",
+            dev: "1",
+            epochs: "NaN",
+            seq: "512",
+            drop_last: "0",
+            max_steps: "",
+            lr: "5e-5",
+            warmup: "0.1",
+            sched: "cosine",
+            min_lr: "0",
+        };
+        let errors = text.parse().unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["mbs", "ga", "epochs"]);
+    }
+
+    /// A tiny deterministic generator for property tests (xorshift64*; test-only).
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state >> 12;
+        *state ^= *state << 25;
+        *state ^= *state >> 27;
+        state.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn pick(state: &mut u64, edges: &[u64], max: u64) -> u64 {
+        let r = next(state);
+        if r.is_multiple_of(3) {
+            edges[(r / 3) as usize % edges.len()].clamp(1, max)
+        } else {
+            1 + (next(state) % max.min(1 << (1 + r % 40)))
+        }
+    }
+
+    #[test]
+    fn property_no_panic_and_sane_outputs() {
+        let mut s = 0x9e37_79b9_7f4a_7c15;
+        let edges = [1, 2, 3, 7, 8, 1000, MAX_FACTOR, MAX_EXAMPLES];
+        for _ in 0..20_000 {
+            let inp = StepsInput {
+                n: pick(&mut s, &edges, MAX_EXAMPLES),
+                mbs: pick(&mut s, &edges, MAX_FACTOR),
+                ga: pick(&mut s, &edges, MAX_FACTOR),
+                dev: pick(&mut s, &edges, MAX_FACTOR),
+                epochs: (next(&mut s) % 10_000) as f64 / 7.0 + 0.01,
+                seq: pick(&mut s, &edges, MAX_SEQ),
+                drop_last: next(&mut s).is_multiple_of(2),
+                max_steps: if next(&mut s).is_multiple_of(4) {
+                    Some(pick(&mut s, &edges, MAX_UPDATES))
+                } else {
+                    None
+                },
+                warmup: if next(&mut s).is_multiple_of(2) {
+                    Warmup::Ratio(0.05)
+                } else {
+                    Warmup::Steps(10)
+                },
+                ..StepsInput::default()
+            };
+            if let Ok(p) = plan(&inp) {
+                assert!(p.updates_per_epoch >= 1 && p.total_updates >= 1);
+                assert!(p.data_passes.is_finite() && p.epochs_run.is_finite());
+                assert!(p.schedule.lr_at_update(p.total_updates).is_finite());
+            }
+        }
+    }
+
+    #[test]
+    fn property_updates_per_epoch_never_grow_with_a_batch_factor() {
+        let mut s = 12345;
+        for _ in 0..5_000 {
+            let base = input(
+                1 + next(&mut s) % 1_000_000,
+                1 + next(&mut s) % 64,
+                1 + next(&mut s) % 16,
+                1 + next(&mut s) % 16,
+                1.0,
+            );
+            for drop_last in [false, true] {
+                let base = StepsInput { drop_last, ..base };
+                let Ok(p0) = plan(&base) else { continue };
+                for grown in [
+                    StepsInput {
+                        mbs: base.mbs + 1,
+                        ..base
+                    },
+                    StepsInput {
+                        ga: base.ga + 1,
+                        ..base
+                    },
+                    StepsInput {
+                        dev: base.dev + 1,
+                        ..base
+                    },
+                ] {
+                    if let Ok(p1) = plan(&grown) {
+                        assert!(
+                            p1.updates_per_epoch <= p0.updates_per_epoch,
+                            "{base:?} -> {grown:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

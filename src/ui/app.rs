@@ -1,0 +1,138 @@
+//! The app shell: header with navigation and switches, the current view, and the footer.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::components::notice::BadParamsNotice;
+use super::i18n::{Lang, texts};
+use super::state::{AppState, Theme, View};
+use super::views::data::DataView;
+use super::views::lr::LrView;
+use super::views::memory::MemoryView;
+use super::views::sim::SimView;
+use super::views::steps::StepsView;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let query = browser::read_query();
+    let system_dark = RwSignal::new(false);
+    let dark_now = browser::watch_dark_scheme(move |dark| system_dark.set(dark));
+    let state = AppState::from_query(&query, &browser::browser_language(), dark_now);
+    state.system_dark.set(dark_now);
+    // Keep the state's system flag in step with the media query (an event source, not an effect).
+    let _ = browser::watch_dark_scheme(move |dark| state.system_dark.set(dark));
+    provide_context(state);
+    let strings = move || texts(state.lang.get());
+
+    // Outside world: the URL and the document's language and theme.
+    Effect::new(move |_| browser::replace_query(&state.query_pairs()));
+    Effect::new(move |_| {
+        browser::set_document_attrs(state.lang.get().key(), state.theme.get().key())
+    });
+
+    let nav_name = move |view: View| match view {
+        View::Steps => strings().shell.nav_steps,
+        View::Lr => strings().shell.nav_lr,
+        View::Sim => strings().shell.nav_sim,
+        View::Memory => strings().shell.nav_memory,
+        View::Data => strings().shell.nav_data,
+    };
+    let nav = move || {
+        View::ALL
+            .into_iter()
+            .map(|v| {
+                let href = move || {
+                    let mut pairs = state.query_pairs();
+                    if let Some(first) = pairs.first_mut() {
+                        first.1 = v.key().to_string();
+                    }
+                    browser::href_with(&pairs)
+                };
+                view! {
+                    <a
+                        href=href
+                        data-testid=format!("nav-{}", v.key())
+                        aria-current=move || (state.view.get() == v).then_some("page")
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            state.view.set(v);
+                        }
+                    >
+                        {move || nav_name(v)}
+                    </a>
+                }
+            })
+            .collect_view()
+    };
+    let lang_button = move |lang: Lang, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                data-testid=format!("lang-{}", lang.key())
+                aria-pressed=move || (state.lang.get() == lang).to_string()
+                on:click=move |_| state.lang.set(lang)
+            >
+                {label}
+            </button>
+        }
+    };
+    let theme_options = move || {
+        Theme::ALL
+            .into_iter()
+            .map(|th| {
+                let name = match th {
+                    Theme::Auto => strings().shell.theme_auto,
+                    Theme::Light => strings().shell.theme_light,
+                    Theme::Dark => strings().shell.theme_dark,
+                };
+                view! { <option value=th.key() selected=move || state.theme.get() == th>{name}</option> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <a class="skip" href="#main">{move || strings().shell.skip}</a>
+        <header class="site-head">
+            <div class="brand">
+                <h1>{move || strings().shell.name}</h1>
+                <p class="tagline">{move || strings().shell.tagline}</p>
+            </div>
+            <nav data-testid="nav" aria-label=move || strings().shell.nav_label>{nav}</nav>
+            <div class="switches">
+                <div class="lang-switch" role="group" aria-label=move || strings().shell.lang_label>
+                    {lang_button(Lang::En, "EN")}
+                    {lang_button(Lang::Zh, "中文")}
+                </div>
+                <label class="theme-switch">
+                    <span>{move || strings().shell.theme_label}</span>
+                    <select
+                        data-testid="theme"
+                        on:change=move |ev| {
+                            if let Some(th) = Theme::parse(&event_target_value(&ev)) {
+                                state.theme.set(th);
+                            }
+                        }
+                    >
+                        {theme_options}
+                    </select>
+                </label>
+            </div>
+        </header>
+        <BadParamsNotice/>
+        <main id="main">
+            {move || match state.view.get() {
+                View::Steps => view! { <StepsView/> }.into_any(),
+                View::Lr => view! { <LrView/> }.into_any(),
+                View::Sim => view! { <SimView/> }.into_any(),
+                View::Memory => view! { <MemoryView/> }.into_any(),
+                View::Data => view! { <DataView/> }.into_any(),
+            }}
+        </main>
+        <footer class="site-foot">
+            <h2>{move || strings().shell.sources}</h2>
+            <ul>{move || strings().shell.source_items.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+            <p>{move || strings().shell.footer_note}</p>
+        </footer>
+    }
+}

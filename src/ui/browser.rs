@@ -1,0 +1,89 @@
+//! The few places the UI talks to the browser directly: the URL, the language, the colour scheme.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use super::state::Query;
+
+/// The current query string, decoded. Repeated keys: the last one wins.
+pub fn read_query() -> Query {
+    let mut query = Query::new();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
+        // UrlSearchParams is iterable as [key, value] pairs.
+        if let Ok(Some(iter)) = js_sys::try_iter(&params) {
+            for pair in iter.flatten() {
+                let pair: js_sys::Array = pair.unchecked_into();
+                if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                    query.insert(k, v);
+                }
+            }
+        }
+    }
+    query
+}
+
+/// Replaces the query string in place (no navigation, no history entry).
+pub fn replace_query(pairs: &[(&'static str, String)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return;
+    };
+    for (k, v) in pairs {
+        params.append(k, v);
+    }
+    let query = String::from(params.to_string());
+    let url = format!("?{query}{}", window.location().hash().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The URL of this page with the given query (for links that keep the state).
+pub fn href_with(pairs: &[(&'static str, String)]) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return "?".into();
+    };
+    for (k, v) in pairs {
+        params.append(k, v);
+    }
+    format!("?{}", String::from(params.to_string()))
+}
+
+/// The browser's preferred language tag (`navigator.language`).
+pub fn browser_language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
+}
+
+/// Whether the system prefers a dark colour scheme, and a hook to hear when that changes.
+pub fn watch_dark_scheme(on_change: impl Fn(bool) + 'static) -> bool {
+    let Some(mql) = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    else {
+        return false;
+    };
+    let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |ev: web_sys::MediaQueryListEvent| on_change(ev.matches()),
+    );
+    let _ = mql.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    listener.forget();
+    mql.matches()
+}
+
+/// Sets `<html lang>` and `data-theme` (the theme's CSS custom properties key off it).
+pub fn set_document_attrs(lang: &str, theme: &str) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", lang);
+        let _ = html.set_attribute("data-theme", theme);
+    }
+}

@@ -1,0 +1,119 @@
+//! Every user-visible string, one table per language.
+//!
+//! [`Strings`] is the table's shape; [`EN`] and [`ZH`] are the two tables. Each view's strings live in
+//! a struct of their own (a file per view), so adding a string to one language without the other is a
+//! compile error. Views never hold literal text: they read `texts(lang)`.
+
+mod data;
+mod errors;
+mod lr;
+mod memory;
+mod shell;
+mod sim;
+mod steps;
+
+pub use data::Data;
+pub use errors::error_message;
+pub use lr::Lr;
+pub use memory::Memory;
+pub use shell::Shell;
+pub use sim::Sim;
+pub use steps::Steps;
+
+/// A labelled input: label, unit, and a one-line hint.
+pub struct FieldText {
+    /// Label.
+    pub label: &'static str,
+    /// Unit or kind of value, shown after the field.
+    pub unit: &'static str,
+    /// Short hint under the field.
+    pub hint: &'static str,
+}
+
+/// A result figure: label and the text of its "why?" note.
+pub struct FigureText {
+    /// One-line label.
+    pub label: &'static str,
+    /// Formula and source.
+    pub why: &'static str,
+}
+
+/// A language the app speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// The URL value and the `<html lang>` tag.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// Reads a URL value.
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The language a browser asks for: Chinese for any `zh*` tag, English otherwise.
+    pub fn from_browser(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// The table of all strings of one language.
+pub struct Strings {
+    /// The page shell: header, navigation, footer, notices, shared labels.
+    pub shell: Shell,
+    /// The Steps view.
+    pub steps: Steps,
+    /// The Batch & LR view.
+    pub lr: Lr,
+    /// The Simulator view.
+    pub sim: Sim,
+    /// The Memory view.
+    pub memory: Memory,
+    /// The Data view.
+    pub data: Data,
+}
+
+/// English.
+pub static EN: Strings = Strings {
+    shell: shell::EN,
+    steps: steps::EN,
+    lr: lr::EN,
+    sim: sim::EN,
+    memory: memory::EN,
+    data: data::EN,
+};
+/// 简体中文.
+pub static ZH: Strings = Strings {
+    shell: shell::ZH,
+    steps: steps::ZH,
+    lr: lr::ZH,
+    sim: sim::ZH,
+    memory: memory::ZH,
+    data: data::ZH,
+};
+
+/// The table for `lang`.
+pub fn texts(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    }
+}

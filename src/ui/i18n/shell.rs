@@ -1,0 +1,115 @@
+//! Strings of the page shell.
+
+/// Header, navigation, footer and shared labels.
+pub struct Shell {
+    /// The app's name.
+    pub name: &'static str,
+    /// One line under the name.
+    pub tagline: &'static str,
+    /// Navigation label for screen readers.
+    pub nav_label: &'static str,
+    /// Nav entry: Steps.
+    pub nav_steps: &'static str,
+    /// Nav entry: Batch & LR.
+    pub nav_lr: &'static str,
+    /// Nav entry: Simulator.
+    pub nav_sim: &'static str,
+    /// Nav entry: Memory.
+    pub nav_memory: &'static str,
+    /// Nav entry: Data.
+    pub nav_data: &'static str,
+    /// Language switch label.
+    pub lang_label: &'static str,
+    /// Theme switch label.
+    pub theme_label: &'static str,
+    /// Theme names: auto, light, dark.
+    pub theme_auto: &'static str,
+    /// Light theme.
+    pub theme_light: &'static str,
+    /// Dark theme.
+    pub theme_dark: &'static str,
+    /// Notice shown when URL values were replaced by defaults (followed by the keys).
+    pub notice_bad_params: &'static str,
+    /// Button that closes a notice.
+    pub dismiss: &'static str,
+    /// Label of the "why?" toggle on a figure.
+    pub why: &'static str,
+    /// Badge on results kept from the last valid input.
+    pub stale: &'static str,
+    /// Footer heading for sources.
+    pub sources: &'static str,
+    /// Footer text before the list of sources.
+    pub footer_note: &'static str,
+    /// Title of the controls panel.
+    pub inputs: &'static str,
+    /// Title of the results panel.
+    pub results: &'static str,
+    /// "Show the data" toggle under a chart.
+    pub show_data: &'static str,
+    /// The works cited by the views, one line each.
+    pub source_items: &'static [&'static str],
+    /// "Skip to content" link for keyboard users.
+    pub skip: &'static str,
+}
+
+pub(super) const EN: Shell = Shell {
+    name: "Batch Lab",
+    tagline: "The arithmetic of training and fine-tuning language models, computed and explained.",
+    nav_label: "Views",
+    nav_steps: "Steps",
+    nav_lr: "Batch & LR",
+    nav_sim: "Simulator",
+    nav_memory: "Memory",
+    nav_data: "Data",
+    lang_label: "Language",
+    theme_label: "Theme",
+    theme_auto: "Auto",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    notice_bad_params: "Some values in the link could not be read and were reset to their defaults:",
+    dismiss: "Dismiss",
+    why: "why?",
+    stale: "kept from the last valid input",
+    sources: "Sources",
+    footer_note: "Every figure comes from a formula whose source is named in its “why?” note. Runs entirely in your browser; nothing is sent anywhere.",
+    inputs: "Inputs",
+    results: "Results",
+    show_data: "Show the data",
+    source_items: &[
+        "Hugging Face transformers 5.24: trainer.py (step counts), optimization.py (schedules), training_args.py (warmup).",
+        "Hugging Face accelerate 1.15: data_loader.py, BatchSamplerShard (sharding across devices).",
+        "The seed: a Chinese Q&A on fine-tuning (batch size, steps, learning rate, memory, data).",
+    ],
+    skip: "Skip to content",
+};
+
+pub(super) const ZH: Shell = Shell {
+    name: "Batch Lab",
+    tagline: "大模型训练与微调中的算术:算出来,讲明白。",
+    nav_label: "视图",
+    nav_steps: "步数",
+    nav_lr: "批量与学习率",
+    nav_sim: "模拟器",
+    nav_memory: "显存",
+    nav_data: "数据",
+    lang_label: "语言",
+    theme_label: "主题",
+    theme_auto: "跟随系统",
+    theme_light: "浅色",
+    theme_dark: "深色",
+    notice_bad_params: "链接里有些参数无法识别,已恢复为默认值:",
+    dismiss: "关闭",
+    why: "为什么?",
+    stale: "沿用上一次有效输入的结果",
+    sources: "参考来源",
+    footer_note: "每个数字都来自一条公式,出处写在它的“为什么?”说明里。所有计算都在你的浏览器里完成,不会上传任何数据。",
+    inputs: "输入",
+    results: "结果",
+    show_data: "查看数据",
+    source_items: &[
+        "Hugging Face transformers 5.24:trainer.py(步数计算)、optimization.py(学习率调度)、training_args.py(预热)。",
+        "Hugging Face accelerate 1.15:data_loader.py 中的 BatchSamplerShard(多卡分片)。",
+        "本项目的起点:一篇关于大模型微调的中文问答(批量大小、步数、学习率、显存、数据)。",
+    ],
+    skip: "跳到正文",
+};

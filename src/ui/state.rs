@@ -1,0 +1,257 @@
+//! The scenario held in the URL: which view, language, theme, and every input of every view.
+//!
+//! Each input is a [`Param`]: its URL key, its default text and a signal with the text as typed.
+//! The text is the single source of truth; views parse it in memos. At start-up the query string
+//! is read once; a value that does not parse falls back to its default and its key is listed in
+//! [`AppState::bad_params`] for a notice. An effect in `app.rs` writes the state back with
+//! `history.replaceState`, so a reload or a shared link restores the page.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use super::i18n::Lang;
+use super::views::data::DataParams;
+use super::views::lr::LrParams;
+use super::views::memory::MemoryParams;
+use super::views::sim::SimParams;
+use super::views::steps::StepsParams;
+use crate::core::error::InputError;
+
+/// The query string, decoded into key → value (the last value wins for repeated keys).
+pub type Query = BTreeMap<String, String>;
+
+/// One input of a view, as typed.
+#[derive(Clone, Copy, Debug)]
+pub struct Param {
+    /// URL key.
+    pub key: &'static str,
+    /// Default text.
+    pub default: &'static str,
+    /// The text as typed.
+    pub value: RwSignal<String>,
+}
+
+impl Param {
+    /// A parameter initialised from the query (or its default).
+    pub fn new(key: &'static str, default: &'static str, query: &Query) -> Self {
+        let text = query
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| default.to_string());
+        Param {
+            key,
+            default,
+            value: RwSignal::new(text),
+        }
+    }
+
+    /// Whether the current text differs from the default.
+    pub fn is_default(&self) -> bool {
+        self.value.with(|v| v == self.default)
+    }
+}
+
+/// A view's set of inputs.
+pub trait ParamSet {
+    /// All parameters, in URL order.
+    fn params(&self) -> Vec<Param>;
+    /// Errors of single fields (not of combinations), read without tracking; used at start-up
+    /// to reset malformed URL values.
+    fn field_errors(&self) -> Vec<InputError>;
+}
+
+/// The views of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Steps, updates, examples and the LR schedule.
+    Steps,
+    /// Maximum step, optimal step against batch size, critical batch, noise-scale estimator.
+    Lr,
+    /// Noisy training simulated in the page.
+    Sim,
+    /// GPU memory for training and fine-tuning.
+    Memory,
+    /// Multi-task mixing and data guidance.
+    Data,
+}
+
+impl View {
+    /// All views, in navigation order.
+    pub const ALL: [View; 5] = [View::Steps, View::Lr, View::Sim, View::Memory, View::Data];
+
+    /// The URL value.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Steps => "steps",
+            View::Lr => "lr",
+            View::Sim => "sim",
+            View::Memory => "memory",
+            View::Data => "data",
+        }
+    }
+
+    /// Reads a URL value.
+    pub fn parse(text: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == text)
+    }
+}
+
+/// Colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    /// All themes, in menu order.
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The URL value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Reads a URL value.
+    pub fn parse(text: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == text)
+    }
+}
+
+/// Everything the URL holds, as signals. Cheap to copy; provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The current view.
+    pub view: RwSignal<View>,
+    /// The language.
+    pub lang: RwSignal<Lang>,
+    /// The theme choice.
+    pub theme: RwSignal<Theme>,
+    /// Whether the system prefers a dark scheme (kept current by a media-query listener).
+    pub system_dark: RwSignal<bool>,
+    /// URL keys whose values were malformed and reset to defaults (empty once dismissed).
+    pub bad_params: RwSignal<Vec<String>>,
+    /// The Steps view's inputs.
+    pub steps: StepsParams,
+    /// The Batch & LR view's inputs.
+    pub lr: LrParams,
+    /// The Simulator view's inputs.
+    pub sim: SimParams,
+    /// The Memory view's inputs.
+    pub memory: MemoryParams,
+    /// The Data view's inputs.
+    pub data: DataParams,
+}
+
+impl AppState {
+    /// Builds the state from a query, resetting malformed values to their defaults.
+    /// `browser_lang` is the browser's language tag, used when the query has no `lang`.
+    pub fn from_query(query: &Query, browser_lang: &str, system_dark: bool) -> AppState {
+        let mut bad = Vec::new();
+        let view = match query.get("view") {
+            None => View::Steps,
+            Some(v) => View::parse(v).unwrap_or_else(|| {
+                bad.push("view".to_string());
+                View::Steps
+            }),
+        };
+        let lang = match query.get("lang") {
+            None => Lang::from_browser(browser_lang),
+            Some(v) => Lang::parse(v).unwrap_or_else(|| {
+                bad.push("lang".to_string());
+                Lang::from_browser(browser_lang)
+            }),
+        };
+        let theme = match query.get("theme") {
+            None => Theme::Auto,
+            Some(v) => Theme::parse(v).unwrap_or_else(|| {
+                bad.push("theme".to_string());
+                Theme::Auto
+            }),
+        };
+        let state = AppState {
+            view: RwSignal::new(view),
+            lang: RwSignal::new(lang),
+            theme: RwSignal::new(theme),
+            system_dark: RwSignal::new(system_dark),
+            bad_params: RwSignal::new(Vec::new()),
+            steps: StepsParams::new(query),
+            lr: LrParams::new(query),
+            sim: SimParams::new(query),
+            memory: MemoryParams::new(query),
+            data: DataParams::new(query),
+        };
+        for set in state.param_sets() {
+            let errors = set.field_errors();
+            for param in set.params() {
+                if errors.iter().any(|e| e.field == param.key) {
+                    param.value.set(param.default.to_string());
+                    bad.push(param.key.to_string());
+                }
+            }
+        }
+        state.bad_params.set(bad);
+        state
+    }
+
+    /// Every view's parameter set.
+    fn param_sets(&self) -> [&dyn ParamSet; 5] {
+        [&self.steps, &self.lr, &self.sim, &self.memory, &self.data]
+    }
+
+    /// The parameter set of `view`.
+    fn view_params(&self, view: View) -> &dyn ParamSet {
+        match view {
+            View::Steps => &self.steps,
+            View::Lr => &self.lr,
+            View::Sim => &self.sim,
+            View::Memory => &self.memory,
+            View::Data => &self.data,
+        }
+    }
+
+    /// Whether the effective theme is dark.
+    pub fn dark(&self) -> bool {
+        match self.theme.get() {
+            Theme::Dark => true,
+            Theme::Light => false,
+            Theme::Auto => self.system_dark.get(),
+        }
+    }
+
+    /// The (key, value) pairs to put in the URL: view, language, theme (unless auto), every input
+    /// of the current view, and the inputs of other views that differ from their defaults.
+    /// Reads signals, so an effect that calls it re-runs on every edit.
+    pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
+        let view = self.view.get();
+        let mut pairs = vec![
+            ("view", view.key().to_string()),
+            ("lang", self.lang.get().key().to_string()),
+        ];
+        let theme = self.theme.get();
+        if theme != Theme::Auto {
+            pairs.push(("theme", theme.key().to_string()));
+        }
+        let current = self.view_params(view).params();
+        for p in &current {
+            pairs.push((p.key, p.value.get()));
+        }
+        for set in self.param_sets() {
+            for p in set.params() {
+                if !current.iter().any(|c| c.key == p.key) && !p.is_default() {
+                    pairs.push((p.key, p.value.get()));
+                }
+            }
+        }
+        pairs
+    }
+}

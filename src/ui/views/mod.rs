@@ -1,0 +1,7 @@
+//! One module per view.
+
+pub mod data;
+pub mod lr;
+pub mod memory;
+pub mod sim;
+pub mod steps;
