@@ -1,0 +1,139 @@
+// End-to-end tests of the app shell and the Steps view against the built dist/.
+// Reference values: REFERENCE.md §5 (Hugging Face Trainer, transformers 5.24.0 [RUN]) and the seed's example.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, value, num, setInput, canvasPixels, changed, until } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app.close();
+});
+
+test('HF Trainer reference run reads exactly through the URL, under a sub-path', async () => {
+  const { page } = app;
+  await app.open('view=steps&n=10000&mbs=8&ga=4&dev=1&epochs=3&warmup=0.1&lang=en');
+  assert.equal(await value(page, 'effective-batch'), '32');
+  assert.equal(await value(page, 'batches-per-epoch'), '1250');
+  assert.equal(await value(page, 'updates-per-epoch'), '313');
+  assert.equal(await value(page, 'total-updates'), '939');
+  assert.equal(await value(page, 'epochs-run'), '3');
+  assert.equal(await value(page, 'examples-seen'), '30000');
+  assert.equal(await value(page, 'tokens-seen'), String(30000 * 512));
+  assert.equal(await value(page, 'warmup-steps'), '94'); // ⌈939 × 0.1⌉
+  // transformers ≤ 4.51 floors: 312 / 936, shown beside.
+  assert.equal(await value(page, 'legacy-updates-per-epoch'), '312');
+  assert.equal(await value(page, 'legacy-total-updates'), '936');
+  assert.deepEqual(app.problems(), []);
+});
+
+test("the seed's example: 10,000 examples at batch 100 → 100 steps, at 200 → 50", async () => {
+  const { page } = app;
+  await app.open('view=steps&n=10000&mbs=100&ga=1&dev=1&epochs=1');
+  assert.equal(await num(page, 'updates-per-epoch'), 100);
+  await app.open('view=steps&n=10000&mbs=200&ga=1&dev=1&epochs=1');
+  assert.equal(await num(page, 'updates-per-epoch'), 50);
+});
+
+test('max_steps overrides epochs; drop_last and several devices follow accelerate', async () => {
+  const { page } = app;
+  await app.open('view=steps&n=10000&mbs=8&ga=4&epochs=3&max_steps=500');
+  assert.equal(await num(page, 'total-updates'), 500);
+  assert.equal(await num(page, 'epochs-run'), 2);
+  await app.open('view=steps&n=10001&mbs=8&ga=4&epochs=3&drop_last=1');
+  assert.equal(await num(page, 'total-updates'), 939);
+  await app.open('view=steps&n=10000&mbs=8&ga=4&dev=3&epochs=1');
+  assert.equal(await num(page, 'batches-per-epoch'), 417);
+  assert.equal(await num(page, 'updates-per-epoch'), 105);
+  assert.equal(await num(page, 'effective-batch'), 96);
+});
+
+test('editing an input updates the figures, the chart and the URL', async () => {
+  const { page } = app;
+  await app.open('view=steps');
+  assert.equal(await num(page, 'total-updates'), 300);
+  const before = await canvasPixels(page, 'chart-lr');
+  await setInput(page, 'mbs', '50');
+  assert.equal(await changed(() => value(page, 'total-updates'), '300'), '150');
+  const afterPixels = await changed(() => canvasPixels(page, 'chart-lr'), before);
+  assert.notEqual(afterPixels, before, 'the chart was redrawn');
+  const search = await until(() => page.evaluate(() => (location.search.includes('mbs=50') ? location.search : '')));
+  assert.ok(search, 'the URL holds the new value');
+  // A reload restores the same state.
+  await page.reload();
+  await page.waitForSelector('[data-testid="nav"]');
+  assert.equal(await num(page, 'total-updates'), 150);
+  assert.equal(await page.locator('[data-testid="input-mbs"]').inputValue(), '50');
+  // Changing the schedule changes the chart.
+  const cosine = await canvasPixels(page, 'chart-lr');
+  await page.locator('[data-testid="input-sched"]').selectOption('linear');
+  assert.notEqual(await changed(() => canvasPixels(page, 'chart-lr'), cosine), cosine);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('bad input shows a message beside the field and keeps the last result, marked stale', async () => {
+  const { page } = app;
+  await app.open('view=steps');
+  for (const bad of ['abc', '0', '-3', '1e300', '', 'NaN']) {
+    await setInput(page, 'ga', bad);
+    const msg = await until(() => page.locator('[data-testid="error-ga"]').textContent());
+    assert.ok(msg && msg.trim().length > 5, `message for ga=${JSON.stringify(bad)}`);
+    assert.equal(await value(page, 'total-updates'), '300', 'last good result kept');
+    assert.equal(await page.locator('[data-testid="total-updates"]').getAttribute('data-stale'), 'true');
+  }
+  // Accumulation longer than an epoch: a clear message, no NaN anywhere.
+  await setInput(page, 'ga', '1000');
+  assert.match(await page.locator('[data-testid="error-ga"]').textContent(), /400/);
+  const text = await page.locator('main').innerText();
+  assert.doesNotMatch(text, /NaN|Infinity|undefined/);
+  await setInput(page, 'ga', '2');
+  assert.equal(await changed(() => value(page, 'total-updates'), '300'), '600');
+  assert.equal(await page.locator('[data-testid="total-updates"]').getAttribute('data-stale'), 'false');
+  assert.deepEqual(app.problems(), []);
+});
+
+test('malformed URL values fall back to defaults with a notice naming them; payloads stay text', async () => {
+  const { page } = app;
+  const payload = encodeURIComponent('<img src=x onerror=alert(1)>');
+  await app.open(`view=steps&mbs=-3&ga=${payload}&theme=purple&unknown=1`);
+  const notice = page.locator('[data-testid="notice-bad-params"]');
+  await notice.waitFor();
+  const text = await notice.innerText();
+  for (const key of ['mbs', 'ga', 'theme']) assert.match(text, new RegExp(`\\b${key}\\b`));
+  assert.doesNotMatch(text, /unknown/, 'unknown keys are ignored');
+  assert.equal(await num(page, 'effective-batch'), 100, 'defaults used');
+  assert.equal(await page.locator('img[src="x"]').count(), 0, 'no markup injected');
+  await notice.locator('button').click();
+  assert.equal(await page.locator('[data-testid="notice-bad-params"]').count(), 0, 'dismissed');
+  assert.deepEqual(app.problems(), []);
+});
+
+test('both languages: Chinese text, html lang follows, figures unchanged', async () => {
+  const { page } = app;
+  await app.open('view=steps&lang=zh');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh');
+  assert.match(await page.locator('h2').first().innerText(), /步数/);
+  await page.locator('[data-testid="lang-en"]').click();
+  assert.equal(await until(() => page.evaluate(() => document.documentElement.lang === 'en')), true);
+  assert.equal(await num(page, 'updates-per-epoch'), 100);
+  await page.locator('[data-testid="theme"]').selectOption('dark');
+  assert.equal(await until(() => page.evaluate(() => document.documentElement.dataset.theme === 'dark')), true);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('navigation lists every view and switches without a reload', async () => {
+  const { page } = app;
+  await app.open('view=steps');
+  const links = await page.locator('[data-testid="nav"] a').count();
+  assert.ok(links >= 1);
+  const marker = await page.evaluate(() => (window.__marker = Math.random()));
+  for (const key of ['lr', 'sim', 'memory', 'data', 'steps']) {
+    await page.locator(`[data-testid="nav-${key}"]`).click();
+    await page.locator(`[data-testid="view-${key}"]`).waitFor();
+    assert.ok(await until(() => page.evaluate((k) => location.search.includes(`view=${k}`), key)));
+  }
+  assert.equal(await page.evaluate(() => window.__marker), marker, 'no page reload');
+  assert.deepEqual(app.problems(), []);
+});

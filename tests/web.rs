@@ -1,0 +1,95 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): components mounted in a real page, and
+//! the simulation's cross-platform determinism.
+//!
+//! Run: `cargo test --target wasm32-unknown-unknown --test web` with `wasm-bindgen-test-runner` as the
+//! target runner (see `.ci/test`).
+#![cfg(target_arch = "wasm32")]
+
+use batch_lab::core::sim::golden::{GOLDEN_FINAL_LOSS_BITS, golden_final_loss};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The same seeded run gives bit-identical results in WASM and natively (golden value produced on x86-64).
+#[wasm_bindgen_test]
+fn simulation_is_bit_identical_to_native() {
+    assert_eq!(golden_final_loss().to_bits(), GOLDEN_FINAL_LOSS_BITS);
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+fn data_value(testid: &str) -> Option<String> {
+    document()
+        .query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("data-value"))
+}
+
+/// The whole app mounts, shows the Steps view with the seed's numbers, and reacts to an edit.
+#[wasm_bindgen_test]
+async fn app_mounts_and_the_steps_view_reacts() {
+    let host = document().create_element("div").expect("div");
+    document().body().expect("body").append_child(&host).expect("append");
+    let host: web_sys::HtmlElement = host.unchecked_into();
+    let _handle = leptos::mount::mount_to(host, batch_lab::ui::App);
+    leptos::task::tick().await;
+
+    // Defaults: 10,000 examples, effective batch 25 × 4 × 1 = 100 → 100 updates per epoch, 3 epochs.
+    assert_eq!(data_value("effective-batch").as_deref(), Some("100"));
+    assert_eq!(data_value("updates-per-epoch").as_deref(), Some("100"));
+    assert_eq!(data_value("total-updates").as_deref(), Some("300"));
+
+    // Type a micro-batch of 50: the effective batch doubles and the updates halve (seed §5).
+    let input: web_sys::HtmlInputElement = document()
+        .query_selector("[data-testid=\"input-mbs\"]")
+        .ok()
+        .flatten()
+        .expect("the mbs field")
+        .unchecked_into();
+    input.set_value("50");
+    input
+        .dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatch");
+    leptos::task::tick().await;
+    assert_eq!(data_value("effective-batch").as_deref(), Some("200"));
+    assert_eq!(data_value("updates-per-epoch").as_deref(), Some("50"));
+
+    // Bad input: a message beside the field, the last result kept.
+    input.set_value("zero");
+    input
+        .dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatch");
+    leptos::task::tick().await;
+    let error = document()
+        .query_selector("[data-testid=\"error-mbs\"]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert!(!error.trim().is_empty(), "an error message is shown");
+    assert_eq!(data_value("updates-per-epoch").as_deref(), Some("50"));
+}
+
+/// The figure component writes the raw number to data-value and the formatted one as text.
+#[wasm_bindgen_test]
+async fn number_formatting_in_figures() {
+    let owner = Owner::new();
+    owner.set();
+    let host = document().create_element("div").expect("div");
+    document().body().expect("body").append_child(&host).expect("append");
+    let host: web_sys::HtmlElement = host.unchecked_into();
+    let _handle = leptos::mount::mount_to(host.clone(), batch_lab::ui::App);
+    leptos::task::tick().await;
+    let el = host
+        .query_selector("[data-testid=\"examples-seen\"]")
+        .ok()
+        .flatten()
+        .expect("examples-seen");
+    assert_eq!(el.get_attribute("data-value").as_deref(), Some("30000"));
+    assert_eq!(el.text_content().as_deref().map(str::trim), Some("30,000"));
+}
