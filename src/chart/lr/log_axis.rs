@@ -89,6 +89,16 @@ pub fn tick_label(x: f64) -> String {
     fmt_number(x)
 }
 
+/// A tick label for a loss axis: like [`tick_label`] but in scientific notation from 10⁴ up
+/// (`1e6`, not `1M`: a loss is not a count).
+pub fn loss_tick_label(x: f64) -> String {
+    if x.abs() >= 1e4 && x.is_finite() {
+        fmt_sci(x)
+    } else {
+        tick_label(x)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +136,7 @@ mod tests {
         assert_eq!(tick_label(2e6), "2M");
         assert_eq!(tick_label(1e-5), "1e−5");
         assert_eq!(tick_label(0.5), "0.5");
+        assert_eq!(loss_tick_label(1e6), "1e6");
+        assert_eq!(loss_tick_label(100.0), "100");
     }
 }

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::log_axis::{log_axis, log_range, tick_label};
+use super::log_axis::{log_axis, log_range, loss_tick_label};
 use plotters::style::text_anchor::HPos;
 
 use super::{annotate, mesh};
@@ -67,7 +67,7 @@ pub fn draw<DB: DrawingBackend>(
         &plot.labels,
         style,
         &|x: &f64| fmt_number(x.round()),
-        &|y: &f64| tick_label(*y),
+        &|y: &f64| loss_tick_label(*y),
     )?;
     let colour = pal.series[plot.series.min(pal.series.len() - 1)];
     let shown: Vec<(f64, f64)> = plot

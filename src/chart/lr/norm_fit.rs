@@ -75,10 +75,10 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
         annotate(
             &mut chart,
-            (x1, plot.signal),
+            (x0, plot.signal),
             plot.signal_label,
-            (-4.0, -9.0),
-            HPos::Right,
+            (6.0, 10.0),
+            HPos::Left,
             style,
         )?;
     }

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::log_axis::{log_axis, log_range, tick_label};
+use super::log_axis::{log_axis, log_range, loss_tick_label};
 use super::{annotate, mesh, v_mark};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -63,7 +63,7 @@ pub fn draw<DB: DrawingBackend>(
         &plot.labels,
         style,
         &|x: &f64| fmt_number(*x),
-        &|y: &f64| tick_label(*y),
+        &|y: &f64| loss_tick_label(*y),
     )?;
     if plot.threshold.is_finite() && plot.threshold > 0.0 {
         v_mark(&mut chart, plot.threshold, (y0, y1), pal.text, style)?;

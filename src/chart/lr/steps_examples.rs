@@ -93,7 +93,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperMiddle)
+        .position(SeriesLabelPosition::UpperRight)
         .label_font(label_font(style))
         .background_style(pal.background.mix(0.9))
         .border_style(pal.grid)
