@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::log_axis::{log_axis, log_range, tick_label};
+use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, mesh, v_mark};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -40,12 +40,13 @@ pub fn draw<DB: DrawingBackend>(
         pts.first().map_or(1.0, |p| p.0),
         pts.last().map_or(10.0, |p| p.0),
     );
+    let nx = tick_budget(root.dim_in_pixel().0, style.scale, 48.0);
     let mut chart = ChartBuilder::on(root)
         .margin(style.px(10.0))
         .margin_right(style.px(20.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(48.0))
-        .build_cartesian_2d(log_axis(x0, x1), 0.0..1.05)?;
+        .build_cartesian_2d(log_axis(x0, x1, nx), 0.0..1.05)?;
     mesh(
         &mut chart,
         &plot.labels,

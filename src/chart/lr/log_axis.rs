@@ -44,13 +44,18 @@ pub fn log_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
     }
 }
 
-/// A log axis over [`lo`, `hi`] with [`log_ticks`] as its ticks. `lo` and `hi` are made valid
-/// (positive, ordered, finite) first.
-pub fn log_axis(lo: f64, hi: f64) -> WithKeyPoints<LogCoord<f64>> {
+/// A log axis over [`lo`, `hi`] with at most `max` [`log_ticks`]. `lo` and `hi` are made
+/// valid (positive, ordered, finite) first.
+pub fn log_axis(lo: f64, hi: f64, max: usize) -> WithKeyPoints<LogCoord<f64>> {
     let (lo, hi) = log_range(lo, hi);
-    (lo..hi)
-        .log_scale()
-        .with_key_points(log_ticks(lo, hi, MAX_TICKS))
+    (lo..hi).log_scale().with_key_points(log_ticks(lo, hi, max))
+}
+
+/// How many ticks fit along `px` device pixels when each label needs `css_per_tick` CSS
+/// pixels: between 3 and [`MAX_TICKS`].
+pub fn tick_budget(px: u32, scale: f64, css_per_tick: f64) -> usize {
+    let css = f64::from(px) / scale.max(0.1);
+    ((css / css_per_tick.max(1.0)) as usize).clamp(3, MAX_TICKS)
 }
 
 /// A usable log range from any two numbers: positive, finite, and `hi > lo` (a single value
@@ -123,6 +128,18 @@ mod tests {
         assert_eq!(log_ticks(1.1, 1.9, MAX_TICKS), vec![1.1, 1.9]);
         assert!(log_ticks(0.0, 1.0, 5).is_empty());
         assert!(log_ticks(f64::NAN, 1.0, 5).is_empty());
+    }
+
+    #[test]
+    fn budgets() {
+        // A phone-width chart (300 CSS px) gets 6 ticks on 8 … 8192: 1-3 marks, not 1-2-5.
+        assert_eq!(tick_budget(600, 2.0, 48.0), 6);
+        assert_eq!(
+            log_ticks(8.0, 8192.0, tick_budget(600, 2.0, 48.0)),
+            vec![10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0]
+        );
+        assert_eq!(tick_budget(10_000, 1.0, 48.0), MAX_TICKS);
+        assert_eq!(tick_budget(0, 0.0, 0.0), 3);
     }
 
     #[test]

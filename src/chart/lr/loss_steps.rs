@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::log_axis::{log_axis, log_range, loss_tick_label};
+use super::log_axis::{log_axis, log_range, loss_tick_label, tick_budget};
 use plotters::style::text_anchor::HPos;
 
 use super::{annotate, mesh};
@@ -56,12 +56,13 @@ pub fn draw<DB: DrawingBackend>(
         .filter(finite)
         .map(|p| p.0)
         .fold(1.0_f64, f64::max);
+    let ny = tick_budget(root.dim_in_pixel().1, style.scale, 30.0);
     let mut chart = ChartBuilder::on(root)
         .margin(style.px(10.0))
         .margin_right(style.px(24.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(56.0))
-        .build_cartesian_2d(0.0..x_max, log_axis(y0, y1))?;
+        .build_cartesian_2d(0.0..x_max, log_axis(y0, y1, ny))?;
     mesh(
         &mut chart,
         &plot.labels,

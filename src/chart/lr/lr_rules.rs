@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::log_axis::{log_axis, log_range, tick_label};
+use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, label_font, mesh, v_mark};
 use crate::chart::{AxisLabels, ChartStyle};
 
@@ -70,12 +70,17 @@ pub fn draw<DB: DrawingBackend>(
     });
     let (x0, x1) = log_range(xlo, xhi);
     let (y0, y1) = log_range(ylo / 1.3, yhi * 1.3);
+    let (w, h) = root.dim_in_pixel();
+    let (nx, ny) = (
+        tick_budget(w, style.scale, 48.0),
+        tick_budget(h, style.scale, 30.0),
+    );
     let mut chart = ChartBuilder::on(root)
         .margin(style.px(10.0))
         .margin_right(style.px(20.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(56.0))
-        .build_cartesian_2d(log_axis(x0, x1), log_axis(y0, y1))?;
+        .build_cartesian_2d(log_axis(x0, x1, nx), log_axis(y0, y1, ny))?;
     mesh(
         &mut chart,
         &plot.labels,

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::log_axis::{log_axis, log_range, loss_tick_label};
+use super::log_axis::{log_axis, log_range, loss_tick_label, tick_budget};
 use super::{annotate, mesh, v_mark};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -52,12 +52,13 @@ pub fn draw<DB: DrawingBackend>(
         .fold(0.0_f64, f64::max)
         * 1.02;
     let x_max = if x_max > 0.0 { x_max } else { 1.0 };
+    let ny = tick_budget(root.dim_in_pixel().1, style.scale, 30.0);
     let mut chart = ChartBuilder::on(root)
         .margin(style.px(10.0))
         .margin_right(style.px(20.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(56.0))
-        .build_cartesian_2d(0.0..x_max, log_axis(y0, y1))?;
+        .build_cartesian_2d(0.0..x_max, log_axis(y0, y1, ny))?;
     mesh(
         &mut chart,
         &plot.labels,

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::log_axis::{log_axis, log_range, tick_label};
+use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, mesh};
 use crate::chart::{AxisLabels, ChartStyle};
 
@@ -48,12 +48,17 @@ pub fn draw<DB: DrawingBackend>(
     };
     let (x0, x1) = log_range(1.0, top(|p| p.0) * 1.2);
     let (y0, y1) = log_range(1.0, top(|p| p.1) * 1.2);
+    let (w, h) = root.dim_in_pixel();
+    let (nx, ny) = (
+        tick_budget(w, style.scale, 48.0),
+        tick_budget(h, style.scale, 30.0),
+    );
     let mut chart = ChartBuilder::on(root)
         .margin(style.px(10.0))
         .margin_right(style.px(20.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(48.0))
-        .build_cartesian_2d(log_axis(x0, x1), log_axis(y0, y1))?;
+        .build_cartesian_2d(log_axis(x0, x1, nx), log_axis(y0, y1, ny))?;
     mesh(
         &mut chart,
         &plot.labels,
