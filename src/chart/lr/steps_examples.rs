@@ -67,9 +67,9 @@ pub fn draw<DB: DrawingBackend>(
         v_mark(&mut chart, plot.b_crit, (y0, y1), pal.text, style)?;
         annotate(
             &mut chart,
-            (plot.b_crit, y1),
+            (plot.b_crit, y0),
             plot.b_crit_label,
-            (6.0, 10.0),
+            (6.0, -10.0),
             HPos::Left,
             style,
         )?;
@@ -98,7 +98,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
+        .position(SeriesLabelPosition::UpperMiddle)
         .label_font(label_font(style))
         .background_style(pal.background.mix(0.9))
         .border_style(pal.grid)
