@@ -24,8 +24,8 @@ pub const FIELD_LR0: &str = "lr0";
 pub const FIELD_B0: &str = "b0";
 /// URL key of the new batch size.
 pub const FIELD_B1: &str = "b1";
-/// URL key of the optimizer family.
-pub const FIELD_OPT: &str = "opt";
+/// URL key of the optimizer family (not `opt`, which the Memory view uses for its optimizer list).
+pub const FIELD_OPT: &str = "scale_opt";
 /// URL key of Adam's β₁.
 pub const FIELD_BETA1: &str = "beta1";
 /// URL key of Adam's β₂.
@@ -40,7 +40,7 @@ pub const MAX_BATCH: u64 = 1_000_000_000_000_000;
 /// Largest Adam ε accepted.
 pub const MAX_ADAM_EPS: f64 = 1.0;
 
-/// Which optimizer the rules are for (the `opt` URL values `sgd`, `adam`).
+/// Which optimizer the rules are for (the `scale_opt` URL values `sgd`, `adam`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OptimizerFamily {
     /// SGD, with or without momentum.
@@ -63,7 +63,7 @@ impl OptimizerFamily {
         }
     }
 
-    /// Reads the `opt` URL word.
+    /// Reads the `scale_opt` URL word.
     pub fn parse(text: &str) -> Result<Self, InputError> {
         let t = text.trim().to_ascii_lowercase();
         Self::ALL
@@ -455,7 +455,7 @@ mod tests {
         let e = LrScalingInputs::parse("1e-3", "1.5", "2", "sgd", adam, "").unwrap_err();
         assert_eq!((e.field, e.kind), ("b0", ErrorKind::NotWhole));
         let e = LrScalingInputs::parse("1e-3", "1", "2", "lion", adam, "").unwrap_err();
-        assert_eq!(e.field, "opt");
+        assert_eq!(e.field, "scale_opt");
         let e = LrScalingInputs::parse("1e-3", "1", "2", "adam", adam, "-3").unwrap_err();
         assert_eq!(e.field, "b_noise");
         assert_eq!(

@@ -1,0 +1,257 @@
+//! The learning rate each scaling rule gives as the batch moves away from the one it was tuned at,
+//! on log–log axes: linear (Goyal et al. 2017), square root (Krizhevsky 2014; Malladi et al. 2022)
+//! and McCandlish et al. 2018's ε_opt ratio, which bends flat past the critical batch.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
+
+use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
+use super::{annotate, label_font, mesh, v_mark};
+use crate::chart::{AxisLabels, ChartStyle};
+
+/// One rule's curve.
+#[derive(Debug, Clone)]
+pub struct RuleCurve<'a> {
+    /// (B, learning rate), B increasing (theory: dashed).
+    pub points: &'a [(f64, f64)],
+    /// Legend name.
+    pub name: &'a str,
+    /// Palette index (0 linear, the SGD rule; 3 square root, the Adam rule; text colour otherwise).
+    pub series: Option<usize>,
+    /// Drawn thicker: the rule suggested for the chosen optimizer.
+    pub suggested: bool,
+}
+
+/// What the chart shows.
+#[derive(Debug, Clone)]
+pub struct LrRulesPlot<'a> {
+    /// The rules.
+    pub rules: &'a [RuleCurve<'a>],
+    /// The tuned point (B0, lr0).
+    pub start: (f64, f64),
+    /// The new batch B1, marked with a dashed line.
+    pub b1: f64,
+    /// Label of the B1 mark.
+    pub b1_label: &'a str,
+    /// B_crit, if known: marked with a dashed line.
+    pub b_crit: Option<f64>,
+    /// Label of the B_crit mark.
+    pub b_crit_label: &'a str,
+    /// Axis titles.
+    pub labels: AxisLabels<'a>,
+}
+
+/// Draws the rules on `root`.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    plot: &LrRulesPlot<'_>,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let pal = style.palette();
+    root.fill(&pal.background)?;
+    let ok = |p: &(f64, f64)| p.0 > 0.0 && p.0.is_finite() && p.1 > 0.0 && p.1.is_finite();
+    let curves: Vec<Vec<(f64, f64)>> = plot
+        .rules
+        .iter()
+        .map(|r| r.points.iter().copied().filter(ok).collect())
+        .collect();
+    let all = || {
+        curves
+            .iter()
+            .flatten()
+            .chain(ok(&plot.start).then_some(&plot.start))
+    };
+    let (xlo, xhi) = all().fold((f64::INFINITY, 0.0_f64), |(a, b), p| {
+        (a.min(p.0), b.max(p.0))
+    });
+    let (ylo, yhi) = all().fold((f64::INFINITY, 0.0_f64), |(a, b), p| {
+        (a.min(p.1), b.max(p.1))
+    });
+    let (x0, x1) = log_range(xlo, xhi);
+    let (y0, y1) = log_range(ylo / 1.3, yhi * 1.3);
+    let (w, h) = root.dim_in_pixel();
+    let (nx, ny) = (
+        tick_budget(w, style.scale, 48.0),
+        tick_budget(h, style.scale, 30.0),
+    );
+    let mut chart = ChartBuilder::on(root)
+        .margin(style.px(10.0))
+        .margin_right(style.px(20.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px(56.0))
+        .build_cartesian_2d(log_axis(x0, x1, nx), log_axis(y0, y1, ny))?;
+    mesh(
+        &mut chart,
+        &plot.labels,
+        style,
+        &|x: &f64| tick_label(*x),
+        &|y: &f64| tick_label(*y),
+    )?;
+    if let Some(bc) = plot.b_crit.filter(|&b| b >= x0 && b <= x1) {
+        v_mark(&mut chart, bc, (y0, y1), pal.grid, style)?;
+        annotate(
+            &mut chart,
+            (bc, y0),
+            plot.b_crit_label,
+            (6.0, -10.0),
+            HPos::Left,
+            style,
+        )?;
+    }
+    if plot.b1 >= x0 && plot.b1 <= x1 {
+        v_mark(&mut chart, plot.b1, (y0, y1), pal.text, style)?;
+        annotate(
+            &mut chart,
+            (plot.b1, y1),
+            plot.b1_label,
+            (6.0, 10.0),
+            HPos::Left,
+            style,
+        )?;
+    }
+    for (rule, pts) in plot.rules.iter().zip(&curves) {
+        let colour = rule
+            .series
+            .and_then(|i| pal.series.get(i).copied())
+            .unwrap_or(pal.text);
+        let width = if rule.suggested { 3.0 } else { 1.5 };
+        chart
+            .draw_series(DashedLineSeries::new(
+                pts.iter().copied(),
+                style.px(8.0),
+                style.px(4.0),
+                colour.stroke_width(style.px(width)),
+            ))?
+            .label(rule.name)
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
+            });
+    }
+    if ok(&plot.start) {
+        chart.draw_series(std::iter::once(Circle::new(
+            plot.start,
+            style.px(5.0),
+            pal.text.filled(),
+        )))?;
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(label_font(style))
+        .background_style(pal.background.mix(0.9))
+        .border_style(pal.grid)
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::lr::render_svg;
+    use crate::core::lr_scaling::{batch_ratio, linear_lr, mccandlish_lr, sqrt_lr};
+    use crate::core::noise_scale::log_grid;
+
+    fn svg(b_noise: f64, suggested_linear: bool, dark: bool) -> String {
+        let grid = log_grid(32.0, 8192.0, 60);
+        let (lr0, b0) = (1e-4, 256.0);
+        let lin: Vec<_> = grid
+            .iter()
+            .map(|&b| (b, linear_lr(lr0, batch_ratio(b0, b))))
+            .collect();
+        let sq: Vec<_> = grid
+            .iter()
+            .map(|&b| (b, sqrt_lr(lr0, batch_ratio(b0, b))))
+            .collect();
+        let mc: Vec<_> = grid
+            .iter()
+            .map(|&b| (b, mccandlish_lr(lr0, b0, b, b_noise)))
+            .collect();
+        let rules = [
+            RuleCurve {
+                points: &lin,
+                name: "linear",
+                series: Some(0),
+                suggested: suggested_linear,
+            },
+            RuleCurve {
+                points: &sq,
+                name: "square root",
+                series: Some(3),
+                suggested: !suggested_linear,
+            },
+            RuleCurve {
+                points: &mc,
+                name: "McCandlish",
+                series: None,
+                suggested: false,
+            },
+        ];
+        let plot = LrRulesPlot {
+            rules: &rules,
+            start: (b0, lr0),
+            b1: 1024.0,
+            b1_label: "B1",
+            b_crit: Some(b_noise),
+            b_crit_label: "B_crit",
+            labels: AxisLabels {
+                x: "new batch size",
+                y: "learning rate",
+            },
+        };
+        render_svg(|root| draw(root, &plot, &ChartStyle { scale: 1.0, dark }).expect("draws"))
+    }
+
+    #[test]
+    fn labels_and_changes() {
+        let a = svg(1000.0, false, false);
+        for label in [
+            "new batch size",
+            "learning rate",
+            "linear",
+            "square root",
+            "McCandlish",
+            "B1",
+            "B_crit",
+        ] {
+            assert!(a.contains(label), "{label}");
+        }
+        assert_ne!(a, svg(3000.0, false, false));
+        assert_ne!(a, svg(1000.0, true, false));
+        assert_ne!(a, svg(1000.0, false, true));
+    }
+
+    #[test]
+    fn degenerate_input_does_not_panic() {
+        let bad = [(0.0, f64::NAN), (f64::INFINITY, 1.0)];
+        let rules = [RuleCurve {
+            points: &bad,
+            name: "r",
+            series: Some(42),
+            suggested: true,
+        }];
+        for rules in [&rules[..], &[]] {
+            let plot = LrRulesPlot {
+                rules,
+                start: (f64::NAN, 0.0),
+                b1: f64::NAN,
+                b1_label: "b",
+                b_crit: Some(-1.0),
+                b_crit_label: "c",
+                labels: AxisLabels { x: "x", y: "y" },
+            };
+            render_svg(|root| {
+                draw(
+                    root,
+                    &plot,
+                    &ChartStyle {
+                        scale: 1.0,
+                        dark: false,
+                    },
+                )
+                .expect("draws")
+            });
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Steps and examples relative to their minima against the batch size, both axes logarithmic:
+//! S/S_min = 1 + B_crit/B falls and E/E_min = 1 + B/B_crit rises; they cross at B_crit, where each
+//! is 2 (McCandlish et al. 2018, eq. 2.11 and App. D).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
+
+use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
+use super::{annotate, label_font, mesh, v_mark};
+use crate::chart::{AxisLabels, ChartStyle};
+
+/// What the chart shows.
+#[derive(Debug, Clone)]
+pub struct StepsExamplesPlot<'a> {
+    /// (B, S/S_min), B increasing (theory: dashed).
+    pub steps: &'a [(f64, f64)],
+    /// (B, E/E_min), B increasing (theory: dashed).
+    pub examples: &'a [(f64, f64)],
+    /// Legend names of the two curves.
+    pub names: (&'a str, &'a str),
+    /// B_crit, marked with a dashed line.
+    pub b_crit: f64,
+    /// Label of the B_crit mark.
+    pub b_crit_label: &'a str,
+    /// The batch read off, marked with a dot on each curve.
+    pub current: f64,
+    /// Axis titles.
+    pub labels: AxisLabels<'a>,
+}
+
+/// Draws both curves on `root`.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    plot: &StepsExamplesPlot<'_>,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let pal = style.palette();
+    root.fill(&pal.background)?;
+    let ok = |p: &(f64, f64)| p.0 > 0.0 && p.0.is_finite() && p.1 > 0.0 && p.1.is_finite();
+    let s: Vec<(f64, f64)> = plot.steps.iter().copied().filter(ok).collect();
+    let e: Vec<(f64, f64)> = plot.examples.iter().copied().filter(ok).collect();
+    let xs = s.iter().chain(&e).map(|p| p.0);
+    let (xlo, xhi) = xs.fold((f64::INFINITY, 0.0_f64), |(a, b), x| (a.min(x), b.max(x)));
+    let (x0, x1) = log_range(xlo, xhi);
+    let y_top = s.iter().chain(&e).map(|p| p.1).fold(2.0_f64, f64::max);
+    let (y0, y1) = log_range(1.0, y_top * 1.3);
+    let (w, h) = root.dim_in_pixel();
+    let (nx, ny) = (
+        tick_budget(w, style.scale, 48.0),
+        tick_budget(h, style.scale, 30.0),
+    );
+    let mut chart = ChartBuilder::on(root)
+        .margin(style.px(10.0))
+        .margin_right(style.px(20.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px(48.0))
+        .build_cartesian_2d(log_axis(x0, x1, nx), log_axis(y0, y1, ny))?;
+    mesh(
+        &mut chart,
+        &plot.labels,
+        style,
+        &|x: &f64| tick_label(*x),
+        &|y: &f64| tick_label(*y),
+    )?;
+    if plot.b_crit >= x0 && plot.b_crit <= x1 {
+        v_mark(&mut chart, plot.b_crit, (y0, y1), pal.text, style)?;
+        annotate(
+            &mut chart,
+            (plot.b_crit, y0),
+            plot.b_crit_label,
+            (6.0, -10.0),
+            HPos::Left,
+            style,
+        )?;
+    }
+    for (pts, idx, name) in [(&s, 0, plot.names.0), (&e, 4, plot.names.1)] {
+        let colour = pal.series[idx];
+        chart
+            .draw_series(DashedLineSeries::new(
+                pts.iter().copied(),
+                style.px(8.0),
+                style.px(4.0),
+                colour.stroke_width(style.px(2.0)),
+            ))?
+            .label(name)
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
+            });
+        // The curve's value at the batch read off: interpolate in log-log between grid points.
+        if let Some(y) = at(pts, plot.current) {
+            chart.draw_series(std::iter::once(Circle::new(
+                (plot.current, y),
+                style.px(5.0),
+                colour.filled(),
+            )))?;
+        }
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperMiddle)
+        .label_font(label_font(style))
+        .background_style(pal.background.mix(0.9))
+        .border_style(pal.grid)
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
+
+/// The curve's value at `x`, interpolated linearly in log-log between its points; `None` outside.
+fn at(pts: &[(f64, f64)], x: f64) -> Option<f64> {
+    pts.windows(2).find_map(|w| {
+        let ((xa, ya), (xb, yb)) = (w[0], w[1]);
+        (x >= xa && x <= xb && xb > xa).then(|| {
+            let t = (x.ln() - xa.ln()) / (xb.ln() - xa.ln());
+            (ya.ln() + t * (yb.ln() - ya.ln())).exp()
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::lr::render_svg;
+    use crate::core::noise_scale::{BatchRange, CriticalBatch};
+
+    fn svg(b_noise: f64, current: f64, dark: bool) -> String {
+        let cb = CriticalBatch::new(b_noise, 0.1).unwrap();
+        let c = cb.curves(BatchRange::new(8.0, 8192.0).unwrap(), 100);
+        let plot = StepsExamplesPlot {
+            steps: &c.s_over_smin,
+            examples: &c.e_over_emin,
+            names: ("steps S/S_min", "examples E/E_min"),
+            b_crit: b_noise,
+            b_crit_label: "B_crit",
+            current,
+            labels: AxisLabels {
+                x: "batch size B",
+                y: "relative to the minimum",
+            },
+        };
+        render_svg(|root| draw(root, &plot, &ChartStyle { scale: 1.0, dark }).expect("draws"))
+    }
+
+    #[test]
+    fn labels_and_changes() {
+        let a = svg(1000.0, 256.0, false);
+        for label in [
+            "batch size B",
+            "relative to the minimum",
+            "steps S/S_min",
+            "examples E/E_min",
+            "B_crit",
+        ] {
+            assert!(a.contains(label), "{label}");
+        }
+        assert_ne!(a, svg(300.0, 256.0, false));
+        assert_ne!(a, svg(1000.0, 64.0, false));
+        assert_ne!(a, svg(1000.0, 256.0, true));
+    }
+
+    #[test]
+    fn interpolation() {
+        let pts = [(1.0, 1.0), (100.0, 10000.0)];
+        assert!((at(&pts, 10.0).unwrap() - 100.0).abs() < 1e-9);
+        assert_eq!(at(&pts, 1000.0), None);
+        assert_eq!(at(&[], 1.0), None);
+    }
+
+    #[test]
+    fn degenerate_input_does_not_panic() {
+        for pts in [
+            vec![],
+            vec![(1.0, 2.0)],
+            vec![(0.0, f64::NAN), (f64::INFINITY, 1.0)],
+        ] {
+            let plot = StepsExamplesPlot {
+                steps: &pts,
+                examples: &pts,
+                names: ("a", "b"),
+                b_crit: f64::NAN,
+                b_crit_label: "B",
+                current: f64::NAN,
+                labels: AxisLabels { x: "x", y: "y" },
+            };
+            render_svg(|root| {
+                draw(
+                    root,
+                    &plot,
+                    &ChartStyle {
+                        scale: 1.0,
+                        dark: false,
+                    },
+                )
+                .expect("draws")
+            });
+        }
+    }
+}

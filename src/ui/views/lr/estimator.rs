@@ -1,0 +1,195 @@
+//! Section 3 of the Batch & LR view: estimating B_simple from squared gradient norms measured at
+//! two batch sizes (McCandlish et al. 2018, App. A).
+
+use leptos::prelude::*;
+
+use super::chart_figure::{LrChart, canvas_area, sample_indices};
+use super::{fill, find_error, raw_real};
+use crate::chart::lr::norm_fit;
+use crate::chart::{AxisLabels, ChartStyle};
+use crate::core::error::{ErrorKind, InputError};
+use crate::core::format::{fmt_number, fmt_sci};
+use crate::core::noise_estimate::{
+    FIELD_B_BIG, FIELD_B_SMALL, FIELD_GN_BIG, FIELD_GN_SMALL, NoiseEstimate, TwoBatch,
+};
+use crate::core::noise_scale::{examples_over_min, log_grid, steps_over_min};
+use crate::ui::components::figure::Figure;
+use crate::ui::components::num_field::NumField;
+use crate::ui::i18n::texts;
+use crate::ui::state::AppState;
+
+/// A validated measurement and its estimate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Estimate {
+    input: TwoBatch,
+    est: NoiseEstimate,
+}
+
+/// Section 3.
+#[component]
+pub fn EstimatorSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let p = state.lr;
+    let strings = move || texts(state.lang.get());
+    let t = move || &strings().lr.estimator;
+    let measured = Memo::new(move |_| {
+        TwoBatch::parse(
+            &p.b_small.value.get(),
+            &p.gn_small.value.get(),
+            &p.b_big.value.get(),
+            &p.gn_big.value.get(),
+        )
+    });
+    let result: Memo<Result<Estimate, Vec<InputError>>> = Memo::new(move |_| {
+        let errors = p.estimator_field_errors();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let input = measured.get().map_err(|e| vec![e])?;
+        let est = input.estimate().map_err(|e| vec![e])?;
+        Ok(Estimate { input, est })
+    });
+    let shown: Memo<Option<Estimate>> =
+        Memo::new(move |prev: Option<&Option<Estimate>>| match result.get() {
+            Ok(r) => Some(r),
+            Err(_) => prev.copied().flatten(),
+        });
+    let stale = Signal::derive(move || result.with(Result::is_err));
+    let error_for = move |key: &'static str| {
+        Signal::derive(move || result.with(|r| r.as_ref().err().and_then(|es| find_error(es, key))))
+    };
+    let fig = move |f: fn(&Estimate) -> f64| {
+        (
+            Signal::derive(move || shown.get().map_or(String::new(), |r| raw_real(f(&r)))),
+            Signal::derive(move || shown.get().map_or("—".into(), |r| fmt_number(f(&r)))),
+        )
+    };
+    let (g2_raw, g2_shown) = fig(|r| r.est.grad_sq);
+    let (tr_raw, tr_shown) = fig(|r| r.est.trace_sigma);
+    let (bs_raw, bs_shown) = fig(|r| r.est.b_simple);
+    let no_unit = Signal::derive(|| "");
+    let examples = Signal::derive(move || t().unit_examples);
+
+    // What went wrong, in words: which input and what to do.
+    let problem = move || {
+        let errors = result.get().err()?;
+        let raw = measured.get().ok().map(|m| m.raw());
+        let text = errors.iter().find_map(|e| match (e.field, &e.kind) {
+            (FIELD_B_BIG, ErrorKind::MustDiffer(_)) => Some(t().equal_batches.to_string()),
+            (FIELD_B_SMALL, ErrorKind::NotBelow(_)) => Some(t().swapped.to_string()),
+            (FIELD_GN_SMALL, ErrorKind::NoisyEstimate) => {
+                raw.map(|r| fill(t().noisy_trace, &[("value", fmt_sci(r.trace_sigma))]))
+            }
+            (FIELD_GN_BIG, ErrorKind::NoisyEstimate) => {
+                raw.map(|r| fill(t().noisy_signal, &[("value", fmt_sci(r.grad_sq))]))
+            }
+            _ => None,
+        })?;
+        Some(
+            view! { <p class="aside lr-warn" role="status" data-testid="estimator-problem">{text}</p> },
+        )
+    };
+    let advice = move || {
+        let r = result.get().ok()?;
+        let (bb, bs) = (r.input.b_big, r.est.b_simple);
+        let text = if bb < bs / 2.0 {
+            t().advice_below
+        } else if bb > bs * 2.0 {
+            t().advice_above
+        } else {
+            t().advice_near
+        };
+        Some(view! {
+            <p class="aside" data-testid="estimator-advice">
+                {fill(
+                    text,
+                    &[
+                        ("b_big", fmt_number(bb)),
+                        ("b_simple", fmt_number(bs)),
+                        ("s", fmt_number(steps_over_min(bs, bb))),
+                        ("e", fmt_number(examples_over_min(bs, bb))),
+                    ],
+                )}
+            </p>
+        })
+    };
+
+    let curve = Memo::new(move |_| {
+        shown.get().map_or(Vec::new(), |r| {
+            log_grid(r.input.b_small / 4.0, r.input.b_big * 4.0, 160)
+                .into_iter()
+                .map(|b| (b, r.est.grad_sq + r.est.trace_sigma / b))
+                .collect::<Vec<(f64, f64)>>()
+        })
+    });
+    let draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+        let Some(r) = shown.get() else { return };
+        let Some(root) = canvas_area(canvas) else {
+            return;
+        };
+        let pts = curve.get();
+        let plot = norm_fit::NormFitPlot {
+            curve: &pts,
+            signal: r.est.grad_sq,
+            signal_label: t().signal_label,
+            b_simple: r.est.b_simple,
+            b_simple_label: t().b_simple_label,
+            measured: [
+                (r.input.b_small, r.input.gn_small),
+                (r.input.b_big, r.input.gn_big),
+            ],
+            labels: AxisLabels {
+                x: t().chart_x,
+                y: t().chart_y,
+            },
+        };
+        let _ = norm_fit::draw(&root, &plot, style);
+    };
+    let alt = Signal::derive(move || {
+        shown.get().map_or(String::new(), |r| {
+            fill(t().chart_alt, &[("b_simple", fmt_number(r.est.b_simple))])
+        })
+    });
+    let head = Signal::derive(move || vec![t().chart_x.to_string(), t().chart_y.to_string()]);
+    let rows = Signal::derive(move || {
+        curve.with(|c| {
+            sample_indices(c.len(), 14)
+                .into_iter()
+                .filter_map(|i| c.get(i))
+                .map(|&(b, y)| vec![fmt_number(b.round().max(1.0)), fmt_number(y)])
+                .collect()
+        })
+    });
+
+    view! {
+        <section class="lr-section" data-testid="lr-estimator">
+            <h3>{move || t().heading}</h3>
+            <p class="lr-intro">{move || t().intro}</p>
+            <div class="view-body">
+                <form class="controls" aria-label=move || strings().shell.inputs on:submit=|ev| ev.prevent_default()>
+                    <NumField param=p.b_small text=|s| &s.lr.estimator.b_small error=error_for(FIELD_B_SMALL)/>
+                    <NumField param=p.gn_small text=|s| &s.lr.estimator.gn_small error=error_for(FIELD_GN_SMALL)/>
+                    <NumField param=p.b_big text=|s| &s.lr.estimator.b_big error=error_for(FIELD_B_BIG)/>
+                    <NumField param=p.gn_big text=|s| &s.lr.estimator.gn_big error=error_for(FIELD_GN_BIG)/>
+                </form>
+                <div class="results" aria-live="polite">
+                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell.stale}</p>
+                    <div class="figures">
+                        <Figure testid="g2" raw=g2_raw shown=g2_shown unit=no_unit text=|s| &s.lr.estimator.g2 stale=stale/>
+                        <Figure testid="trace-sigma" raw=tr_raw shown=tr_shown unit=no_unit text=|s| &s.lr.estimator.trace_sigma stale=stale/>
+                        <Figure testid="b-simple" raw=bs_raw shown=bs_shown unit=examples text=|s| &s.lr.estimator.b_simple stale=stale/>
+                    </div>
+                    {problem}
+                    {advice}
+                    <LrChart testid="chart-norm-fit" title=Signal::derive(move || t().chart_title.to_string()) alt=alt draw=draw head=head rows=rows stale=stale/>
+                </div>
+            </div>
+            <div class="lr-howto">
+                <h4>{move || t().howto_title}</h4>
+                <div class="lr-howto-grid">
+                    {move || t().howto.iter().map(|(h, body)| view! { <div class="note"><h5>{*h}</h5><p>{*body}</p></div> }).collect_view()}
+                </div>
+            </div>
+        </section>
+    }
+}
