@@ -6,7 +6,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use batch_lab::core::sim::golden::{GOLDEN_FINAL_LOSS_BITS, golden_final_loss};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -19,7 +18,9 @@ fn simulation_is_bit_identical_to_native() {
 }
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 fn data_value(testid: &str) -> Option<String> {
@@ -34,7 +35,11 @@ fn data_value(testid: &str) -> Option<String> {
 #[wasm_bindgen_test]
 async fn app_mounts_and_the_steps_view_reacts() {
     let host = document().create_element("div").expect("div");
-    document().body().expect("body").append_child(&host).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
     let host: web_sys::HtmlElement = host.unchecked_into();
     let _handle = leptos::mount::mount_to(host, batch_lab::ui::App);
     leptos::task::tick().await;
@@ -78,10 +83,12 @@ async fn app_mounts_and_the_steps_view_reacts() {
 /// The figure component writes the raw number to data-value and the formatted one as text.
 #[wasm_bindgen_test]
 async fn number_formatting_in_figures() {
-    let owner = Owner::new();
-    owner.set();
     let host = document().create_element("div").expect("div");
-    document().body().expect("body").append_child(&host).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
     let host: web_sys::HtmlElement = host.unchecked_into();
     let _handle = leptos::mount::mount_to(host.clone(), batch_lab::ui::App);
     leptos::task::tick().await;
