@@ -76,9 +76,13 @@ pub(super) const EN: Shell = Shell {
     results: "Results",
     show_data: "Show the data",
     source_items: &[
-        "Hugging Face transformers 5.24: trainer.py (step counts), optimization.py (schedules), training_args.py (warmup).",
-        "Hugging Face accelerate 1.15: data_loader.py, BatchSamplerShard (sharding across devices).",
-        "The seed: a Chinese Q&A on fine-tuning (batch size, steps, learning rate, memory, data).",
+        "Hugging Face transformers 5.24: trainer.py (step counts), optimization.py (schedules), training_args.py (warmup); accelerate 1.15: data_loader.py (sharding across devices).",
+        "McCandlish, Kaplan, Amodei et al. 2018, An Empirical Model of Large-Batch Training (arXiv:1812.06162): noise scale, optimal step, critical batch.",
+        "Zhang, Li, Nado et al. 2019, Which Algorithmic Choices Matter at Which Batch Sizes? (arXiv:1907.04164): the noisy quadratic model.",
+        "PyTorch torch.optim (SGD, Adam, AdamW); Liu et al. 2023, Sophia (official sophia.py); Chen et al. 2023, Lion (google/automl).",
+        "Rajbhandari et al. 2019, ZeRO; Korthikanti et al. 2022, activation recomputation; Hu et al. 2021, LoRA; Dettmers et al. 2023, QLoRA; Hugging Face PEFT.",
+        "Raffel et al. 2020 (T5) and google/seqio mixing rates; Xue et al. 2021 (mT5); Conneau et al. 2020 (XLM-R); Muennighoff et al. 2023, data-constrained scaling.",
+        "The seed: a Chinese Q&A on fine-tuning (batch size, steps, learning rate, optimizers, memory, data).",
     ],
     skip: "Skip to content",
 };
@@ -107,9 +111,13 @@ pub(super) const ZH: Shell = Shell {
     results: "结果",
     show_data: "查看数据",
     source_items: &[
-        "Hugging Face transformers 5.24:trainer.py(步数计算)、optimization.py(学习率调度)、training_args.py(预热)。",
-        "Hugging Face accelerate 1.15:data_loader.py 中的 BatchSamplerShard(多卡分片)。",
-        "本项目的起点:一篇关于大模型微调的中文问答(批量大小、步数、学习率、显存、数据)。",
+        "Hugging Face transformers 5.24:trainer.py(步数计算)、optimization.py(学习率调度)、training_args.py(预热);accelerate 1.15:data_loader.py(多卡分片)。",
+        "McCandlish、Kaplan、Amodei 等,2018,An Empirical Model of Large-Batch Training(arXiv:1812.06162):噪声尺度、最优步长、临界批量。",
+        "Zhang、Li、Nado 等,2019,Which Algorithmic Choices Matter at Which Batch Sizes?(arXiv:1907.04164):带噪二次模型。",
+        "PyTorch torch.optim(SGD、Adam、AdamW);Liu 等 2023,Sophia(官方 sophia.py);Chen 等 2023,Lion(google/automl)。",
+        "Rajbhandari 等 2019,ZeRO;Korthikanti 等 2022,激活重计算;Hu 等 2021,LoRA;Dettmers 等 2023,QLoRA;Hugging Face PEFT。",
+        "Raffel 等 2020(T5)与 google/seqio 的混合比例;Xue 等 2021(mT5);Conneau 等 2020(XLM-R);Muennighoff 等 2023,数据受限下的扩展规律。",
+        "本项目的起点:一篇关于大模型微调的中文问答(批量大小、步数、学习率、优化器、显存、数据)。",
     ],
     skip: "跳到正文",
 };
