@@ -54,7 +54,7 @@ pub fn draw<DB: DrawingBackend>(
         .into_font()
         .color(&pal.text);
 
-    // Legend below the plot: as many items per line as fit.
+    // Legend below the plot: items flow left to right and wrap.
     let live: Vec<usize> = (0..plot.tasks.len())
         .filter(|&i| {
             plot.shares
@@ -62,19 +62,47 @@ pub fn draw<DB: DrawingBackend>(
                 .any(|s| s.get(i).copied().flatten().is_some())
         })
         .collect();
-    let item_w = style.px(150.0).max(1);
-    let per_line = ((width.saturating_sub(style.px(70.0))) / item_w).max(1) as usize;
-    let lines = live.len().div_ceil(per_line).min(LEGEND_LINES);
-    let line_h = style.px(18.0);
-    let legend_h = (lines as u32 * line_h + style.px(8.0)).min(height / 2);
+    let swatch = style.px(11.0) as i32;
+    let gap = style.px(16.0) as i32;
+    let left = style.px(60.0) as i32;
+    let right = width as i32 - style.px(8.0) as i32;
+    let line_h = style.px(18.0) as i32;
+    let names: Vec<String> = live
+        .iter()
+        .map(|&i| plot.tasks.get(i).map_or(String::new(), |n| short(n)))
+        .collect();
+    // (row index, line, x) of each legend item, estimating text width from its characters.
+    let mut placed: Vec<(usize, i32, i32)> = Vec::new();
+    let (mut line, mut x) = (0_i32, left);
+    for (k, name) in names.iter().enumerate() {
+        let w = swatch
+            + style.px(5.0) as i32
+            + (name
+                .chars()
+                .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
+                .sum::<f64>()
+                * style.font(12.0)) as i32;
+        if x > left && x + w > right {
+            line += 1;
+            x = left;
+        }
+        if line as usize >= LEGEND_LINES {
+            break;
+        }
+        placed.push((k, line, x));
+        x += w + gap;
+    }
+    let lines = placed.last().map_or(0, |p| p.1 + 1) as u32;
+    let legend_h = (lines * line_h as u32 + style.px(8.0)).min(height / 2);
     let (upper, lower) = root.split_vertically(height.saturating_sub(legend_h));
 
     let n = plot.schemes.len().max(1) as f64;
     let mut chart = ChartBuilder::on(&upper)
         .margin(style.px(10.0))
+        .margin_top(style.px(26.0))
         .x_label_area_size(style.px(38.0))
         .y_label_area_size(style.px(58.0))
-        .build_cartesian_2d(0.0..n, 0.0..1.12)?;
+        .build_cartesian_2d(0.0..n, 0.0..1.0)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -86,14 +114,8 @@ pub fn draw<DB: DrawingBackend>(
         .bold_line_style(pal.grid.stroke_width(style.px(1.0)))
         .light_line_style(pal.grid_light.stroke_width(style.px(1.0)))
         .max_light_lines(1)
-        .y_labels(7)
-        .y_label_formatter(&|y: &f64| {
-            if *y > 1.0 + 1e-9 {
-                String::new()
-            } else {
-                format!("{}%", fmt_number((y * 100.0).round()))
-            }
-        })
+        .y_labels(6)
+        .y_label_formatter(&|y: &f64| format!("{}%", fmt_number((y * 100.0).round())))
         .draw()?;
 
     let seg_font = ("sans-serif", style.font(11.0))
@@ -141,8 +163,27 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    // Scheme names under the bars, one or two lines.
-    let under = text_font.clone().pos(Pos::new(HPos::Center, VPos::Top));
+    // Scheme names under the bars, one or two lines, in a font small enough to fit a bar's slot.
+    let slot = {
+        let (a, _) = chart.backend_coord(&(0.0, 0.0));
+        let (b, _) = chart.backend_coord(&(1.0, 0.0));
+        f64::from((b - a).max(1))
+    };
+    let widest = plot
+        .schemes
+        .iter()
+        .flat_map(|l| l.lines())
+        .map(|l| {
+            l.chars()
+                .map(|c| if c.is_ascii() { 0.58 } else { 1.0 })
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    let size = (slot / widest).clamp(style.font(8.0), style.font(12.0));
+    let under = ("sans-serif", size)
+        .into_font()
+        .color(&pal.text)
+        .pos(Pos::new(HPos::Center, VPos::Top));
     for (s, label) in plot.schemes.iter().enumerate() {
         let (px, py) = chart.backend_coord(&(s as f64 + 0.5, 0.0));
         for (j, line) in label.lines().take(2).enumerate() {
@@ -150,30 +191,30 @@ pub fn draw<DB: DrawingBackend>(
                 line.to_string(),
                 (
                     px,
-                    py + style.px(6.0) as i32 + j as i32 * style.px(15.0) as i32,
+                    py + style.px(6.0) as i32 + j as i32 * (size * 1.25) as i32,
                 ),
                 under.clone(),
             ))?;
         }
     }
 
-    // Legend: a swatch and the name of each task with a share.
-    let swatch = style.px(11.0) as i32;
-    let left = style.px(60.0) as i32;
+    // Legend: a swatch and the name of each task with a share; "…" when some did not fit.
     let name_font = text_font.pos(Pos::new(HPos::Left, VPos::Center));
-    for (k, &i) in live.iter().enumerate().take(per_line * lines) {
-        let line = (k / per_line) as i32;
-        let col = (k % per_line) as i32;
-        let x = left + col * item_w as i32;
-        let y = style.px(4.0) as i32 + line * line_h as i32 + line_h as i32 / 2;
+    let cut = placed.len() < live.len();
+    for (n, &(k, line, x)) in placed.iter().enumerate() {
+        let y = style.px(4.0) as i32 + line * line_h + line_h / 2;
+        let i = live.get(k).copied().unwrap_or(0);
         let colour = pal.series[i % pal.series.len()];
         lower.draw(&Rectangle::new(
             [(x, y - swatch / 2), (x + swatch, y + swatch / 2)],
             colour.filled(),
         ))?;
-        let name = plot.tasks.get(i).map_or(String::new(), |n| short(n));
-        let more = k + 1 == per_line * lines && live.len() > per_line * lines;
-        let name = if more { format!("{name} …") } else { name };
+        let name = names.get(k).cloned().unwrap_or_default();
+        let name = if cut && n + 1 == placed.len() {
+            format!("{name} …")
+        } else {
+            name
+        };
         lower.draw(&Text::new(
             name,
             (x + swatch + style.px(5.0) as i32, y),
@@ -200,7 +241,7 @@ mod tests {
     fn schemes() -> Vec<String> {
         [
             "proportional",
-            "cap K = 65,536",
+            "cap\nK = 65,536",
             "K = 65,536\nT = 2",
             "equal",
         ]
@@ -235,7 +276,8 @@ mod tests {
             "share of examples drawn",
             "your choice",
             "proportional",
-            "cap K = 65,536",
+            "K = 65,536",
+            "cap",
             "T = 2",
             "equal",
             "classify",

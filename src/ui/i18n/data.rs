@@ -101,6 +101,8 @@ pub struct Data {
     pub warn_dominating: &'static str,
     /// Chart title.
     pub chart_title: &'static str,
+    /// Shown under the chart when K or T is not set.
+    pub chart_hint: &'static str,
     /// Chart y axis.
     pub chart_y: &'static str,
     /// Mark above the current scheme.
@@ -191,13 +193,14 @@ pub(super) const EN: Data = Data {
     warn_repeated: "Seen {epochs} times over. Past about 4 epochs, repeating data is worth less and less compared with fresh data (Muennighoff et al. 2023, “Scaling Data-Constrained Language Models”). Find more examples for this task, or lower its share.",
     warn_starved: "Only {share} of the draws, under the 1 % threshold: the model will hardly learn this task. Raise T, set a cap K, or switch to equal mixing.",
     warn_dominating: "Takes {share} of the draws, {ratio}× the next task (flagged above 50 % and above 5× the next). Training will mostly optimise this task and the others will lag, as with a classification set that dwarfs a generation set. A cap K or a higher T evens it out.",
-    chart_title: "Each task's share under four ways of mixing",
+    chart_title: "Each task's share: your mix beside the alternatives",
+    chart_hint: "Proportional and equal mixing are always shown. Set a cap K, or a temperature T other than 1, to add the capped and temperature bars.",
     chart_y: "share of examples drawn",
     chart_current: "your choice",
     chart_alt: "Stacked bars of the {n} tasks' shares under each mixing scheme; the current choice is {current}.",
     scheme_names: [
         "proportional",
-        "cap K = {k}",
+        "cap\nK = {k}",
         "T = {t}",
         "K = {k}\nT = {t}",
         "equal",
@@ -301,13 +304,14 @@ pub(super) const ZH: Data = Data {
     warn_repeated: "这个任务被重复训练了 {epochs} 轮。超过约 4 轮后,重复数据的价值明显低于新数据(Muennighoff 等 2023,《Scaling Data-Constrained Language Models》)。请为它补充数据,或降低它的占比。",
     warn_starved: "只占采样的 {share},低于 1% 的阈值,模型几乎学不到这个任务。可以调高 T、设置上限 K,或改用均匀混合。",
     warn_dominating: "占了采样的 {share},是第二大任务的 {ratio} 倍(判定标准:超过 50% 且超过第二名的 5 倍)。训练会主要优化这个任务,其他任务跟不上,就像分类数据远多于生成数据时那样。设置上限 K 或调高 T 可以拉平。",
-    chart_title: "四种混合方式下各任务的占比",
+    chart_title: "各任务的占比:当前混合方式与其他方式对比",
+    chart_hint: "按比例和均匀混合始终列出。设置上限 K,或把温度 T 改成 1 以外的值,就会多出截断和温度两组柱子。",
     chart_y: "抽取样本占比",
     chart_current: "当前选择",
     chart_alt: "{n} 个任务在各混合方式下占比的堆叠柱状图;当前选择是 {current}。",
     scheme_names: [
         "按比例",
-        "上限 K = {k}",
+        "上限\nK = {k}",
         "T = {t}",
         "K = {k}\nT = {t}",
         "均匀",

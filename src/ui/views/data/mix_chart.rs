@@ -130,6 +130,9 @@ pub fn MixChart(
         <figure class="chart" class:stale=move || m.stale.get()>
             <figcaption>{move || strings().data.chart_title}</figcaption>
             <ChartCanvas testid="chart-mix" alt=alt draw=draw/>
+            <p class="hint" class:hidden=move || m.shown.with(|p| p.as_ref().is_none_or(|p| p.comparison.len() >= 4))>
+                {move || strings().data.chart_hint}
+            </p>
             <details class="data-table">
                 <summary>{move || strings().shell.show_data}</summary>
                 <table data-testid="mix-chart-table">
