@@ -155,11 +155,12 @@ pub fn draw<DB: DrawingBackend>(
                 [(x0 - 0.03, 0.0), (x1 + 0.03, 1.0)],
                 pal.text.stroke_width(style.px(2.5)),
             )))?;
-            chart.draw_series(std::iter::once(Text::new(
+            let (px, py) = chart.backend_coord(&((x0 + x1) / 2.0, 1.0));
+            upper.draw(&Text::new(
                 plot.current_label.to_string(),
-                ((x0 + x1) / 2.0, 1.06),
+                (px, py - style.px(13.0) as i32),
                 text_font.clone().pos(Pos::new(HPos::Center, VPos::Center)),
-            )))?;
+            ))?;
         }
     }
 
