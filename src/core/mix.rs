@@ -192,6 +192,71 @@ pub fn parse_tasks(text: &str) -> Vec<TaskRow> {
     mark_duplicates(rows)
 }
 
+/// The three cells of one task-table row, as typed (name, count, optional seq).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaskCells {
+    /// The name as typed.
+    pub name: String,
+    /// The number of examples as typed.
+    pub count: String,
+    /// The tokens per example as typed (empty = not given).
+    pub seq: String,
+}
+
+/// Splits the `tasks` text into table rows, one per entry that [`parse_tasks`] reads (blank
+/// entries skipped, so row `i` here is row `i` there). An entry with more than three parts
+/// keeps the rest in `seq`, so nothing typed is lost; [`parse_tasks`] reports it as a bad row.
+pub fn task_cells(text: &str) -> Vec<TaskCells> {
+    text.split(',')
+        .filter(|e| !e.trim().is_empty())
+        .map(|e| {
+            let mut parts = e.splitn(3, ':');
+            TaskCells {
+                name: parts.next().unwrap_or_default().to_string(),
+                count: parts.next().unwrap_or_default().to_string(),
+                seq: parts.next().unwrap_or_default().to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Joins table rows back into the `tasks` text (`name:count`, or `name:count:seq` when `seq` is
+/// not blank). Cells are kept as typed; a row of empty cells becomes `:` so it stays a row.
+pub fn join_task_cells(rows: &[TaskCells]) -> String {
+    rows.iter()
+        .map(|r| {
+            if r.seq.trim().is_empty() {
+                format!("{}:{}", r.name, r.count)
+            } else {
+                format!("{}:{}:{}", r.name, r.count, r.seq)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Whether a cell's text would break the `tasks` text (`:` separates cells, `,` rows).
+pub fn has_separator(cell: &str) -> bool {
+    cell.contains([':', ','])
+}
+
+/// The error of a cell that holds a separator (`Malformed`, field `tasks`): such text cannot be
+/// stored in the link, so the row is set aside until it is fixed.
+pub fn separator_error(column: TaskColumn) -> TaskError {
+    TaskError::new(
+        column,
+        ErrorKind::Malformed("':' and ',' separate the task list".into()),
+    )
+}
+
+/// The first name `task1`, `task2`, … not used by any row, for a new row.
+pub fn fresh_task_name(rows: &[TaskCells]) -> String {
+    (1..=rows.len() + 1)
+        .map(|i| format!("task{i}"))
+        .find(|n| rows.iter().all(|r| r.name.trim() != n))
+        .unwrap_or_else(|| "task".into())
+}
+
 /// Writes tasks back as the `tasks` URL value.
 pub fn format_tasks(tasks: &[Task]) -> String {
     tasks
@@ -884,6 +949,25 @@ mod tests {
                 assert!(o.epochs.unwrap().is_finite() && o.drawn.unwrap().is_finite());
             }
         }
+    }
+
+    #[test]
+    fn table_cells_round_trip() {
+        let text = "qa:10k, ,sum:-5:300,x:1:2:3,:";
+        let cells = task_cells(text);
+        // Same rows as parse_tasks: the blank entry is skipped.
+        assert_eq!(cells.len(), parse_tasks(text).len());
+        assert_eq!(cells[1].seq, "300");
+        assert_eq!(cells[2].seq, "2:3");
+        assert_eq!(cells[3], TaskCells::default());
+        assert_eq!(join_task_cells(&cells), "qa:10k,sum:-5:300,x:1:2:3,:");
+        assert_eq!(task_cells(&join_task_cells(&cells)), cells);
+        assert_eq!(join_task_cells(&[]), "");
+        assert!(has_separator("10,000") && has_separator("a:b") && !has_separator("1万"));
+        assert_eq!(separator_error(TaskColumn::Count).error.field, "tasks");
+        assert_eq!(fresh_task_name(&cells), "task1");
+        let named = task_cells("task1:1,task3:2, task2 :4");
+        assert_eq!(fresh_task_name(&named), "task4");
     }
 
     #[test]

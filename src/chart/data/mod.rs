@@ -1,1 +1,3 @@
 //! Charts of the Data view.
+
+pub mod mix_shares;

@@ -1,0 +1,204 @@
+// End-to-end tests of the Data view (multi-task mixing) against the built dist/.
+// Reference values: REFERENCE.md §6.1 (T5 / seqio `mixing_rate_num_examples`, [RUN]) and §6.2
+// (mT5 α = 0.3, mBERT S = 0.7, [RUN]); the Steps defaults come from REFERENCE.md §5.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, value, num, setInput, canvasPixels, changed, until } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app.close();
+});
+
+const near = (got, want, tol, what) =>
+  assert.ok(Math.abs(got - want) <= tol, `${what}: got ${got}, want ${want} ± ${tol}`);
+const T5 = 'tasks=a:1000000,b:100000,c:10000';
+
+async function rates(page, n) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await num(page, `mix-rate-${i}`));
+  return out;
+}
+
+test('REFERENCE.md §6.1: T5 mixing rates read exactly through the URL', async () => {
+  const { page } = app;
+  // K = 2^16: (0.46456, 0.46456, 0.07089) — REFERENCE.md §6.1 [RUN], seqio.
+  await app.open(`view=data&${T5}&k=65536&lang=en`);
+  let r = await rates(page, 3);
+  near(r[0], 0.46456, 5e-6, 'K=2^16 rate 0');
+  near(r[1], 0.46456, 5e-6, 'K=2^16 rate 1');
+  near(r[2], 0.07089, 5e-6, 'K=2^16 rate 2');
+  // K = 2^21, T = 2: (0.70610, 0.22329, 0.07061) — REFERENCE.md §6.1 [RUN].
+  await app.open(`view=data&${T5}&k=2097152&t=2`);
+  r = await rates(page, 3);
+  near(r[0], 0.7061, 5e-6, 'K=2^21,T=2 rate 0');
+  near(r[1], 0.22329, 5e-6, 'K=2^21,T=2 rate 1');
+  near(r[2], 0.07061, 5e-6, 'K=2^21,T=2 rate 2');
+  assert.equal(await num(page, 'mix-alpha'), 0.5);
+  // Proportional: (0.9009, 0.0901, 0.0090) — REFERENCE.md §6.1 [RUN].
+  await app.open(`view=data&${T5}`);
+  r = await rates(page, 3);
+  near(r[0], 0.9009, 5e-5, 'proportional 0');
+  near(r[1], 0.0901, 5e-5, 'proportional 1');
+  near(r[2], 0.009, 5e-5, 'proportional 2');
+  // T → ∞ is equal mixing: 1/3 each.
+  await app.open(`view=data&${T5}&mix=equal`);
+  r = await rates(page, 3);
+  for (const x of r) near(x, 1 / 3, 1e-12, 'equal');
+  assert.equal(await num(page, 'mix-alpha'), 0);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('REFERENCE.md §6.2: the multilingual α form is the temperature under another name', async () => {
+  const { page } = app;
+  // mT5 α = 0.3 ⇔ T = 1/0.3: (0.7992, 0.2008) — REFERENCE.md §6.2 [RUN].
+  await app.open('view=data&tasks=en:1e9,sw:1e7&t=3.3333333333333335');
+  near(await num(page, 'mix-rate-0'), 0.7992, 5e-5, 'mT5 en');
+  near(await num(page, 'mix-rate-1'), 0.2008, 5e-5, 'mT5 sw');
+  near(await num(page, 'mix-alpha'), 0.3, 1e-12, 'alpha');
+  // The mBERT preset button sets T = 1/0.7: (0.9617, 0.0383) — REFERENCE.md §6.2 [RUN].
+  await page.locator('[data-testid="mix-alpha-preset-1"]').click();
+  const r0 = await changed(() => value(page, 'mix-rate-0'), String(await value(page, 'mix-rate-0')));
+  near(Number(r0), 0.9617, 5e-5, 'mBERT en');
+  near(await num(page, 'mix-alpha'), 0.7, 1e-12, 'alpha 0.7');
+  // The mT5 preset: back to 0.7992.
+  await page.locator('[data-testid="mix-alpha-preset-0"]').click();
+  near(Number(await changed(() => value(page, 'mix-rate-0'), r0)), 0.7992, 5e-5, 'mT5 preset');
+  assert.deepEqual(app.problems(), []);
+});
+
+test('defaults tell the story: draws from the Steps run, a dominating and a starved task', async () => {
+  const { page } = app;
+  await app.open('view=data&lang=en');
+  // Steps defaults: effective batch 100 × 300 updates = 30,000 draws (REFERENCE.md §5, seed example).
+  assert.equal(await value(page, 'mix-draw-source'), 'steps');
+  assert.equal(await num(page, 'mix-draws'), 30000);
+  // classify:24000, extract:3000, generate:250 → shares ∝ counts (T = 1, no K).
+  near(await num(page, 'mix-rate-0'), 24000 / 27250, 1e-12, 'classify share');
+  assert.equal(await value(page, 'mix-examples-0'), String(Math.round((30000 * 24000) / 27250)));
+  near(await num(page, 'mix-epochs-0'), 30000 / 27250, 1e-12, 'epochs');
+  assert.equal(await value(page, 'mix-warning-0'), 'dominating');
+  assert.equal(await page.locator('[data-testid="mix-warning-1"]').count(), 0, 'no warning on row 1');
+  assert.equal(await value(page, 'mix-warning-2'), 'starved');
+  assert.match(await page.locator('[data-testid="mix-warning-0"]').innerText(), /50 %.*5×/);
+  assert.match(await page.locator('[data-testid="mix-warning-2"]').innerText(), /1 %/);
+  // The Steps view's run follows its inputs: 32 × 939 = 30,048 (REFERENCE.md §5.2).
+  await app.open('view=data&mbs=8&ga=4&epochs=3');
+  assert.equal(await num(page, 'mix-draws'), 30048);
+  // Typing a total switches the source; the button switches back.
+  await setInput(page, 'draw', '1e6');
+  assert.equal(await changed(() => value(page, 'mix-draw-source'), 'steps'), 'typed');
+  assert.equal(await num(page, 'mix-draws'), 1e6);
+  await page.locator('[data-testid="mix-use-steps"]').click();
+  assert.equal(await changed(() => value(page, 'mix-draw-source'), 'typed'), 'steps');
+  assert.deepEqual(app.problems(), []);
+});
+
+test('warnings: more than 4 epochs cites Muennighoff et al. 2023', async () => {
+  const { page } = app;
+  // Equal mixing, 10^6 draws: c (10^4 examples) is drawn 333,333 times = 33.3 epochs.
+  await app.open(`view=data&${T5}&mix=equal&draw=1000000`);
+  assert.equal(await value(page, 'mix-examples-2'), '333333');
+  near(await num(page, 'mix-epochs-2'), 100 / 3, 1e-9, 'epochs of c');
+  assert.equal(await value(page, 'mix-warning-2'), 'repeated');
+  assert.match(await page.locator('[data-testid="mix-warning-2"]').innerText(), /Muennighoff et al\. 2023/);
+  assert.equal(await page.locator('[data-testid="mix-warning-0"]').count(), 0);
+  // Token shares when every row has a seq: rate × seq, normalised.
+  await app.open('view=data&tasks=big:1e6:100,mid:1e5:100,small:1e4:1000');
+  near(await num(page, 'mix-tokens-0'), 1e8 / 1.2e8, 1e-12, 'token share');
+  assert.deepEqual(app.problems(), []);
+});
+
+test('bad rows get a message at the row; the other rows keep working', async () => {
+  const { page } = app;
+  await app.open('view=data&tasks=a:100,b:-5,:7,c:abc,a:9,d:100&lang=en');
+  for (const i of [1, 2, 3, 4]) {
+    const msg = await page.locator(`[data-testid="mix-row-error-${i}"]`).innerText();
+    assert.ok(msg.trim().length > 5, `message at row ${i}`);
+    assert.equal(await value(page, `mix-rate-${i}`), '', `no figure for bad row ${i}`);
+  }
+  assert.match(await page.locator('[data-testid="mix-row-error-4"]').innerText(), /twice/);
+  assert.equal(await page.locator('[data-testid="mix-row-error-0"]').innerText(), '');
+  near(await num(page, 'mix-rate-0'), 0.5, 1e-12, 'row 0');
+  near(await num(page, 'mix-rate-5'), 0.5, 1e-12, 'row 5');
+  assert.equal(await page.locator('[data-testid="notice-bad-params"]').count(), 0, 'the table is not reset');
+  // Fixing a row in the table brings it back into the mix.
+  await page.locator('[data-testid="mix-count-1"]').fill('200');
+  near(Number(await changed(() => value(page, 'mix-rate-1'), '')), 0.5, 1e-12, 'fixed row');
+  near(await num(page, 'mix-rate-0'), 0.25, 1e-12, 'row 0 after the fix');
+  // A comma in a count cannot go into the URL: the row is set aside with a message.
+  await page.locator('[data-testid="mix-count-1"]').fill('10,000');
+  assert.match(await until(() => page.locator('[data-testid="mix-row-error-1"]').innerText()), /10000/);
+  near(await num(page, 'mix-rate-0'), 0.5, 1e-12, 'row set aside');
+  assert.ok(await page.evaluate(() => new URLSearchParams(location.search).get('tasks').includes('b:200')));
+  assert.doesNotMatch(await page.locator('main').innerText(), /NaN|Infinity|undefined/);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('K ≤ 0 and T ≤ 0: a message at the field, the last result kept and marked stale', async () => {
+  const { page } = app;
+  await app.open(`view=data&${T5}&k=65536`);
+  const good = await value(page, 'mix-rate-0');
+  for (const [key, bad] of [['t', '0'], ['t', '-1'], ['t', 'abc'], ['k', '0'], ['k', '-3']]) {
+    await setInput(page, key, bad);
+    const msg = await until(() => page.locator(`[data-testid="error-${key}"]`).textContent());
+    assert.ok(msg && msg.trim().length > 5, `message for ${key}=${bad}`);
+    assert.equal(await value(page, 'mix-rate-0'), good, 'last good result kept');
+    assert.equal(await page.locator('[data-testid="mix-rate-0"]').getAttribute('data-stale'), 'true');
+    await setInput(page, key, key === 't' ? '1' : '65536');
+    await until(async () => (await page.locator('[data-testid="mix-rate-0"]').getAttribute('data-stale')) === 'false');
+  }
+  // A malformed URL value falls back to its default with a notice.
+  await app.open(`view=data&${T5}&t=0`);
+  assert.match(await page.locator('[data-testid="notice-bad-params"]').innerText(), /\bt\b/);
+  near(await num(page, 'mix-rate-0'), 0.9009, 5e-5, 'T back to 1');
+  assert.deepEqual(app.problems(), []);
+});
+
+test('table editing: add, rename, remove rows; the URL and the chart follow', async () => {
+  const { page } = app;
+  await app.open('view=data&lang=en');
+  const before = await canvasPixels(page, 'chart-mix');
+  await page.locator('[data-testid="mix-add"]').click();
+  await page.locator('[data-testid="mix-name-3"]').waitFor();
+  assert.ok(
+    await until(() => page.evaluate(() => new URLSearchParams(location.search).get('tasks').endsWith(',task1:1000'))),
+    'new row in the URL',
+  );
+  await page.locator('[data-testid="mix-name-3"]').fill('summarise');
+  assert.ok(await until(() => page.evaluate(() => new URLSearchParams(location.search).get('tasks').endsWith('summarise:1000'))));
+  assert.notEqual(await changed(() => canvasPixels(page, 'chart-mix'), before), before, 'chart redrawn');
+  await page.locator('[data-testid="mix-remove-0"]').click();
+  assert.equal(await until(() => page.locator('[data-testid="mix-name-0"]').inputValue().then((v) => v === 'extract')), true);
+  assert.equal(await page.evaluate(() => new URLSearchParams(location.search).get('tasks')), 'extract:3000,generate:250,summarise:1000');
+  // A change of T redraws the chart and adds a temperature bar to the comparison table.
+  const c1 = await canvasPixels(page, 'chart-mix');
+  await setInput(page, 't', '2');
+  assert.notEqual(await changed(() => canvasPixels(page, 'chart-mix'), c1), c1);
+  assert.match(await page.locator('[data-testid="mix-chart-table"]').textContent(), /T = 2/);
+  // Removing every row: one message, no panic.
+  for (let i = 0; i < 3; i++) await page.locator('[data-testid="mix-remove-0"]').click();
+  assert.ok(await until(() => page.locator('[data-testid="error-tasks"]').innerText()));
+  assert.deepEqual(app.problems(), []);
+});
+
+test('guidance buttons load worked examples; both languages', async () => {
+  const { page } = app;
+  await app.open('view=data&lang=zh');
+  assert.match(await page.locator('h2').first().innerText(), /数据/);
+  assert.match(await page.locator('.notes').innerText(), /医疗/);
+  // "Balance the tasks": the default tasks with K = 3,000 → 3000/6250 = 0.48 each for the two big ones.
+  await page.locator('[data-testid="mix-example-2"]').click();
+  assert.equal(await until(() => page.evaluate(() => new URLSearchParams(location.search).get('k'))), '3000');
+  near(Number(await changed(() => value(page, 'mix-rate-0'), String(24000 / 27250))), 0.48, 1e-12, 'capped');
+  // The pre-training example gives token shares that differ from the shares of draws.
+  await page.locator('[data-testid="mix-example-3"]').click();
+  await until(async () => (await value(page, 'mix-tokens-0')) !== '');
+  near(await num(page, 'mix-tokens-0'), 1.2e9 / 2.8e9, 1e-12, 'books token share');
+  near(await num(page, 'mix-rate-0'), 20000 / 1.1e6, 1e-12, 'books share of draws');
+  assert.equal(await page.locator('[data-testid="mix-warning-0"]').count(), 0, 'books: 1.8 % of draws, 1.8 epochs');
+  assert.deepEqual(app.problems(), []);
+});
