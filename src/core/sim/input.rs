@@ -241,6 +241,13 @@ impl SimText<'_> {
     /// Validates every field, reporting all bad fields at once, then the combination (the total
     /// work of the runs, and each run's caps).
     pub fn parse(&self) -> Result<SimInput, Vec<InputError>> {
+        let input = self.parse_fields()?;
+        input.check_work().map_err(|e| vec![e])?;
+        Ok(input)
+    }
+
+    /// Validates every field on its own (no combination checks), reporting all bad fields at once.
+    pub fn parse_fields(&self) -> Result<SimInput, Vec<InputError>> {
         let mut errors = Vec::new();
         let mut c = Collector(&mut errors);
         let d = Task::Nqm { dim: 100 };
@@ -298,7 +305,7 @@ impl SimText<'_> {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let input = SimInput {
+        Ok(SimInput {
             task,
             opts: opts.into_iter().map(|o| o.0).collect(),
             batch_sizes: batch_sizes.into_iter().map(|b| b as usize).collect(),
@@ -311,9 +318,7 @@ impl SimText<'_> {
             target,
             sched,
             warmup,
-        };
-        input.check_work().map_err(|e| vec![e])?;
-        Ok(input)
+        })
     }
 }
 

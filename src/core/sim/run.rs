@@ -303,7 +303,7 @@ impl RunState {
         let stop_at = self.stop_at;
         let mut reached = train_size.is_none() && stop_at.is_some_and(|t| loss <= t);
         if train_size.is_some()
-            && ((spec.eval_every > 0 && u % spec.eval_every == 0) || u == spec.steps)
+            && ((spec.eval_every > 0 && u.is_multiple_of(spec.eval_every)) || u == spec.steps)
         {
             let train_loss = problem.loss(&self.params);
             let heldout_loss = problem.heldout_loss(&self.params);
