@@ -128,8 +128,9 @@ pub struct SimText<'a> {
 }
 
 impl SimText<'static> {
-    /// The defaults: the quadratic, SGD, momentum and Adam at B = 16, 128, 1024, 800 updates,
-    /// 3 seeds, constant rate.
+    /// The defaults: the quadratic, SGD, momentum and Adam at B = 16, 128, 1024, 800 updates
+    /// (enough for B = 16 to reach the target with SGD), 2 seeds, constant rate: 18 runs, under
+    /// 100 ms of WASM compute.
     pub const DEFAULT: SimText<'static> = SimText {
         task: "nqm",
         opts: "sgd,momentum,adam",
@@ -138,7 +139,7 @@ impl SimText<'static> {
         lr_opt: [""; 7],
         steps: "800",
         seed: "1",
-        seeds: "3",
+        seeds: "2",
         x: "steps",
         target: "",
         sched: "constant",
@@ -470,14 +471,14 @@ mod tests {
     }
 
     #[test]
-    fn defaults_parse_and_give_27_runs() {
+    fn defaults_parse_and_give_18_runs() {
         let i = text().parse().unwrap();
         assert_eq!(i.task, Task::Nqm { dim: 100 });
         assert_eq!(i.opts.len(), 3);
         assert_eq!(i.batch_sizes, vec![16, 128, 1024]);
         assert_eq!(i.target, DEFAULT_NQM_TARGET);
         let specs = i.run_specs(None);
-        assert_eq!(specs.len(), 3 * 3 * 3);
+        assert_eq!(specs.len(), 3 * 3 * 2);
         assert_eq!(specs[1].2.seed, 2);
         assert_eq!(
             specs[0].2.schedule.peak_lr,
@@ -500,7 +501,7 @@ mod tests {
         assert!(i.needs_sweep());
         assert_eq!(i.lr_for(OptimizerKind::Sgd, 16, None), None);
         assert_eq!(i.lr_for(OptimizerKind::Adam, 16, None), Some(1e-3));
-        assert_eq!(i.run_specs(None).len(), 3 * 3); // only Adam's runs have a rate yet
+        assert_eq!(i.run_specs(None).len(), 3 * 2); // only Adam's runs have a rate yet
     }
 
     #[test]

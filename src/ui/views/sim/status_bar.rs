@@ -31,7 +31,7 @@ pub fn StatusBar() -> impl IntoView {
             Status::Idle => String::new(),
             Status::Busy { sweep: true, .. } => t.status_sweep.to_string(),
             Status::Busy { sweep: false, .. } => t.status_runs.to_string(),
-            Status::Done { ms, .. } => t.status_done.replace("{ms}", &format!("{ms:.0}")),
+            Status::Done { busy_ms, .. } => t.status_done.replace("{ms}", &format!("{busy_ms:.0}")),
             Status::Cancelled => t.status_cancelled.to_string(),
         }
     };
@@ -40,8 +40,8 @@ pub fn StatusBar() -> impl IntoView {
         _ => 1.0,
     };
     let done = move || match engine.status.get() {
-        Status::Done { ms, busy_ms } => Some(view! {
-            <span class="sim-done" data-testid="sim-done" data-value=format!("{ms:.1}") data-busy=format!("{busy_ms:.1}")></span>
+        Status::Done { busy_ms, wall_ms } => Some(view! {
+            <span class="sim-done" data-testid="sim-done" data-value=format!("{busy_ms:.1}") data-wall=format!("{wall_ms:.1}")></span>
         }),
         _ => None,
     };

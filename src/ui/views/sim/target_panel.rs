@@ -23,14 +23,16 @@ pub fn TargetPanel() -> impl IntoView {
     let stale = Signal::derive(move || {
         let spec = ctx.shown.with(|s| s.as_ref().map(|i| i.sweep_spec()));
         engine
-            .sweep
+            .sweep_late
             .with(|s| s.as_ref().is_some_and(|s| Some(&s.spec) != spec.as_ref()))
     });
     let alt = Signal::derive(move || strings().sim.target_alt.to_string());
     let draw_for = move |examples: bool| {
         move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
             let t = &strings().sim;
-            let Some(s) = engine.sweep.get() else { return };
+            let Some(s) = engine.sweep_late.get() else {
+                return;
+            };
             let points: Vec<Vec<(f64, f64)>> = s
                 .spec
                 .optimizers
@@ -80,7 +82,7 @@ pub fn TargetPanel() -> impl IntoView {
         }
     };
     let rows = move || {
-        let s = engine.sweep.get()?;
+        let s = engine.sweep_late.get()?;
         let t = &strings().sim;
         Some(
             s.result
@@ -100,7 +102,7 @@ pub fn TargetPanel() -> impl IntoView {
         )
     };
     view! {
-        <Show when=move || engine.sweep.with(Option::is_some)>
+        <Show when=move || engine.sweep_late.with(Option::is_some)>
             <div class="sim-pair">
                 <figure class="chart" class:stale=move || stale.get()>
                     <figcaption>{move || strings().sim.steps_title}</figcaption>
