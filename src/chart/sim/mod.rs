@@ -1,1 +1,8 @@
-//! Charts of the Simulator view.
+//! Charts of the Simulator view: loss curves ([`loss_curves`]), the learning-rate sweep
+//! ([`lr_sweep`]) and steps or examples to the target against the batch size ([`target_vs_batch`]),
+//! with the log-axis helpers they share ([`log_axis`]).
+
+pub mod log_axis;
+pub mod loss_curves;
+pub mod lr_sweep;
+pub mod target_vs_batch;

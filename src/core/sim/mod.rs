@@ -6,7 +6,8 @@
 //!   minibatches from a seeded per-epoch shuffle ([`sampler`]).
 //! * Optimizers ([`optim`]): SGD (momentum, Nesterov), Adam, AdamW, SophiaG and Lion with the update
 //!   rules and defaults of PyTorch and the official code.
-//! * Runs ([`run`]), sweeps over optimizers × batch sizes × learning rates with the critical-batch
+//! * Runs ([`run`], resumable as [`run::RunState`], several in a [`run_set::RunSet`], averaged
+//!   over seeds in [`seed_band`]), the view's inputs ([`input`]), sweeps over optimizers × batch sizes × learning rates with the critical-batch
 //!   fit ([`sweep`], [`critical_batch`]), validated inputs and cost caps ([`config`]), a kernel
 //!   benchmark ([`bench`]) and the cross-platform golden value ([`golden`]).
 //!
@@ -19,6 +20,7 @@ pub mod config;
 pub mod critical_batch;
 pub mod dataset;
 pub mod golden;
+pub mod input;
 pub mod mlp;
 pub mod nqm;
 pub mod nqm_exact;
@@ -26,6 +28,8 @@ pub mod optim;
 pub mod problem;
 pub mod rng;
 pub mod run;
+pub mod run_set;
 pub mod sampler;
+pub mod seed_band;
 pub mod softmax;
 pub mod sweep;

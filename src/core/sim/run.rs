@@ -7,7 +7,7 @@
 //! batch when due (README loop). The run stops at the first update whose loss is non-finite or
 //! above [`DIVERGENCE_FACTOR`] × the initial loss (issue 3), and never stores a non-finite value.
 
-use super::optim::{Optimizer, OptimizerConfig, StepContext};
+use super::optim::{Optimizer, OptimizerConfig, OptimizerState, StepContext};
 use super::problem::{Batch, Problem};
 use super::rng::SimRng;
 use super::sampler::{EpochSampler, steps_per_epoch};
@@ -149,80 +149,170 @@ pub fn run_until<P: Problem + ?Sized>(
     spec: &RunSpec,
     stop_at: Option<f64>,
 ) -> (Trajectory, Vec<f64>) {
-    let mut rng = SimRng::new(spec.seed);
-    let dim = problem.dim();
-    let mut params = problem.init(&mut rng);
-    let mut grad = vec![0.0; dim];
-    let mut curv = Vec::new();
-    let opt = spec.optimizer;
-    let mut state = opt.init_state(dim);
-    let train_size = problem.train_size();
-    let mut sampler = train_size.map(|n| EpochSampler::new(n, spec.batch_size));
-    let mut batch_idx: Vec<usize> = Vec::with_capacity(spec.batch_size.min(1 << 16));
-    let initial = problem.loss(&params);
-    let mut traj = Trajectory {
-        batch_size: spec.batch_size,
-        train_size,
-        loss: Vec::with_capacity(spec.steps.min(1 << 20) as usize + 1),
-        evals: Vec::new(),
-        diverged_at: None,
-        stopped_at_target: None,
-    };
-    if !initial.is_finite() {
-        traj.diverged_at = Some(0);
-        return (traj, params);
-    }
-    traj.loss.push(initial);
-    if train_size.is_some() {
-        let heldout = problem.heldout_loss(&params);
-        traj.evals.push(Eval {
-            step: 0,
-            train_loss: initial,
-            heldout_loss: heldout,
-        });
-    }
-    for u in 1..=spec.steps {
-        if let Some(s) = sampler.as_mut() {
-            batch_idx.clear();
-            batch_idx.extend_from_slice(s.next_batch(&mut rng));
+    let mut state = RunState::new(problem, spec, stop_at);
+    while state.advance(problem, u64::MAX) {}
+    state.into_parts()
+}
+
+/// A run that can be advanced a few updates at a time (so a page can slice its work), giving
+/// exactly the trajectory of [`run_until`] whatever the slicing. It holds no reference to the
+/// problem: pass the same problem to every call.
+#[derive(Debug, Clone)]
+pub struct RunState {
+    spec: RunSpec,
+    stop_at: Option<f64>,
+    rng: SimRng,
+    params: Vec<f64>,
+    grad: Vec<f64>,
+    curv: Vec<f64>,
+    state: OptimizerState,
+    sampler: Option<EpochSampler>,
+    batch_idx: Vec<usize>,
+    initial: f64,
+    traj: Trajectory,
+    /// The next update to run (1-based).
+    next: u64,
+    done: bool,
+}
+
+impl RunState {
+    /// The state before update 1: initial parameters drawn, initial loss (and evaluation) stored.
+    pub fn new<P: Problem + ?Sized>(problem: &P, spec: &RunSpec, stop_at: Option<f64>) -> Self {
+        let mut rng = SimRng::new(spec.seed);
+        let dim = problem.dim();
+        let params = problem.init(&mut rng);
+        let opt = spec.optimizer;
+        let train_size = problem.train_size();
+        let initial = problem.loss(&params);
+        let mut run = RunState {
+            spec: *spec,
+            stop_at,
+            rng,
+            params,
+            grad: vec![0.0; dim],
+            curv: Vec::new(),
+            state: opt.init_state(dim),
+            sampler: train_size.map(|n| EpochSampler::new(n, spec.batch_size)),
+            batch_idx: Vec::with_capacity(spec.batch_size.min(1 << 16)),
+            initial,
+            traj: Trajectory {
+                batch_size: spec.batch_size,
+                train_size,
+                loss: Vec::with_capacity(spec.steps.min(1 << 20) as usize + 1),
+                evals: Vec::new(),
+                diverged_at: None,
+                stopped_at_target: None,
+            },
+            next: 1,
+            done: false,
+        };
+        if !initial.is_finite() {
+            run.traj.diverged_at = Some(0);
+            run.done = true;
+            return run;
         }
-        let batch = if sampler.is_some() {
-            Batch::Examples(&batch_idx)
+        run.traj.loss.push(initial);
+        if train_size.is_some() {
+            let heldout = problem.heldout_loss(&run.params);
+            run.traj.evals.push(Eval {
+                step: 0,
+                train_loss: initial,
+                heldout_loss: heldout,
+            });
+        }
+        run
+    }
+
+    /// Runs up to `max_updates` more updates; false once the run is over (all updates done,
+    /// diverged, or the stop target reached).
+    pub fn advance<P: Problem + ?Sized>(&mut self, problem: &P, max_updates: u64) -> bool {
+        let mut budget = max_updates;
+        while !self.done && budget > 0 {
+            if self.next > self.spec.steps {
+                self.done = true;
+                break;
+            }
+            self.update(problem);
+            budget -= 1;
+        }
+        if self.next > self.spec.steps {
+            self.done = true;
+        }
+        !self.done
+    }
+
+    /// Whether the run is over.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// Updates completed so far.
+    pub fn updates_done(&self) -> u64 {
+        self.next - 1
+    }
+
+    /// The trajectory so far.
+    pub fn trajectory(&self) -> &Trajectory {
+        &self.traj
+    }
+
+    /// The trajectory and the current parameters.
+    pub fn into_parts(self) -> (Trajectory, Vec<f64>) {
+        (self.traj, self.params)
+    }
+
+    /// One update (the loop body of a run; see the module docs).
+    fn update<P: Problem + ?Sized>(&mut self, problem: &P) {
+        let u = self.next;
+        self.next += 1;
+        let spec = &self.spec;
+        let opt = spec.optimizer;
+        let train_size = self.traj.train_size;
+        if let Some(s) = self.sampler.as_mut() {
+            self.batch_idx.clear();
+            self.batch_idx
+                .extend_from_slice(s.next_batch(&mut self.rng));
+        }
+        let batch = if self.sampler.is_some() {
+            Batch::Examples(&self.batch_idx)
         } else {
             Batch::Stream(spec.batch_size)
         };
-        let batch_loss = problem.gradient(&params, batch, &mut rng, &mut grad);
+        let batch_loss = problem.gradient(&self.params, batch, &mut self.rng, &mut self.grad);
         let ctx = StepContext {
             lr: spec.schedule.lr_at_update(u),
             batch_size: spec.batch_size,
         };
-        opt.step(&mut state, &mut params, &grad, ctx);
+        opt.step(&mut self.state, &mut self.params, &self.grad, ctx);
         if opt.curvature_due(u) {
-            curv.resize(dim, 0.0);
-            problem.curvature(&params, batch, &mut rng, &mut curv);
-            opt.update_curvature(&mut state, &curv);
+            self.curv.resize(self.params.len(), 0.0);
+            problem.curvature(&self.params, batch, &mut self.rng, &mut self.curv);
+            opt.update_curvature(&mut self.state, &self.curv);
         }
         let loss = if train_size.is_some() {
             batch_loss
         } else {
-            problem.loss(&params)
+            problem.loss(&self.params)
         };
-        if is_diverged(loss, initial) {
-            traj.diverged_at = Some(u);
-            break;
+        if is_diverged(loss, self.initial) {
+            self.traj.diverged_at = Some(u);
+            self.done = true;
+            return;
         }
-        traj.loss.push(loss);
+        self.traj.loss.push(loss);
+        let stop_at = self.stop_at;
         let mut reached = train_size.is_none() && stop_at.is_some_and(|t| loss <= t);
         if train_size.is_some()
-            && ((spec.eval_every > 0 && u % spec.eval_every == 0) || u == spec.steps)
+            && ((spec.eval_every > 0 && u.is_multiple_of(spec.eval_every)) || u == spec.steps)
         {
-            let train_loss = problem.loss(&params);
-            let heldout_loss = problem.heldout_loss(&params);
-            if is_diverged(train_loss, initial) || !heldout_loss.is_finite() {
-                traj.diverged_at = Some(u);
-                break;
+            let train_loss = problem.loss(&self.params);
+            let heldout_loss = problem.heldout_loss(&self.params);
+            if is_diverged(train_loss, self.initial) || !heldout_loss.is_finite() {
+                self.traj.diverged_at = Some(u);
+                self.done = true;
+                return;
             }
-            traj.evals.push(Eval {
+            self.traj.evals.push(Eval {
                 step: u,
                 train_loss,
                 heldout_loss,
@@ -230,11 +320,10 @@ pub fn run_until<P: Problem + ?Sized>(
             reached = stop_at.is_some_and(|t| train_loss <= t);
         }
         if reached {
-            traj.stopped_at_target = Some(u);
-            break;
+            self.traj.stopped_at_target = Some(u);
+            self.done = true;
         }
     }
-    (traj, params)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::critical_batch::{CriticalBatchFit, fit};
 use super::optim::OptimizerKind;
 use super::problem::{NoiseStats, Problem};
 use super::rng::SimRng;
-use super::run::{RunSpec, run, run_until};
+use super::run::{RunSpec, RunState};
 use crate::core::schedule::Schedule;
 
 /// A log-spaced grid of learning rates: `points` values from `min` to `max` inclusive.
@@ -179,18 +179,34 @@ impl SweepResult {
     }
 }
 
-/// A sweep in progress: call [`SweepRunner::run_next`] until it returns false, then [`SweepRunner::finish`].
-pub struct SweepRunner<'a, P: Problem + ?Sized> {
-    problem: &'a P,
+/// Where a [`SweepState`] is.
+#[derive(Debug, Clone)]
+enum Phase {
+    /// Grid runs; the current one, if started.
+    Runs(Option<RunState>),
+    /// The reference run for the noise measurement, if started.
+    NoiseRun(Option<RunState>),
+    /// Everything done.
+    Done,
+}
+
+/// A sweep that can be advanced a few optimizer updates at a time (so a page can slice its work
+/// into short tasks), giving exactly the result of [`sweep`] whatever the slicing. It holds no
+/// reference to the problem: pass the same problem to every call.
+#[derive(Debug, Clone)]
+pub struct SweepState {
     spec: SweepSpec,
     lrs: Vec<f64>,
     cells: Vec<SweepCell>,
+    /// Index of the current grid run (cell-major, rates inner).
     next: usize,
+    phase: Phase,
+    noise: Option<NoiseStats>,
 }
 
-impl<'a, P: Problem + ?Sized> SweepRunner<'a, P> {
-    /// A runner for a validated `spec`.
-    pub fn new(problem: &'a P, spec: SweepSpec) -> Self {
+impl SweepState {
+    /// The state of a validated `spec` before any run.
+    pub fn new(spec: SweepSpec) -> Self {
         let lrs = spec.grid.values();
         let cells = spec
             .optimizers
@@ -203,25 +219,25 @@ impl<'a, P: Problem + ?Sized> SweepRunner<'a, P> {
                 })
             })
             .collect();
-        SweepRunner {
-            problem,
+        SweepState {
             spec,
             lrs,
             cells,
             next: 0,
+            phase: Phase::Runs(None),
+            noise: None,
         }
     }
 
-    /// Runs one (optimizer, B, lr); false once every run is done.
-    pub fn run_next(&mut self) -> bool {
-        let per_cell = self.lrs.len();
-        let (ci, li) = (self.next / per_cell.max(1), self.next % per_cell.max(1));
-        let (Some(cell), Some(&lr)) = (self.cells.get_mut(ci), self.lrs.get(li)) else {
-            return false;
-        };
-        let spec = RunSpec {
-            optimizer: cell.optimizer.config(),
-            batch_size: cell.batch_size,
+    /// The spec.
+    pub fn spec(&self) -> &SweepSpec {
+        &self.spec
+    }
+
+    fn run_spec(&self, optimizer: OptimizerKind, batch_size: usize, lr: f64) -> RunSpec {
+        RunSpec {
+            optimizer: optimizer.config(),
+            batch_size,
             schedule: Schedule {
                 peak_lr: lr,
                 total: self.spec.steps,
@@ -230,26 +246,131 @@ impl<'a, P: Problem + ?Sized> SweepRunner<'a, P> {
             steps: self.spec.steps,
             seed: self.spec.seed,
             eval_every: self.spec.eval_every,
-        };
-        let t = run(self.problem, &spec);
-        cell.points.push(LrPoint {
-            lr,
-            final_loss: t.final_loss(),
-            diverged_at: t.diverged_at,
-            steps_to_target: t.steps_to_target(self.spec.target),
-        });
-        self.next += 1;
-        true
+        }
     }
 
-    /// (runs done, runs in total), for a progress bar.
+    /// (cell index, rate) of the current grid run, if any remain.
+    fn current(&self) -> Option<(usize, f64)> {
+        let per_cell = self.lrs.len().max(1);
+        let ci = self.next / per_cell;
+        let lr = *self.lrs.get(self.next % per_cell)?;
+        (ci < self.cells.len()).then_some((ci, lr))
+    }
+
+    /// The reference run of the noise measurement: the first optimizer at the largest batch, at
+    /// its fastest rate (or its best rate), stopped at the target.
+    fn noise_run_spec(&self) -> Option<RunSpec> {
+        if self.spec.noise_samples == 0 {
+            return None;
+        }
+        let &opt = self.spec.optimizers.first()?;
+        let &b = self.spec.batch_sizes.iter().max()?;
+        let cell = self
+            .cells
+            .iter()
+            .find(|c| c.optimizer == opt && c.batch_size == b)?;
+        let lr = cell.fastest().map(|f| f.1).or_else(|| cell.best_lr())?;
+        Some(self.run_spec(opt, b, lr))
+    }
+
+    /// Runs up to about `max_updates` optimizer updates (the noise measurement's per-example
+    /// gradients count as one slice of their own); false once the sweep is complete.
+    pub fn advance<P: Problem + ?Sized>(&mut self, problem: &P, max_updates: u64) -> bool {
+        let mut budget = max_updates.max(1);
+        loop {
+            match self.phase {
+                Phase::Done => return false,
+                Phase::Runs(_) => {
+                    let Some((ci, lr)) = self.current() else {
+                        self.phase = Phase::NoiseRun(None);
+                        continue;
+                    };
+                    if matches!(self.phase, Phase::Runs(None)) {
+                        let Some(cell) = self.cells.get(ci) else {
+                            self.phase = Phase::NoiseRun(None);
+                            continue;
+                        };
+                        let spec = self.run_spec(cell.optimizer, cell.batch_size, lr);
+                        self.phase = Phase::Runs(Some(RunState::new(problem, &spec, None)));
+                    }
+                    let Phase::Runs(Some(run)) = &mut self.phase else {
+                        return true;
+                    };
+                    let before = run.updates_done();
+                    run.advance(problem, budget);
+                    budget = budget.saturating_sub(run.updates_done() - before);
+                    if run.is_done() {
+                        let t = run.trajectory();
+                        let point = LrPoint {
+                            lr,
+                            final_loss: t.final_loss(),
+                            diverged_at: t.diverged_at,
+                            steps_to_target: t.steps_to_target(self.spec.target),
+                        };
+                        self.phase = Phase::Runs(None);
+                        if let Some(c) = self.cells.get_mut(ci) {
+                            c.points.push(point);
+                        }
+                        self.next += 1;
+                    }
+                    if budget == 0 {
+                        return true;
+                    }
+                }
+                Phase::NoiseRun(_) => {
+                    if matches!(self.phase, Phase::NoiseRun(None)) {
+                        let Some(spec) = self.noise_run_spec() else {
+                            self.phase = Phase::Done;
+                            return false;
+                        };
+                        let run = RunState::new(problem, &spec, Some(self.spec.target));
+                        self.phase = Phase::NoiseRun(Some(run));
+                    }
+                    let Phase::NoiseRun(Some(run)) = &mut self.phase else {
+                        return false;
+                    };
+                    run.advance(problem, budget);
+                    if !run.is_done() {
+                        return true;
+                    }
+                    let Phase::NoiseRun(Some(run)) =
+                        std::mem::replace(&mut self.phase, Phase::Done)
+                    else {
+                        return false;
+                    };
+                    let params = run.into_parts().1;
+                    let mut rng = SimRng::derived(self.spec.seed, 0x004E_015E);
+                    self.noise =
+                        Some(problem.noise_stats(&params, self.spec.noise_samples, &mut rng));
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// Completes the current grid run (and starts none); false once every grid run is done.
+    pub fn run_next<P: Problem + ?Sized>(&mut self, problem: &P) -> bool {
+        let start = self.next;
+        while self.next == start && matches!(self.phase, Phase::Runs(_)) && self.current().is_some()
+        {
+            self.advance(problem, u64::MAX);
+        }
+        self.next != start
+    }
+
+    /// (grid runs done, grid runs in total), for a progress bar.
     pub fn progress(&self) -> (usize, usize) {
         (self.next, self.cells.len() * self.lrs.len())
     }
 
-    /// Completes any remaining runs, fits each optimizer and measures the noise scale.
-    pub fn finish(mut self) -> SweepResult {
-        while self.run_next() {}
+    /// Whether the sweep is complete.
+    pub fn is_done(&self) -> bool {
+        matches!(self.phase, Phase::Done)
+    }
+
+    /// Completes whatever remains and returns the result (cells, fits, noise scale).
+    pub fn finish<P: Problem + ?Sized>(mut self, problem: &P) -> SweepResult {
+        while self.advance(problem, u64::MAX) {}
         let summaries = self
             .spec
             .optimizers
@@ -267,43 +388,43 @@ impl<'a, P: Problem + ?Sized> SweepRunner<'a, P> {
                 }
             })
             .collect();
-        let noise = self.measure_noise();
         SweepResult {
             cells: self.cells,
             summaries,
-            noise,
+            noise: self.noise,
+        }
+    }
+}
+
+/// A sweep in progress bound to its problem: call [`SweepRunner::run_next`] until it returns
+/// false, then [`SweepRunner::finish`] (a thin wrapper over [`SweepState`]).
+pub struct SweepRunner<'a, P: Problem + ?Sized> {
+    problem: &'a P,
+    state: SweepState,
+}
+
+impl<'a, P: Problem + ?Sized> SweepRunner<'a, P> {
+    /// A runner for a validated `spec`.
+    pub fn new(problem: &'a P, spec: SweepSpec) -> Self {
+        SweepRunner {
+            problem,
+            state: SweepState::new(spec),
         }
     }
 
-    fn measure_noise(&self) -> Option<NoiseStats> {
-        if self.spec.noise_samples == 0 {
-            return None;
-        }
-        let &opt = self.spec.optimizers.first()?;
-        let &b = self.spec.batch_sizes.iter().max()?;
-        let cell = self
-            .cells
-            .iter()
-            .find(|c| c.optimizer == opt && c.batch_size == b)?;
-        let lr = cell.fastest().map(|f| f.1).or_else(|| cell.best_lr())?;
-        let spec = RunSpec {
-            optimizer: opt.config(),
-            batch_size: b,
-            schedule: Schedule {
-                peak_lr: lr,
-                total: self.spec.steps,
-                ..self.spec.schedule
-            },
-            steps: self.spec.steps,
-            seed: self.spec.seed,
-            eval_every: self.spec.eval_every,
-        };
-        let (_, params) = run_until(self.problem, &spec, Some(self.spec.target));
-        let mut rng = SimRng::derived(self.spec.seed, 0x004E_015E);
-        Some(
-            self.problem
-                .noise_stats(&params, self.spec.noise_samples, &mut rng),
-        )
+    /// Runs one (optimizer, B, lr); false once every run is done.
+    pub fn run_next(&mut self) -> bool {
+        self.state.run_next(self.problem)
+    }
+
+    /// (runs done, runs in total), for a progress bar.
+    pub fn progress(&self) -> (usize, usize) {
+        self.state.progress()
+    }
+
+    /// Completes any remaining runs, fits each optimizer and measures the noise scale.
+    pub fn finish(self) -> SweepResult {
+        self.state.finish(self.problem)
     }
 }
 
@@ -441,5 +562,48 @@ mod tests {
         }
         .values();
         assert!((grid[0] - 1e-3).abs() < 1e-18 && (grid[12] - 10.0).abs() < 1e-12);
+    }
+}
+
+#[cfg(test)]
+mod slicing_tests {
+    use super::*;
+    use crate::core::sim::config::Task;
+
+    /// A sweep advanced a few updates at a time gives exactly the result of [`sweep`], noise
+    /// measurement included, on the quadratic and on the MLP.
+    #[test]
+    fn sliced_sweep_equals_whole_sweep() {
+        for (task, samples) in [(Task::Nqm { dim: 10 }, 500), (Task::Mlp { n: 50 }, 40)] {
+            let p = task.build(1).unwrap();
+            let spec = SweepSpec {
+                optimizers: vec![OptimizerKind::Sgd, OptimizerKind::Adam],
+                batch_sizes: vec![2, 8],
+                grid: LrGrid {
+                    min: 0.01,
+                    max: 10.0,
+                    points: 4,
+                },
+                schedule: Schedule::constant(1.0, 30),
+                steps: 30,
+                target: 0.3,
+                seed: 5,
+                eval_every: 5,
+                noise_samples: samples,
+            };
+            let whole = sweep(p.as_ref(), spec.clone());
+            assert!(whole.noise.is_some());
+            for k in [1, 7] {
+                let mut s = SweepState::new(spec.clone());
+                let mut last = (0, 0);
+                while s.advance(p.as_ref(), k) {
+                    let now = s.progress();
+                    assert!(now.0 >= last.0 && now.1 == 16);
+                    last = now;
+                }
+                assert!(s.is_done());
+                assert_eq!(s.finish(p.as_ref()), whole, "{task:?}, k = {k}");
+            }
+        }
     }
 }

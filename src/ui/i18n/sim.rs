@@ -1,19 +1,537 @@
 //! Strings of the Simulator view.
 
+use super::{FieldText, FigureText};
+
 /// The Simulator view.
 pub struct Sim {
     /// Title.
     pub title: &'static str,
     /// The question the view answers.
     pub lead: &'static str,
+    /// Task.
+    pub task: FieldText,
+    /// Task names, in `Task::KEYS` order.
+    pub task_names: [&'static str; 3],
+    /// Optimizers (checkboxes).
+    pub opts: FieldText,
+    /// Optimizer names, in `OptimizerKind::ALL` order.
+    pub opt_names: [&'static str; 7],
+    /// Batch sizes.
+    pub bs: FieldText,
+    /// The shared rate rule.
+    pub lr: FieldText,
+    /// Summary of the per-optimizer rates.
+    pub lr_opt_summary: &'static str,
+    /// Per-optimizer rates, in `OptimizerKind::ALL` order.
+    pub lr_opt: [FieldText; 7],
+    /// Updates per run.
+    pub steps: FieldText,
+    /// First seed.
+    pub seed: FieldText,
+    /// Seeds averaged.
+    pub seeds: FieldText,
+    /// x axis.
+    pub x: FieldText,
+    /// x axis names, in `XAxis::KEYS` order.
+    pub x_names: [&'static str; 3],
+    /// Target loss.
+    pub target: FieldText,
+    /// Schedule.
+    pub sched: FieldText,
+    /// Schedule names, in `ScheduleKind::ALL` order.
+    pub sched_names: [&'static str; 5],
+    /// Warmup.
+    pub warmup: FieldText,
+    /// Optimizer shown in the sweep chart.
+    pub sweep_opt: FieldText,
+    /// Button: copy the Steps view's schedule and warmup.
+    pub use_steps_schedule: &'static str,
+    /// Button: run the sweep.
+    pub run_sweep: &'static str,
+    /// Button: cancel.
+    pub cancel: &'static str,
+    /// Status while the runs are computed.
+    pub status_runs: &'static str,
+    /// Status while the sweep is computed.
+    pub status_sweep: &'static str,
+    /// Status after a finished job, with {ms}.
+    pub status_done: &'static str,
+    /// Status after a cancel.
+    pub status_cancelled: &'static str,
+    /// Heading of the runs table.
+    pub table_title: &'static str,
+    /// Table headers: optimizer, B, rate used, final loss, best rate, largest stable rate,
+    /// steps to target, examples to target.
+    pub table_heads: [&'static str; 8],
+    /// Shown for a setting whose runs all diverged.
+    pub diverged: &'static str,
+    /// Shown when a setting did not reach the target.
+    pub not_reached: &'static str,
+    /// Shown with `sim_lr = auto` when the sweep found no stable rate.
+    pub no_rate: &'static str,
+    /// Figure: measured B_simple.
+    pub b_simple: FigureText,
+    /// Figure: B_noise (exact where H is known).
+    pub b_noise: FigureText,
+    /// Figure: critical batch of one optimizer (label prefix; the name follows).
+    pub critical_batch: FigureText,
+    /// Unit "examples".
+    pub unit_examples: &'static str,
+    /// Loss chart title.
+    pub loss_title: &'static str,
+    /// Loss chart x titles, in `XAxis::KEYS` order.
+    pub loss_x: [&'static str; 3],
+    /// Loss chart y title.
+    pub loss_y: &'static str,
+    /// Legend of the exact curves.
+    pub exact_label: &'static str,
+    /// Label of the target line.
+    pub target_label: &'static str,
+    /// The word before a divergence's update number.
+    pub step_word: &'static str,
+    /// The note under the loss chart on what is drawn.
+    pub loss_caption: &'static str,
+    /// Loss chart alternative text, with {n} curves and {x}.
+    pub loss_alt: &'static str,
+    /// Sweep chart title.
+    pub sweep_title: &'static str,
+    /// Sweep chart axes.
+    pub sweep_x: &'static str,
+    /// Sweep chart y.
+    pub sweep_y: &'static str,
+    /// Sweep legend: best, largest stable, theory, diverged.
+    pub sweep_legend: [&'static str; 4],
+    /// Under the sweep chart: how the theory line is drawn.
+    pub sweep_caption: &'static str,
+    /// Sweep chart alternative text, with {opt}.
+    pub sweep_alt: &'static str,
+    /// Shown before the sweep has run.
+    pub sweep_empty: &'static str,
+    /// Shown when the inputs changed since the sweep.
+    pub sweep_stale: &'static str,
+    /// Target chart title (steps).
+    pub steps_title: &'static str,
+    /// Target chart title (examples).
+    pub examples_title: &'static str,
+    /// Target chart x.
+    pub batch_x: &'static str,
+    /// Target chart y (steps).
+    pub steps_y: &'static str,
+    /// Target chart y (examples).
+    pub examples_y: &'static str,
+    /// Legend of the fits.
+    pub fit_label: &'static str,
+    /// Label of the critical-batch mark.
+    pub bcrit_label: &'static str,
+    /// Target charts alternative text.
+    pub target_alt: &'static str,
+    /// Heading of the notes.
+    pub notes_title: &'static str,
+    /// The notes: (heading, paragraph).
+    pub notes: [(&'static str, &'static str); 5],
 }
 
 pub(super) const EN: Sim = Sim {
     title: "Simulator",
-    lead: "",
+    lead: "Noisy training, simulated in your browser: the loss for several batch sizes and optimizers, then a learning-rate sweep that finds the largest stable step, the best step and the critical batch.",
+    task: FieldText {
+        label: "Problem",
+        unit: "",
+        hint: "the noisy quadratic has exact theory; the data sets have real minibatches from 10,000 examples",
+    },
+    task_names: [
+        "Noisy quadratic (d = 100)",
+        "Softmax regression (10k examples)",
+        "Two-layer MLP (10k examples)",
+    ],
+    opts: FieldText {
+        label: "Optimizers",
+        unit: "",
+        hint: "PyTorch defaults; Sophia and Lion as in their official code",
+    },
+    opt_names: [
+        "SGD", "Momentum", "Nesterov", "Adam", "AdamW", "Sophia", "Lion",
+    ],
+    bs: FieldText {
+        label: "Batch sizes",
+        unit: "examples",
+        hint: "comma list, 1 to 4096, at most 8",
+    },
+    lr: FieldText {
+        label: "Learning rate (all optimizers)",
+        unit: "",
+        hint: "blank: a rate that suits each optimizer; a number; or auto = the sweep's best rate per optimizer and batch",
+    },
+    lr_opt_summary: "Rates per optimizer",
+    lr_opt: [
+        FieldText {
+            label: "SGD rate",
+            unit: "",
+            hint: "blank: use the rule above",
+        },
+        FieldText {
+            label: "Momentum rate",
+            unit: "",
+            hint: "blank: use the rule above",
+        },
+        FieldText {
+            label: "Nesterov rate",
+            unit: "",
+            hint: "blank: use the rule above",
+        },
+        FieldText {
+            label: "Adam rate",
+            unit: "",
+            hint: "blank: use the rule above",
+        },
+        FieldText {
+            label: "AdamW rate",
+            unit: "",
+            hint: "blank: use the rule above",
+        },
+        FieldText {
+            label: "Sophia rate",
+            unit: "",
+            hint: "blank: use the rule above",
+        },
+        FieldText {
+            label: "Lion rate",
+            unit: "",
+            hint: "blank: use the rule above",
+        },
+    ],
+    steps: FieldText {
+        label: "Updates per run",
+        unit: "updates",
+        hint: "optimizer steps",
+    },
+    seed: FieldText {
+        label: "Seed",
+        unit: "",
+        hint: "same seed, same curves",
+    },
+    seeds: FieldText {
+        label: "Runs averaged",
+        unit: "seeds",
+        hint: "the curve is their mean, the band their spread",
+    },
+    x: FieldText {
+        label: "Horizontal axis",
+        unit: "",
+        hint: "epochs only on the data sets",
+    },
+    x_names: ["Optimizer updates", "Examples seen", "Epochs"],
+    target: FieldText {
+        label: "Target loss",
+        unit: "",
+        hint: "blank: 0.02 on the quadratic, 0.8 on the data sets",
+    },
+    sched: FieldText {
+        label: "Schedule",
+        unit: "",
+        hint: "the Steps view's schedules (cosine floor 0.1 × peak)",
+    },
+    sched_names: [
+        "Linear decay",
+        "Cosine",
+        "Cosine with a floor",
+        "Constant",
+        "Constant after warmup",
+    ],
+    warmup: FieldText {
+        label: "Warmup",
+        unit: "",
+        hint: "≥ 1: steps; below 1: fraction of the run",
+    },
+    sweep_opt: FieldText {
+        label: "Sweep chart shows",
+        unit: "",
+        hint: "one optimizer at a time",
+    },
+    use_steps_schedule: "Use the Steps view's schedule",
+    run_sweep: "Run the learning-rate sweep",
+    cancel: "Cancel",
+    status_runs: "Running…",
+    status_sweep: "Sweeping 13 learning rates…",
+    status_done: "Done in {ms} ms",
+    status_cancelled: "Cancelled. Change an input or press the button to start again.",
+    table_title: "Each optimizer and batch size",
+    table_heads: [
+        "Optimizer",
+        "B",
+        "Rate used",
+        "Final loss (mean)",
+        "Best rate (sweep)",
+        "Largest stable rate (sweep)",
+        "Steps to target (sweep)",
+        "Examples to target (sweep)",
+    ],
+    diverged: "diverged",
+    not_reached: "not reached",
+    no_rate: "no stable rate on the grid",
+    b_simple: FigureText {
+        label: "Measured noise scale B_simple",
+        why: "B_simple = tr Σ / |G|²: the total variance of one example's gradient over the squared length of the mean gradient (McCandlish et al. 2018, eq. 2.9), from per-example gradients at the point where a reference run (the first optimizer, largest batch, fastest rate) reached the target.",
+    },
+    b_noise: FigureText {
+        label: "Curvature-weighted noise scale B_noise",
+        why: "B_noise = tr(HΣ) / GᵀHG (McCandlish et al. 2018, eq. 2.8), computed exactly on the quadratic where the Hessian H is known; the same point as B_simple.",
+    },
+    critical_batch: FigureText {
+        label: "Critical batch (fit)",
+        why: "From a fit of S = S_min + E_min/B to the sweep's fewest steps to the target at each batch size; B_crit = E_min/S_min, where (S/S_min − 1)(E/E_min − 1) = 1 (McCandlish et al. 2018, eqs. 2.11–2.12).",
+    },
+    unit_examples: "examples",
+    loss_title: "Training loss",
+    loss_x: ["optimizer updates", "examples seen", "epochs"],
+    loss_y: "training loss",
+    exact_label: "exact expected loss",
+    target_label: "target",
+    step_word: "diverged at",
+    loss_caption: "Solid: mean of the runs, band from the lowest to the highest. Dashed: the exact expected loss of SGD and heavy-ball momentum on the quadratic (Zhang et al. 2019 recurrence); the other optimizers have no closed form. × marks a run that diverged. On the data sets the curve is the loss on the whole training set, evaluated 25 times per run.",
+    loss_alt: "Training loss against {x} for {n} settings.",
+    sweep_title: "Learning-rate sweep",
+    sweep_x: "peak learning rate",
+    sweep_y: "final loss",
+    sweep_legend: [
+        "best rate",
+        "largest stable rate",
+        "theory ε_opt(B)",
+        "diverged",
+    ],
+    sweep_caption: "Final loss after the same number of updates, for 13 rates from 0.001 to 10. Dashed verticals: ε_opt(B) = ε_max / (1 + B_noise/B) (McCandlish et al. 2018, eq. 2.6), with ε_max taken as the best rate at the largest batch and B_noise as measured (B_simple where the Hessian is unknown).",
+    sweep_alt: "Final loss against the learning rate for {opt} at each batch size.",
+    sweep_empty: "Run the sweep to see the largest stable rate, the best rate and the critical batch.",
+    sweep_stale: "The inputs changed since this sweep: run it again to update it.",
+    steps_title: "Steps to the target",
+    examples_title: "Examples to the target",
+    batch_x: "batch size B",
+    steps_y: "updates to target",
+    examples_y: "examples to target",
+    fit_label: "McCandlish fit",
+    bcrit_label: "B_crit",
+    target_alt: "Updates and examples needed to reach the target loss against the batch size, per optimizer, with the fitted critical batch.",
+    notes_title: "What to notice",
+    notes: [
+        (
+            "A ceiling on the step, however large the batch",
+            "Plain SGD on the quadratic diverges as soon as the rate passes 2 / h_max = 2, at B = 1 and at B = 4096 alike. A larger batch removes noise, not curvature, so the steepest direction alone sets the limit (seed, conclusion 1; REFERENCE.md §2.2). In the sweep, the ▲ of every batch size sits at the same rate.",
+        ),
+        (
+            "A larger batch allows a larger best step, up to a limit",
+            "Small batches need small steps to average their noise out; the ● moves right as B grows, then stops below the ceiling (seed, conclusion 2). The dashed verticals are McCandlish's formula ε_max / (1 + B_noise/B).",
+        ),
+        (
+            "Past the critical batch: fewer steps, many more examples",
+            "Below the critical batch, doubling B about halves the updates needed. Past it the updates barely fall while the examples grow in proportion to B: compute spent for little. Switch the loss chart to examples seen to watch the large batches fall behind (seed §5; McCandlish et al. 2018, §2.3).",
+        ),
+        (
+            "Adam and AdamW divide by the gradient's size, Sophia by the curvature",
+            "Adam and AdamW scale each coordinate's step by the root of a running mean of squared gradients, a size that includes the noise; Sophia divides by a running estimate of the curvature (here exactly h/B, rescaled by ρ·B) and clips each move at the rate (seed §28). Both take long strides along the flat directions where SGD crawls, so they need fewer updates at large batches: the critical batch moves up, as Zhang et al. (2019) found for preconditioned and momentum methods. Compare the fits in the last chart.",
+        ),
+        (
+            "Why B_simple is far above the fitted critical batch",
+            "On the quadratic the measured B_simple is in the thousands, while the fit puts the critical batch in the tens. B_simple = tr Σ / |G|² treats the problem as if it had one curvature. Near the target the loss that is left sits in flat directions whose gradients are tiny, so |G|² is small and the ratio is large; but a bigger batch cannot speed those directions up, because the steep directions already cap the step. On a badly conditioned problem B_simple overstates where larger batches stop paying (McCandlish et al. 2018, §2.2 and App. D).",
+        ),
+    ],
 };
 
 pub(super) const ZH: Sim = Sim {
     title: "模拟器",
-    lead: "",
+    lead: "在浏览器里模拟带噪声的训练:先看不同批量大小和优化器下的损失曲线,再扫描学习率,找出最大稳定步长、最优步长和临界批量。",
+    task: FieldText {
+        label: "问题",
+        unit: "",
+        hint: "带噪声的二次函数有精确理论;数据集任务从 10,000 个样本中真实地抽取小批量",
+    },
+    task_names: [
+        "带噪声的二次模型(d = 100)",
+        "Softmax 回归(1万个样本)",
+        "两层 MLP(1万个样本)",
+    ],
+    opts: FieldText {
+        label: "优化器",
+        unit: "",
+        hint: "采用 PyTorch 默认超参数;Sophia 和 Lion 按官方代码实现",
+    },
+    opt_names: [
+        "SGD",
+        "动量 SGD",
+        "Nesterov 动量",
+        "Adam",
+        "AdamW",
+        "Sophia",
+        "Lion",
+    ],
+    bs: FieldText {
+        label: "批量大小",
+        unit: "个样本",
+        hint: "用逗号分隔,1 到 4096,最多 8 个",
+    },
+    lr: FieldText {
+        label: "学习率(所有优化器)",
+        unit: "",
+        hint: "留空:按优化器取合适的值;填数字:统一使用;填 auto:取扫描得到的每个优化器、每个批量的最优学习率",
+    },
+    lr_opt_summary: "按优化器分别设置学习率",
+    lr_opt: [
+        FieldText {
+            label: "SGD 学习率",
+            unit: "",
+            hint: "留空则按上面的规则",
+        },
+        FieldText {
+            label: "动量 SGD 学习率",
+            unit: "",
+            hint: "留空则按上面的规则",
+        },
+        FieldText {
+            label: "Nesterov 学习率",
+            unit: "",
+            hint: "留空则按上面的规则",
+        },
+        FieldText {
+            label: "Adam 学习率",
+            unit: "",
+            hint: "留空则按上面的规则",
+        },
+        FieldText {
+            label: "AdamW 学习率",
+            unit: "",
+            hint: "留空则按上面的规则",
+        },
+        FieldText {
+            label: "Sophia 学习率",
+            unit: "",
+            hint: "留空则按上面的规则",
+        },
+        FieldText {
+            label: "Lion 学习率",
+            unit: "",
+            hint: "留空则按上面的规则",
+        },
+    ],
+    steps: FieldText {
+        label: "每次运行的更新次数",
+        unit: "次更新",
+        hint: "即优化器的步数",
+    },
+    seed: FieldText {
+        label: "随机种子",
+        unit: "",
+        hint: "种子相同,曲线就相同",
+    },
+    seeds: FieldText {
+        label: "平均的运行次数",
+        unit: "个种子",
+        hint: "曲线取均值,阴影带表示各次运行的范围",
+    },
+    x: FieldText {
+        label: "横轴",
+        unit: "",
+        hint: "只有数据集任务才有 epoch",
+    },
+    x_names: ["优化器更新次数", "已处理样本数", "Epoch 数"],
+    target: FieldText {
+        label: "目标损失",
+        unit: "",
+        hint: "留空:二次模型取 0.02,数据集取 0.8",
+    },
+    sched: FieldText {
+        label: "学习率调度",
+        unit: "",
+        hint: "与“步数”视图相同的调度(余弦下限为峰值的 0.1 倍)",
+    },
+    sched_names: ["线性衰减", "余弦", "带下限的余弦", "恒定", "预热后恒定"],
+    warmup: FieldText {
+        label: "预热",
+        unit: "",
+        hint: "≥ 1 表示步数;小于 1 表示占总步数的比例",
+    },
+    sweep_opt: FieldText {
+        label: "扫描图显示",
+        unit: "",
+        hint: "每次看一个优化器",
+    },
+    use_steps_schedule: "沿用“步数”视图的调度",
+    run_sweep: "运行学习率扫描",
+    cancel: "取消",
+    status_runs: "正在计算…",
+    status_sweep: "正在扫描 13 个学习率…",
+    status_done: "用时 {ms} 毫秒",
+    status_cancelled: "已取消。修改任一输入或点击按钮即可重新开始。",
+    table_title: "各优化器与批量大小",
+    table_heads: [
+        "优化器",
+        "B",
+        "所用学习率",
+        "最终损失(均值)",
+        "最优学习率(扫描)",
+        "最大稳定学习率(扫描)",
+        "达到目标的步数(扫描)",
+        "达到目标的样本数(扫描)",
+    ],
+    diverged: "发散",
+    not_reached: "未达到",
+    no_rate: "网格上没有稳定的学习率",
+    b_simple: FigureText {
+        label: "测得的噪声尺度 B_simple",
+        why: "B_simple = tr Σ / |G|²:单个样本梯度的总方差,除以平均梯度长度的平方(McCandlish 等 2018,式 2.9)。在参考运行(第一个优化器、最大批量、最快的学习率)达到目标损失的位置,用逐样本梯度测得。",
+    },
+    b_noise: FigureText {
+        label: "按曲率加权的噪声尺度 B_noise",
+        why: "B_noise = tr(HΣ) / GᵀHG(McCandlish 等 2018,式 2.8)。二次模型的 Hessian H 已知,因此可以精确计算;取点与 B_simple 相同。",
+    },
+    critical_batch: FigureText {
+        label: "临界批量(拟合)",
+        why: "用 S = S_min + E_min/B 拟合扫描中各批量达到目标所需的最少步数,得到 B_crit = E_min/S_min;此时 (S/S_min − 1)(E/E_min − 1) = 1(McCandlish 等 2018,式 2.11–2.12)。",
+    },
+    unit_examples: "个样本",
+    loss_title: "训练损失",
+    loss_x: ["优化器更新次数", "已处理样本数", "epoch 数"],
+    loss_y: "训练损失",
+    exact_label: "精确期望损失",
+    target_label: "目标",
+    step_word: "发散于第",
+    loss_caption: "实线是多次运行的均值,阴影带从最低到最高。虚线是二次模型上 SGD 和重球动量的精确期望损失(按 Zhang 等 2019 的递推式计算);其他优化器没有闭式解。× 表示该次运行发散。数据集任务的曲线是整个训练集上的损失,每次运行评估 25 次。",
+    loss_alt: "{n} 组设置的训练损失随{x}的变化。",
+    sweep_title: "学习率扫描",
+    sweep_x: "峰值学习率",
+    sweep_y: "最终损失",
+    sweep_legend: ["最优学习率", "最大稳定学习率", "理论 ε_opt(B)", "发散"],
+    sweep_caption: "更新次数相同,学习率取 0.001 到 10 之间的 13 个值,纵轴是最终损失。竖直虚线是 ε_opt(B) = ε_max / (1 + B_noise/B)(McCandlish 等 2018,式 2.6):ε_max 取最大批量下的最优学习率,B_noise 用测得的值(Hessian 未知时用 B_simple)。",
+    sweep_alt: "{opt} 在各批量大小下,最终损失随学习率的变化。",
+    sweep_empty: "运行扫描后,这里会显示最大稳定学习率、最优学习率和临界批量。",
+    sweep_stale: "扫描之后输入已改变:请重新运行扫描。",
+    steps_title: "达到目标所需的步数",
+    examples_title: "达到目标所需的样本数",
+    batch_x: "批量大小 B",
+    steps_y: "达到目标的更新次数",
+    examples_y: "达到目标的样本数",
+    fit_label: "McCandlish 拟合",
+    bcrit_label: "B_crit",
+    target_alt: "各优化器达到目标损失所需的更新次数和样本数随批量大小的变化,并标出拟合得到的临界批量。",
+    notes_title: "看点",
+    notes: [
+        (
+            "批量再大,步长也有上限",
+            "在二次模型上,学习率一旦超过 2 / h_max = 2,普通 SGD 就会发散,B = 1 和 B = 4096 都一样。增大批量只能减小噪声,改变不了曲率,所以上限由最陡的方向决定(种子文档结论 1;REFERENCE.md §2.2)。扫描图中,各批量大小的 ▲ 都落在同一个学习率上。",
+        ),
+        (
+            "批量越大,最优步长越大,但有上限",
+            "小批量的梯度噪声大,只能用小步长把噪声平均掉;随着 B 增大,● 向右移动,最后停在上限之下(种子文档结论 2)。竖直虚线是 McCandlish 的公式 ε_max / (1 + B_noise/B)。",
+        ),
+        (
+            "超过临界批量:步数少了,样本却多得多",
+            "批量小于临界值时,B 翻倍,所需更新次数大约减半。超过临界值后,更新次数几乎不再下降,样本数却随 B 成正比增长,算力花得不值。把损失图的横轴切换为“已处理样本数”,就能看到大批量落在后面(种子文档第 5 节;McCandlish 等 2018,§2.3)。",
+        ),
+        (
+            "Adam/AdamW 按梯度大小归一化,Sophia 按曲率归一化",
+            "Adam 和 AdamW 用梯度平方的滑动平均的平方根去除每个坐标的步长,这个量里包含了噪声;Sophia 用曲率的滑动估计去除(这里恰好是 h/B,再乘回 ρ·B),并把每个坐标的移动限制在学习率以内(种子文档第 28 题)。两者在 SGD 走得很慢的平坦方向上都能迈大步,所以在大批量下需要的更新更少,临界批量随之变大,这与 Zhang 等(2019)对预条件和动量方法的结论一致。可以对比最后一张图里的拟合曲线。",
+        ),
+        (
+            "为什么 B_simple 远大于拟合出的临界批量",
+            "在二次模型上,测得的 B_simple 有几千,而拟合出的临界批量只有几十。B_simple = tr Σ / |G|² 相当于把问题看成只有一种曲率。接近目标时,剩下的损失集中在平坦方向上,这些方向的梯度很小,|G|² 也就很小,比值于是很大;可是增大批量并不能让这些方向走得更快,因为步长已经被陡峭方向卡住了。在条件数很差的问题上,B_simple 会高估“增大批量不再划算”的那个点(McCandlish 等 2018,§2.2 与附录 D)。",
+        ),
+    ],
 };

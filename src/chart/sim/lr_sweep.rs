@@ -1,0 +1,325 @@
+//! The learning-rate sweep of one optimizer: final loss against the peak rate (both log) for each
+//! batch size, diverged rates as × on the top edge, the best rate (●) and the largest stable rate
+//! (▲) marked, and the theory's best rate ε_opt(B) = ε_max/(1 + B_noise/B) (McCandlish et al.
+//! 2018, eq. 2.7) as a dashed vertical line per batch size.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::log_axis::{TickedRange, log_range, shade, tick_label, ticks_125};
+use crate::chart::{AxisLabels, ChartStyle};
+use crate::core::sim::sweep::LrPoint;
+
+/// One batch size's sweep.
+#[derive(Debug, Clone)]
+pub struct SweepLine<'a> {
+    /// Shade strength 0.4…1 (the batch size's rank).
+    pub shade: f64,
+    /// Legend text, for example "B = 16".
+    pub label: String,
+    /// The grid's results, rates increasing.
+    pub points: &'a [LrPoint],
+    /// The rate with the lowest final loss.
+    pub best_lr: Option<f64>,
+    /// The largest rate that did not diverge.
+    pub max_stable_lr: Option<f64>,
+    /// The theory's best rate at this batch size.
+    pub theory_lr: Option<f64>,
+}
+
+/// What the chart shows.
+#[derive(Debug, Clone)]
+pub struct SweepPlot<'a> {
+    /// Palette index of the optimizer.
+    pub series: usize,
+    /// One line per batch size.
+    pub lines: &'a [SweepLine<'a>],
+    /// Axis titles.
+    pub labels: AxisLabels<'a>,
+    /// Legend words: best rate, largest stable rate, theory, diverged.
+    pub legend: [&'a str; 4],
+}
+
+fn lg(v: f64) -> Option<f64> {
+    (v.is_finite() && v > 0.0).then(|| v.log10())
+}
+
+/// Draws the chart on `root`.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    plot: &SweepPlot<'_>,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let pal = style.palette();
+    root.fill(&pal.background)?;
+    let all = || plot.lines.iter().flat_map(|l| l.points.iter());
+    let (x_lo, x_hi) = log_range(all().map(|p| p.lr), 1.3);
+    let (y_lo, y_hi) = log_range(all().filter_map(|p| p.final_loss), 1.6);
+    let y_lo = y_lo.max(y_hi * 1e-9);
+    let (x0, x1, y0, y1) = (x_lo.log10(), x_hi.log10(), y_lo.log10(), y_hi.log10());
+    let label_font = ("sans-serif", style.font(12.0))
+        .into_font()
+        .color(&pal.text);
+    let small = ("sans-serif", style.font(11.0))
+        .into_font()
+        .color(&pal.text);
+    let mut chart = ChartBuilder::on(root)
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px(58.0))
+        .build_cartesian_2d(
+            TickedRange::new(
+                x0,
+                x1,
+                ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect(),
+            ),
+            TickedRange::new(
+                y0,
+                y1,
+                ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect(),
+            ),
+        )?;
+    chart
+        .configure_mesh()
+        .x_desc(plot.labels.x)
+        .y_desc(plot.labels.y)
+        .axis_desc_style(label_font.clone())
+        .label_style(label_font)
+        .axis_style(pal.text.stroke_width(style.px(1.0)))
+        .bold_line_style(pal.grid.stroke_width(style.px(1.0)))
+        .light_line_style(pal.grid_light.stroke_width(style.px(1.0)))
+        .max_light_lines(0)
+        .x_label_formatter(&|v| tick_label(10f64.powf(*v)))
+        .y_label_formatter(&|v| tick_label(10f64.powf(*v)))
+        .draw()?;
+    let w = |css: f64| style.px(css);
+    let base = pal.series.get(plot.series).copied().unwrap_or(pal.text);
+    let top = y1 - 0.03 * (y1 - y0);
+    let [best_word, stable_word, theory_word, diverged_word] = plot.legend;
+    let mut legend_done = false;
+    for line in plot.lines {
+        let col = shade(base, pal.background, line.shade);
+        let loss_at = |lr: f64| {
+            line.points
+                .iter()
+                .find(|p| p.lr == lr)
+                .and_then(|p| p.final_loss)
+                .and_then(lg)
+        };
+        let pts: Vec<(f64, f64)> = line
+            .points
+            .iter()
+            .filter_map(|p| Some((lg(p.lr)?, lg(p.final_loss?)?)))
+            .collect();
+        let width = w(2.0);
+        chart
+            .draw_series(LineSeries::new(pts.clone(), col.stroke_width(width)))?
+            .label(line.label.clone())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 20, y)], col.stroke_width(width))
+            });
+        chart.draw_series(pts.iter().map(|&p| Circle::new(p, w(2.0), col.filled())))?;
+        let crosses: Vec<(f64, f64)> = line
+            .points
+            .iter()
+            .filter(|p| p.diverged_at.is_some())
+            .filter_map(|p| Some((lg(p.lr)?, top)))
+            .collect();
+        let s = chart.draw_series(
+            crosses
+                .iter()
+                .map(|&p| Cross::new(p, w(4.0), col.stroke_width(w(1.5)))),
+        )?;
+        if !legend_done && !crosses.is_empty() {
+            let c = pal.text;
+            s.label(diverged_word)
+                .legend(move |(x, y)| Cross::new((x + 10, y), 4, c.stroke_width(2)));
+        }
+        if let Some(t) = line.theory_lr.and_then(lg).filter(|t| *t >= x0 && *t <= x1) {
+            let s = chart.draw_series(DashedLineSeries::new(
+                [(t, y0), (t, y1)],
+                w(4.0),
+                w(4.0),
+                col.stroke_width(w(1.0)),
+            ))?;
+            if !legend_done {
+                let c = pal.text;
+                s.label(theory_word).legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 6, y), (x + 12, y), (x + 20, y)], c)
+                });
+            }
+        }
+        if let Some(p) = line.best_lr.and_then(|b| Some((lg(b)?, loss_at(b)?))) {
+            let s = chart.draw_series(std::iter::once(Circle::new(
+                p,
+                w(6.0),
+                col.stroke_width(w(2.0)),
+            )))?;
+            if !legend_done {
+                let c = pal.text;
+                s.label(best_word)
+                    .legend(move |(x, y)| Circle::new((x + 10, y), 5, c.stroke_width(2)));
+            }
+        }
+        if let Some(p) = line.max_stable_lr.and_then(|b| Some((lg(b)?, loss_at(b)?))) {
+            let s = chart.draw_series(std::iter::once(TriangleMarker::new(
+                p,
+                w(7.0),
+                col.filled(),
+            )))?;
+            if !legend_done {
+                let c = pal.text;
+                s.label(stable_word)
+                    .legend(move |(x, y)| TriangleMarker::new((x + 10, y), 5, c.filled()));
+            }
+        }
+        legend_done = legend_done || line.best_lr.is_some();
+    }
+    if !plot.lines.is_empty() {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .label_font(small)
+            .background_style(pal.background.mix(0.85))
+            .border_style(pal.grid)
+            .margin(w(4.0))
+            .draw()?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(plot: &SweepPlot<'_>, dark: bool) -> String {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (720, 400)).into_drawing_area();
+            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        }
+        svg
+    }
+
+    fn points(scale: f64) -> Vec<LrPoint> {
+        (0..8)
+            .map(|k| {
+                let lr = 1e-3 * 4f64.powi(k);
+                let diverged = lr > 2.0;
+                LrPoint {
+                    lr,
+                    final_loss: (!diverged).then(|| scale * (0.01 / lr + lr)),
+                    diverged_at: diverged.then_some(5),
+                    steps_to_target: None,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn draws_lines_marks_and_legend() {
+        let (a, b) = (points(1.0), points(0.3));
+        let lines = vec![
+            SweepLine {
+                shade: 0.4,
+                label: "B = 16".into(),
+                points: &a,
+                best_lr: Some(a[3].lr),
+                max_stable_lr: Some(a[5].lr),
+                theory_lr: Some(0.05),
+            },
+            SweepLine {
+                shade: 1.0,
+                label: "B = 1024".into(),
+                points: &b,
+                best_lr: Some(b[4].lr),
+                max_stable_lr: Some(b[5].lr),
+                theory_lr: Some(0.3),
+            },
+        ];
+        let plot = SweepPlot {
+            series: 0,
+            lines: &lines,
+            labels: AxisLabels {
+                x: "peak learning rate",
+                y: "final loss",
+            },
+            legend: [
+                "best rate",
+                "largest stable rate",
+                "theory ε_opt(B)",
+                "diverged",
+            ],
+        };
+        let svg = render(&plot, false);
+        for s in [
+            "peak learning rate",
+            "final loss",
+            "B = 16",
+            "B = 1024",
+            "best rate",
+            "largest stable rate",
+            "theory ε_opt(B)",
+            "diverged",
+        ] {
+            assert!(svg.contains(s), "missing {s}");
+        }
+        let c = points(5.0);
+        let other = vec![SweepLine {
+            points: &c,
+            ..lines[0].clone()
+        }];
+        assert_ne!(
+            svg,
+            render(
+                &SweepPlot {
+                    lines: &other,
+                    ..plot.clone()
+                },
+                false
+            )
+        );
+        assert_ne!(
+            svg,
+            render(
+                &SweepPlot {
+                    series: 3,
+                    ..plot.clone()
+                },
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn degenerate_data_does_not_panic() {
+        let all_diverged: Vec<LrPoint> = (0..3)
+            .map(|k| LrPoint {
+                lr: [0.0, f64::NAN, 1.0][k],
+                final_loss: None,
+                diverged_at: Some(1),
+                steps_to_target: None,
+            })
+            .collect();
+        for pts in [&all_diverged[..], &[]] {
+            let lines = vec![SweepLine {
+                shade: 1.0,
+                label: String::new(),
+                points: pts,
+                best_lr: Some(f64::NAN),
+                max_stable_lr: None,
+                theory_lr: Some(-1.0),
+            }];
+            render(
+                &SweepPlot {
+                    series: 99,
+                    lines: &lines,
+                    labels: AxisLabels { x: "", y: "" },
+                    legend: ["", "", "", ""],
+                },
+                true,
+            );
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! Steps (or examples) to the target loss against the batch size, log–log, per optimizer: the
+//! sweep's measurements (solid, dots), the McCandlish fit S = S_min(1 + B_crit/B) or
+//! E = E_min(1 + B/B_crit) dashed (McCandlish et al. 2018, eqs. 2.11–2.12; REFERENCE.md §1.5), and
+//! the critical batch marked on the fit.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::log_axis::{TickedRange, log_range, tick_label, ticks_125};
+use crate::chart::{AxisLabels, ChartStyle};
+use crate::core::format::fmt_number;
+use crate::core::sim::critical_batch::CriticalBatchFit;
+
+/// One optimizer's measurements and fit.
+#[derive(Debug, Clone)]
+pub struct TargetSeries<'a> {
+    /// Palette index (the optimizer's fixed index).
+    pub series: usize,
+    /// Legend text (the optimizer's name).
+    pub label: String,
+    /// (batch size, steps to target) of the batch sizes that reached it.
+    pub points: &'a [(f64, f64)],
+    /// The fit, if the points determine one.
+    pub fit: Option<CriticalBatchFit>,
+}
+
+/// What the chart shows.
+#[derive(Debug, Clone)]
+pub struct TargetPlot<'a> {
+    /// One entry per optimizer.
+    pub series: &'a [TargetSeries<'a>],
+    /// Plot examples B·S rather than steps S.
+    pub examples: bool,
+    /// Axis titles.
+    pub labels: AxisLabels<'a>,
+    /// Legend text of the dashed fits.
+    pub fit_label: &'a str,
+    /// Prefix of the critical-batch mark, e.g. "B_crit".
+    pub bcrit_label: &'a str,
+}
+
+fn lg(v: f64) -> Option<f64> {
+    (v.is_finite() && v > 0.0).then(|| v.log10())
+}
+
+/// Draws the chart on `root`.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    plot: &TargetPlot<'_>,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let pal = style.palette();
+    root.fill(&pal.background)?;
+    let y_of = |b: f64, s: f64| if plot.examples { b * s } else { s };
+    let (x_lo, x_hi) = log_range(
+        plot.series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.0)),
+        1.5,
+    );
+    let fit_y = |f: &CriticalBatchFit, b: f64| y_of(b, f.steps_at(b));
+    let (y_lo, y_hi) = log_range(
+        plot.series.iter().flat_map(|s| {
+            s.points
+                .iter()
+                .map(|p| y_of(p.0, p.1))
+                .chain(s.fit.iter().flat_map(|f| [fit_y(f, x_lo), fit_y(f, x_hi)]))
+        }),
+        1.4,
+    );
+    let y_lo = y_lo.max(y_hi * 1e-12);
+    let (x0, x1, y0, y1) = (x_lo.log10(), x_hi.log10(), y_lo.log10(), y_hi.log10());
+    let label_font = ("sans-serif", style.font(12.0))
+        .into_font()
+        .color(&pal.text);
+    let small = ("sans-serif", style.font(11.0))
+        .into_font()
+        .color(&pal.text);
+    let mut chart = ChartBuilder::on(root)
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px(58.0))
+        .build_cartesian_2d(
+            TickedRange::new(
+                x0,
+                x1,
+                ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect(),
+            ),
+            TickedRange::new(
+                y0,
+                y1,
+                ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect(),
+            ),
+        )?;
+    chart
+        .configure_mesh()
+        .x_desc(plot.labels.x)
+        .y_desc(plot.labels.y)
+        .axis_desc_style(label_font.clone())
+        .label_style(label_font)
+        .axis_style(pal.text.stroke_width(style.px(1.0)))
+        .bold_line_style(pal.grid.stroke_width(style.px(1.0)))
+        .light_line_style(pal.grid_light.stroke_width(style.px(1.0)))
+        .max_light_lines(0)
+        .x_label_formatter(&|v| tick_label(10f64.powf(*v)))
+        .y_label_formatter(&|v| tick_label(10f64.powf(*v)))
+        .draw()?;
+    let w = |css: f64| style.px(css);
+    let mut fit_in_legend = false;
+    for s in plot.series {
+        let col = pal.series.get(s.series).copied().unwrap_or(pal.text);
+        let pts: Vec<(f64, f64)> = s
+            .points
+            .iter()
+            .filter_map(|&(b, st)| Some((lg(b)?, lg(y_of(b, st))?)))
+            .collect();
+        let width = w(2.0);
+        chart
+            .draw_series(LineSeries::new(pts.clone(), col.stroke_width(width)))?
+            .label(s.label.clone())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 20, y)], col.stroke_width(width))
+            });
+        chart.draw_series(pts.iter().map(|&p| Circle::new(p, w(3.5), col.filled())))?;
+        let Some(f) = s.fit else { continue };
+        let curve: Vec<(f64, f64)> = (0..=60)
+            .map(|i| 10f64.powf(x0 + (x1 - x0) * f64::from(i) / 60.0))
+            .filter_map(|b| Some((lg(b)?, lg(fit_y(&f, b))?)))
+            .collect();
+        let dashed = chart.draw_series(DashedLineSeries::new(
+            curve,
+            w(5.0),
+            w(4.0),
+            col.stroke_width(w(1.5)),
+        ))?;
+        if !fit_in_legend {
+            fit_in_legend = true;
+            let c = pal.text;
+            dashed.label(plot.fit_label).legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 6, y), (x + 12, y), (x + 20, y)], c)
+            });
+        }
+        if let (Some(bx), Some(by)) = (lg(f.b_crit), lg(fit_y(&f, f.b_crit)))
+            && bx >= x0
+            && bx <= x1
+        {
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((bx, by))
+                    + Rectangle::new([(-5, -5), (5, 5)], col.stroke_width(w(2.0)))
+                    + Text::new(
+                        format!("{} ≈ {}", plot.bcrit_label, fmt_number(f.b_crit.round())),
+                        (8, -16),
+                        small.clone(),
+                    ),
+            ))?;
+        }
+    }
+    if !plot.series.is_empty() {
+        chart
+            .configure_series_labels()
+            .position(if plot.examples {
+                SeriesLabelPosition::UpperLeft
+            } else {
+                SeriesLabelPosition::UpperRight
+            })
+            .label_font(small)
+            .background_style(pal.background.mix(0.85))
+            .border_style(pal.grid)
+            .margin(w(4.0))
+            .draw()?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::sim::critical_batch::fit;
+
+    fn render(plot: &TargetPlot<'_>) -> String {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (720, 400)).into_drawing_area();
+            draw(
+                &root,
+                plot,
+                &ChartStyle {
+                    scale: 1.0,
+                    dark: false,
+                },
+            )
+            .expect("draws");
+        }
+        svg
+    }
+
+    #[test]
+    fn draws_points_fit_and_critical_batch() {
+        // S = 100(1 + 64/B) exactly (REFERENCE.md §1.5 form), so the fit gives B_crit = 64.
+        let pts: Vec<(f64, f64)> = [1.0, 4.0, 16.0, 64.0, 256.0, 1024.0]
+            .iter()
+            .map(|&b| (b, 100.0 * (1.0 + 64.0 / b)))
+            .collect();
+        let series = vec![TargetSeries {
+            series: 0,
+            label: "SGD".into(),
+            points: &pts,
+            fit: fit(&pts),
+        }];
+        let plot = TargetPlot {
+            series: &series,
+            examples: false,
+            labels: AxisLabels {
+                x: "batch size",
+                y: "steps to target",
+            },
+            fit_label: "McCandlish fit",
+            bcrit_label: "B_crit",
+        };
+        let svg = render(&plot);
+        for s in [
+            "batch size",
+            "steps to target",
+            "SGD",
+            "McCandlish fit",
+            "B_crit ≈ 64",
+        ] {
+            assert!(svg.contains(s), "missing {s}");
+        }
+        assert_ne!(
+            svg,
+            render(&TargetPlot {
+                examples: true,
+                ..plot.clone()
+            })
+        );
+    }
+
+    #[test]
+    fn degenerate_data_does_not_panic() {
+        let bad = [(0.0, 1.0), (f64::NAN, 2.0), (4.0, f64::INFINITY)];
+        for pts in [&bad[..], &[], &[(8.0, 10.0)]] {
+            let series = vec![TargetSeries {
+                series: 42,
+                label: String::new(),
+                points: pts,
+                fit: Some(CriticalBatchFit {
+                    s_min: 0.0,
+                    e_min: 1.0,
+                    b_crit: f64::INFINITY,
+                }),
+            }];
+            for examples in [false, true] {
+                render(&TargetPlot {
+                    series: &series,
+                    examples,
+                    labels: AxisLabels { x: "", y: "" },
+                    fit_label: "",
+                    bcrit_label: "",
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,629 @@
+//! The Simulator view's inputs as typed (URL text) → a validated [`SimInput`], and from it the
+//! runs and the sweep to do.
+//!
+//! Learning rate per (optimizer, B), in order of precedence: `lr_<opt>` if given; else `sim_lr`
+//! if it is a number; else, with `sim_lr = auto`, the best rate of the sweep's cell (optimizer, B);
+//! else (blank) [`suggested_lr`], a rate that trains well on the task.
+
+use super::config::{
+    DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_STEPS, MAX_SWEEP_WORK, Task, run_work, validate_run,
+    validate_sweep,
+};
+use super::optim::OptimizerKind;
+use super::run::RunSpec;
+use super::seed_band::XAxis;
+use super::sweep::{LrGrid, SweepResult, SweepSpec};
+use crate::core::error::{Collector, ErrorKind, InputError};
+use crate::core::schedule::{Schedule, ScheduleKind, Warmup};
+use crate::core::units::{parse_count, parse_number};
+
+/// The most seeds averaged per setting.
+pub const MAX_SEEDS: u64 = 16;
+/// The most batch sizes in the `bs` list.
+pub const MAX_BATCH_SIZES: usize = 8;
+/// The largest seed.
+pub const MAX_SEED: u64 = 1_000_000_000;
+/// The floor of the `cosine_min` schedule as a fraction of the peak (HF `min_lr_rate` = 0.1).
+pub const SIM_MIN_LR_RATIO: f64 = 0.1;
+/// The URL keys of the per-optimizer rates, in [`OptimizerKind::ALL`] order.
+pub const LR_KEYS: [&str; 7] = [
+    "lr_sgd",
+    "lr_momentum",
+    "lr_nesterov",
+    "lr_adam",
+    "lr_adamw",
+    "lr_sophia",
+    "lr_lion",
+];
+/// The learning-rate grid of the sweep: 13 rates ×2.15 apart from 10⁻³ to 10, as in
+/// [`super::config::default_sweep`].
+pub const SWEEP_GRID: LrGrid = LrGrid {
+    min: 1e-3,
+    max: 10.0,
+    points: 13,
+};
+
+/// The URL key of an optimizer's own rate.
+pub fn lr_key(kind: OptimizerKind) -> &'static str {
+    let i = OptimizerKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(0);
+    LR_KEYS.get(i).copied().unwrap_or("lr_sgd")
+}
+
+/// A rate that trains well on `task` at mid-sized batches with a constant schedule: near the best
+/// rate of the sweep grid [`SWEEP_GRID`] at B = 128 (seed 1), as a 1-2-5 value. Measured on the
+/// quadratic over 800 updates (checked by the test `suggested_rates_are_stable_and_good`: stable
+/// at B = 16…1024, within ×4 of the best) and on softmax regression over 300 updates; the MLP
+/// uses the softmax values.
+pub fn suggested_lr(task: Task, kind: OptimizerKind) -> f64 {
+    use OptimizerKind as K;
+    match task {
+        Task::Nqm { .. } => match kind {
+            K::Sgd => 0.5,
+            K::Momentum | K::Nesterov => 0.02,
+            K::Adam | K::AdamW => 0.01,
+            K::Sophia | K::Lion => 0.005,
+        },
+        Task::Softmax { .. } | Task::Mlp { .. } => match kind {
+            K::Sgd => 0.1,
+            K::Momentum | K::Nesterov => 0.05,
+            K::Adam | K::AdamW => 0.05,
+            K::Sophia | K::Lion => 0.01,
+        },
+    }
+}
+
+/// The default target loss: [`DEFAULT_NQM_TARGET`] on the quadratic (≈ 1/130 of the initial
+/// loss); on the data sets 0.8 nats (initial ≈ ln 4 = 1.39), which the good settings at B = 128
+/// reach within 300 updates on softmax regression (best final losses 0.67–0.86 measured).
+pub fn default_target(task: Task) -> f64 {
+    match task {
+        Task::Nqm { .. } => DEFAULT_NQM_TARGET,
+        Task::Softmax { .. } | Task::Mlp { .. } => 0.8,
+    }
+}
+
+/// Whole-set evaluations per run on a finite data set (the resolution of its curve and of its
+/// steps-to-target).
+pub const EVALS_PER_RUN: u64 = 25;
+
+/// Per-example gradients for the noise measurement: many on the quadratic (cheap), fewer on the
+/// data sets (each is a forward and backward pass).
+pub fn noise_samples(task: Task) -> usize {
+    match task {
+        Task::Nqm { .. } => 10_000,
+        _ => 2_000,
+    }
+}
+
+/// The inputs as typed.
+#[derive(Debug, Clone, Copy)]
+pub struct SimText<'a> {
+    /// `task`.
+    pub task: &'a str,
+    /// `opts`: comma list.
+    pub opts: &'a str,
+    /// `bs`: comma list.
+    pub bs: &'a str,
+    /// `sim_lr`: blank, a number, or `auto`.
+    pub lr: &'a str,
+    /// `lr_<opt>`: blank or a number, in [`OptimizerKind::ALL`] order.
+    pub lr_opt: [&'a str; 7],
+    /// `steps`.
+    pub steps: &'a str,
+    /// `seed`.
+    pub seed: &'a str,
+    /// `seeds`.
+    pub seeds: &'a str,
+    /// `x`.
+    pub x: &'a str,
+    /// `target`: blank or a number.
+    pub target: &'a str,
+    /// `sim_sched`.
+    pub sched: &'a str,
+    /// `sim_warmup`.
+    pub warmup: &'a str,
+}
+
+impl SimText<'static> {
+    /// The defaults: the quadratic, SGD, momentum and Adam at B = 16, 128, 1024, 800 updates
+    /// (enough for B = 16 to reach the target with SGD), 2 seeds, constant rate: 18 runs, under
+    /// 100 ms of WASM compute.
+    pub const DEFAULT: SimText<'static> = SimText {
+        task: "nqm",
+        opts: "sgd,momentum,adam",
+        bs: "16,128,1024",
+        lr: "",
+        lr_opt: [""; 7],
+        steps: "800",
+        seed: "1",
+        seeds: "2",
+        x: "steps",
+        target: "",
+        sched: "constant",
+        warmup: "0",
+    };
+}
+
+/// How the rate is chosen when `lr_<opt>` is blank.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LrChoice {
+    /// [`suggested_lr`].
+    Suggested,
+    /// The same rate for every optimizer.
+    Fixed(f64),
+    /// The sweep's best rate per (optimizer, B).
+    Auto,
+}
+
+/// Validated inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimInput {
+    /// The problem.
+    pub task: Task,
+    /// Optimizers, in the order given.
+    pub opts: Vec<OptimizerKind>,
+    /// Batch sizes, in the order given.
+    pub batch_sizes: Vec<usize>,
+    /// The rate rule.
+    pub lr: LrChoice,
+    /// Per-optimizer rates (`lr_<opt>`), in [`OptimizerKind::ALL`] order.
+    pub lr_opt: [Option<f64>; 7],
+    /// Updates per run.
+    pub steps: u64,
+    /// The first seed (the sweep's seed).
+    pub seed: u64,
+    /// Seeds per setting: seed, seed + 1, …
+    pub seeds: u64,
+    /// The x axis of the loss chart.
+    pub x: XAxis,
+    /// The loss that counts as reached.
+    pub target: f64,
+    /// Schedule family.
+    pub sched: ScheduleKind,
+    /// Warmup.
+    pub warmup: Warmup,
+}
+
+fn parse_list<T>(
+    text: &str,
+    field: &'static str,
+    max: usize,
+    item: impl Fn(&str) -> Result<T, InputError>,
+) -> Result<Vec<T>, InputError>
+where
+    T: PartialEq + ToString,
+{
+    let mut out: Vec<T> = Vec::new();
+    for part in text
+        .split([',', '，', ';', ' '])
+        .filter(|p| !p.trim().is_empty())
+    {
+        let v = item(part)?;
+        if out.contains(&v) {
+            return Err(InputError::new(field, ErrorKind::Duplicate(v.to_string())));
+        }
+        out.push(v);
+    }
+    if out.is_empty() {
+        return Err(InputError::new(field, ErrorKind::EmptyList));
+    }
+    if out.len() > max {
+        return Err(InputError::new(field, ErrorKind::AboveMax(max as f64)));
+    }
+    Ok(out)
+}
+
+/// A learning rate in (0, [`MAX_LR`]].
+fn parse_lr(text: &str, field: &'static str) -> Result<f64, InputError> {
+    let x = parse_number(text, field)?;
+    if x <= 0.0 {
+        Err(InputError::new(field, ErrorKind::NotAbove(0.0)))
+    } else if x > MAX_LR {
+        Err(InputError::new(field, ErrorKind::AboveMax(MAX_LR)))
+    } else {
+        Ok(x)
+    }
+}
+
+/// An optimizer's URL word as a displayable value (for duplicate messages).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Opt(OptimizerKind);
+
+impl std::fmt::Display for Opt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.key())
+    }
+}
+
+impl SimText<'_> {
+    /// Validates every field, reporting all bad fields at once, then the combination (the total
+    /// work of the runs, and each run's caps).
+    pub fn parse(&self) -> Result<SimInput, Vec<InputError>> {
+        let input = self.parse_fields()?;
+        input.check_work().map_err(|e| vec![e])?;
+        Ok(input)
+    }
+
+    /// Validates every field on its own (no combination checks), reporting all bad fields at once.
+    pub fn parse_fields(&self) -> Result<SimInput, Vec<InputError>> {
+        let mut errors = Vec::new();
+        let mut c = Collector(&mut errors);
+        let d = Task::Nqm { dim: 100 };
+        let task = c.or(Task::parse(self.task, "task"), d);
+        let opts = c.or(
+            parse_list(self.opts, "opts", OptimizerKind::ALL.len(), |p| {
+                OptimizerKind::parse(p, "opts").map(Opt)
+            }),
+            Vec::new(),
+        );
+        let batch_sizes = c.or(
+            parse_list(self.bs, "bs", MAX_BATCH_SIZES, |p| {
+                parse_count(p, "bs", 1, MAX_BATCH as u64)
+            }),
+            Vec::new(),
+        );
+        let lr = match self.lr.trim() {
+            "" => LrChoice::Suggested,
+            "auto" => LrChoice::Auto,
+            t => c.or(
+                parse_lr(t, "sim_lr").map(LrChoice::Fixed),
+                LrChoice::Suggested,
+            ),
+        };
+        let mut lr_opt = [None; 7];
+        for ((slot, text), key) in lr_opt.iter_mut().zip(self.lr_opt).zip(LR_KEYS) {
+            if !text.trim().is_empty() {
+                *slot = c.or(parse_lr(text, key).map(Some), None);
+            }
+        }
+        let steps = c.or(parse_count(self.steps, "steps", 1, MAX_STEPS), 1);
+        let seed = c.or(parse_count(self.seed, "seed", 0, MAX_SEED), 0);
+        let seeds = c.or(parse_count(self.seeds, "seeds", 1, MAX_SEEDS), 1);
+        let finite = !matches!(task, Task::Nqm { .. });
+        let x = c.or(XAxis::parse(self.x, "x", finite), XAxis::Steps);
+        let target = if self.target.trim().is_empty() {
+            default_target(task)
+        } else {
+            c.or(
+                parse_number(self.target, "target").and_then(|t| {
+                    if t > 0.0 {
+                        Ok(t)
+                    } else {
+                        Err(InputError::new("target", ErrorKind::NotAbove(0.0)))
+                    }
+                }),
+                1.0,
+            )
+        };
+        let sched = c.or(
+            ScheduleKind::parse(self.sched, "sim_sched"),
+            ScheduleKind::Constant,
+        );
+        let warmup = c.or(Warmup::parse(self.warmup, "sim_warmup"), Warmup::Steps(0));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(SimInput {
+            task,
+            opts: opts.into_iter().map(|o| o.0).collect(),
+            batch_sizes: batch_sizes.into_iter().map(|b| b as usize).collect(),
+            lr,
+            lr_opt,
+            steps,
+            seed,
+            seeds,
+            x,
+            target,
+            sched,
+            warmup,
+        })
+    }
+}
+
+impl SimInput {
+    /// The schedule of a run at peak rate `lr`.
+    pub fn schedule(&self, lr: f64) -> Schedule {
+        Schedule {
+            kind: self.sched,
+            peak_lr: lr,
+            warmup: self.warmup.steps(self.steps),
+            total: self.steps,
+            min_lr_ratio: SIM_MIN_LR_RATIO,
+        }
+    }
+
+    /// Whole-set evaluation interval: 0 on the stream, else about [`EVALS_PER_RUN`] per run.
+    pub fn eval_every(&self) -> u64 {
+        match self.task {
+            Task::Nqm { .. } => 0,
+            _ => (self.steps / EVALS_PER_RUN).max(1),
+        }
+    }
+
+    /// The peak rate of (optimizer, B) by the precedence in the module docs; `None` with `auto`
+    /// while no sweep result is given, or when the sweep found no stable rate.
+    pub fn lr_for(
+        &self,
+        kind: OptimizerKind,
+        batch: usize,
+        sweep: Option<&SweepResult>,
+    ) -> Option<f64> {
+        let i = OptimizerKind::ALL.iter().position(|k| *k == kind)?;
+        if let Some(Some(lr)) = self.lr_opt.get(i) {
+            return Some(*lr);
+        }
+        match self.lr {
+            LrChoice::Fixed(lr) => Some(lr),
+            LrChoice::Suggested => Some(suggested_lr(self.task, kind)),
+            LrChoice::Auto => sweep?.cell(kind, batch)?.best_lr(),
+        }
+    }
+
+    /// Whether the runs need the sweep first (some optimizer takes its rate from it).
+    pub fn needs_sweep(&self) -> bool {
+        self.lr == LrChoice::Auto && self.opts.iter().any(|&o| self.lr_for(o, 1, None).is_none())
+    }
+
+    /// The runs to draw: for each optimizer, batch size and seed, in that order; settings without
+    /// a rate (auto without a usable sweep cell) are left out.
+    pub fn run_specs(&self, sweep: Option<&SweepResult>) -> Vec<(OptimizerKind, usize, RunSpec)> {
+        let mut out = Vec::new();
+        for &o in &self.opts {
+            for &b in &self.batch_sizes {
+                let Some(lr) = self.lr_for(o, b, sweep) else {
+                    continue;
+                };
+                for k in 0..self.seeds {
+                    out.push((
+                        o,
+                        b,
+                        RunSpec {
+                            optimizer: o.config(),
+                            batch_size: b,
+                            schedule: self.schedule(lr),
+                            steps: self.steps,
+                            seed: self.seed.wrapping_add(k),
+                            eval_every: self.eval_every(),
+                        },
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// The sweep over the chosen optimizers and batch sizes on [`SWEEP_GRID`].
+    pub fn sweep_spec(&self) -> SweepSpec {
+        SweepSpec {
+            optimizers: self.opts.clone(),
+            batch_sizes: self.batch_sizes.clone(),
+            grid: SWEEP_GRID,
+            schedule: self.schedule(1.0),
+            steps: self.steps,
+            target: self.target,
+            seed: self.seed,
+            eval_every: self.eval_every(),
+            noise_samples: noise_samples(self.task),
+        }
+    }
+
+    /// Checks the sweep against its caps (errors name `steps`, `opts` or `bs`).
+    pub fn check_sweep(&self) -> Result<(), InputError> {
+        validate_sweep(self.task, &self.sweep_spec())
+    }
+
+    /// Each run's caps, and the total work of all runs (at most one sweep's worth, reported on
+    /// `steps` with the most updates allowed); with `auto`, the sweep's caps too.
+    fn check_work(&self) -> Result<(), InputError> {
+        for &o in &self.opts {
+            let i = OptimizerKind::ALL.iter().position(|k| *k == o).unwrap_or(0);
+            let key = LR_KEYS.get(i).copied().unwrap_or("sim_lr");
+            for &b in &self.batch_sizes {
+                let lr = self.lr_for(o, b, None).unwrap_or(1.0);
+                let spec = RunSpec {
+                    optimizer: o.config(),
+                    batch_size: b,
+                    schedule: self.schedule(lr),
+                    steps: self.steps,
+                    seed: self.seed,
+                    eval_every: self.eval_every(),
+                };
+                validate_run(self.task, &spec).map_err(|e| {
+                    if e.field == "lr" {
+                        InputError::new(key, e.kind)
+                    } else {
+                        e
+                    }
+                })?;
+            }
+        }
+        let per_step: f64 = self
+            .batch_sizes
+            .iter()
+            .map(|&b| run_work(self.task, b, self.steps, self.eval_every()) / self.steps as f64)
+            .sum::<f64>()
+            * (self.opts.len() as f64)
+            * self.seeds as f64;
+        if per_step * self.steps as f64 > MAX_SWEEP_WORK {
+            return Err(InputError::new(
+                "steps",
+                ErrorKind::AboveMax((MAX_SWEEP_WORK / per_step).floor().max(1.0)),
+            ));
+        }
+        if self.lr == LrChoice::Auto {
+            self.check_sweep()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::sim::rng::SimRng;
+    use crate::core::sim::sweep::sweep;
+
+    fn text() -> SimText<'static> {
+        SimText::DEFAULT
+    }
+
+    #[test]
+    fn defaults_parse_and_give_18_runs() {
+        let i = text().parse().unwrap();
+        assert_eq!(i.task, Task::Nqm { dim: 100 });
+        assert_eq!(i.opts.len(), 3);
+        assert_eq!(i.batch_sizes, vec![16, 128, 1024]);
+        assert_eq!(i.target, DEFAULT_NQM_TARGET);
+        let specs = i.run_specs(None);
+        assert_eq!(specs.len(), 3 * 3 * 2);
+        assert_eq!(specs[1].2.seed, 2);
+        assert_eq!(
+            specs[0].2.schedule.peak_lr,
+            suggested_lr(i.task, OptimizerKind::Sgd)
+        );
+        assert!(!i.needs_sweep());
+        assert!(i.check_sweep().is_ok());
+    }
+
+    #[test]
+    fn rate_precedence() {
+        let mut t = text();
+        t.lr = "0.3";
+        t.lr_opt[3] = "1e-3";
+        let i = t.parse().unwrap();
+        assert_eq!(i.lr_for(OptimizerKind::Sgd, 16, None), Some(0.3));
+        assert_eq!(i.lr_for(OptimizerKind::Adam, 16, None), Some(1e-3));
+        t.lr = "auto";
+        let i = t.parse().unwrap();
+        assert!(i.needs_sweep());
+        assert_eq!(i.lr_for(OptimizerKind::Sgd, 16, None), None);
+        assert_eq!(i.lr_for(OptimizerKind::Adam, 16, None), Some(1e-3));
+        assert_eq!(i.run_specs(None).len(), 3 * 2); // only Adam's runs have a rate yet
+    }
+
+    #[test]
+    fn bad_fields_are_named_all_at_once() {
+        let mut t = text();
+        t.opts = "sgd,sgd";
+        t.bs = "0,4";
+        t.lr = "fast";
+        t.lr_opt[0] = "-1";
+        t.steps = "0";
+        t.seeds = "100";
+        t.x = "epochs"; // the quadratic has no epochs
+        t.target = "0";
+        t.sched = "step";
+        t.warmup = "2.5";
+        let fields: Vec<&str> = t.parse().unwrap_err().iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "opts",
+                "bs",
+                "sim_lr",
+                "lr_sgd",
+                "steps",
+                "seeds",
+                "x",
+                "target",
+                "sim_sched",
+                "sim_warmup"
+            ]
+        );
+        let mut t = text();
+        t.bs = "1,2,3,4,5,6,7,8,9";
+        assert_eq!(t.parse().unwrap_err()[0].field, "bs");
+        t.bs = "4096";
+        t.steps = "100000";
+        t.seeds = "16";
+        t.opts = "sgd,momentum,nesterov,adam,adamw,sophia,lion";
+        let e = t.parse().unwrap_err();
+        assert_eq!(e[0].field, "steps");
+        t.task = "mlp";
+        t.x = "epochs";
+        t.bs = "64";
+        t.steps = "100";
+        t.seeds = "1";
+        t.opts = "adam";
+        assert!(t.parse().is_ok());
+    }
+
+    /// Property: random texts never panic, and every accepted input has finite positive rates.
+    #[test]
+    fn random_texts_never_panic() {
+        let words = [
+            "",
+            "0",
+            "1",
+            "-1",
+            "1e9",
+            "nan",
+            "inf",
+            "auto",
+            "sgd",
+            "adam,lion",
+            "4,4",
+            "2,8",
+            "abc",
+            "10k",
+            "0.5",
+            "epochs",
+            "steps",
+            "cosine",
+            "1e-300",
+        ];
+        let mut r = SimRng::new(4);
+        let mut pick = || words[r.below(words.len() as u64) as usize];
+        for _ in 0..3000 {
+            let t = SimText {
+                task: ["nqm", "softmax", "mlp", "x"][(pick().len()) % 4],
+                opts: pick(),
+                bs: pick(),
+                lr: pick(),
+                lr_opt: [pick(), pick(), pick(), pick(), pick(), pick(), pick()],
+                steps: pick(),
+                seed: pick(),
+                seeds: pick(),
+                x: pick(),
+                target: pick(),
+                sched: pick(),
+                warmup: pick(),
+            };
+            if let Ok(i) = t.parse() {
+                for (_, _, s) in i.run_specs(None) {
+                    assert!(s.schedule.peak_lr.is_finite() && s.schedule.peak_lr > 0.0);
+                }
+            }
+        }
+    }
+
+    /// The suggested rates: each is stable at every default batch size and within ×4 of the
+    /// sweep's best rate at B = 128 (the doc comment of [`suggested_lr`]).
+    #[test]
+    fn suggested_rates_are_stable_and_good() {
+        let task = Task::Nqm { dim: 100 };
+        let p = task.build(1).unwrap();
+        let spec = SweepSpec {
+            optimizers: OptimizerKind::ALL.to_vec(),
+            batch_sizes: vec![16, 128, 1024],
+            noise_samples: 0,
+            ..text().parse().unwrap().sweep_spec()
+        };
+        let r = sweep(p.as_ref(), spec);
+        for o in OptimizerKind::ALL {
+            let s = suggested_lr(task, o);
+            for b in [16, 128, 1024] {
+                let c = r.cell(o, b).unwrap();
+                assert!(s <= c.max_stable_lr().unwrap(), "{o:?} B = {b}");
+            }
+            let best = r.cell(o, 128).unwrap().best_lr().unwrap();
+            assert!(
+                s >= best / 4.0 && s <= best * 4.0,
+                "{o:?}: {s} vs best {best}"
+            );
+        }
+    }
+}

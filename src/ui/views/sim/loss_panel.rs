@@ -1,0 +1,199 @@
+//! The loss chart: mean of the seeds per (optimizer, batch size), bands, exact NQM curves.
+
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+use super::SimCtx;
+use super::engine::RunsOut;
+use crate::chart::sim::log_axis::batch_shade;
+use crate::chart::sim::loss_curves::{self, LossCurve, LossPlot};
+use crate::chart::{AxisLabels, ChartStyle};
+use crate::core::format::{fmt_int, fmt_number, fmt_sci};
+use crate::core::sim::config::Task;
+use crate::core::sim::nqm::Nqm;
+use crate::core::sim::nqm_exact::{ExactRule, expected_loss_curve};
+use crate::core::sim::optim::OptimizerKind;
+use crate::core::sim::seed_band::{SeedBand, XAxis, mean_final_loss, seed_band, thin};
+use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::i18n::texts;
+use crate::ui::state::AppState;
+
+/// Points per drawn curve.
+const POINTS: usize = 400;
+
+/// The palette index of an optimizer (VIEWS.md: sgd 0 … lion 6).
+pub fn opt_index(kind: OptimizerKind) -> usize {
+    OptimizerKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(0)
+}
+
+/// The shade of batch size `b` among `sizes` (smallest lightest).
+pub fn shade_of(b: usize, sizes: &[usize]) -> f64 {
+    let mut sorted = sizes.to_vec();
+    sorted.sort_unstable();
+    let i = sorted.iter().position(|&s| s == b).unwrap_or(0);
+    batch_shade(i, sorted.len())
+}
+
+/// One curve's data, owned.
+struct CurveData {
+    series: usize,
+    shade: f64,
+    label: String,
+    band: SeedBand,
+    exact: Option<Vec<(f64, f64)>>,
+}
+
+/// The exact expected-loss rule of an optimizer on the quadratic, where one exists: plain SGD and
+/// heavy-ball momentum 0.9 (PyTorch momentum with dampening 0; REFERENCE.md §2.3, §3.1).
+fn exact_rule(kind: OptimizerKind) -> Option<ExactRule> {
+    match kind {
+        OptimizerKind::Sgd => Some(ExactRule::SGD),
+        OptimizerKind::Momentum => Some(ExactRule {
+            momentum: 0.9,
+            precond_power: 0.0,
+        }),
+        _ => None,
+    }
+}
+
+fn curves(out: &RunsOut, x: XAxis, names: &[&str; 7]) -> Vec<CurveData> {
+    let nqm = match out.input.task {
+        Task::Nqm { dim } => Nqm::new(dim).ok(),
+        _ => None,
+    };
+    out.groups
+        .iter()
+        .map(|g| {
+            let i = opt_index(g.opt);
+            let exact = nqm.as_ref().zip(exact_rule(g.opt)).and_then(|(q, rule)| {
+                let first = g.runs.first()?;
+                let schedule = out.input.schedule(g.lr);
+                let c =
+                    expected_loss_curve(q.curvatures(), rule, g.batch, &schedule, out.input.steps);
+                let pts: Vec<(f64, f64)> = c
+                    .loss
+                    .iter()
+                    .enumerate()
+                    .map(|(u, &l)| (x.at(first, u as u64), l))
+                    .collect();
+                Some(thin(&pts, POINTS))
+            });
+            CurveData {
+                series: i,
+                shade: shade_of(g.batch, &out.input.batch_sizes),
+                label: format!("{} · B = {}", names.get(i).copied().unwrap_or(""), g.batch),
+                band: seed_band(&g.runs, x, POINTS),
+                exact,
+            }
+        })
+        .collect()
+}
+
+/// The loss chart with its data table.
+#[component]
+pub fn LossPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ctx = expect_context::<SimCtx>();
+    let engine = ctx.engine;
+    let strings = move || texts(state.lang.get());
+    let x_index = move || match ctx.x_axis() {
+        XAxis::Steps => 0,
+        XAxis::Examples => 1,
+        XAxis::Epochs => 2,
+    };
+    let stale = Signal::derive(move || {
+        let runs = engine.runs.get();
+        match (runs, ctx.parsed.get()) {
+            (Some(r), Ok(i)) => !super::engine::same_runs(&r.input, &i),
+            _ => true,
+        }
+    });
+    let alt = Signal::derive(move || {
+        let t = &strings().sim;
+        let n = engine
+            .runs
+            .with(|r| r.as_ref().map_or(0, |r| r.groups.len()));
+        t.loss_alt
+            .replace("{n}", &n.to_string())
+            .replace("{x}", t.loss_x.get(x_index()).copied().unwrap_or(""))
+    });
+    let draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+        let t = &strings().sim;
+        let x = ctx.x_axis();
+        let Some(out) = engine.runs.get() else { return };
+        let data = curves(&out, x, &t.opt_names);
+        let list: Vec<LossCurve<'_>> = data
+            .iter()
+            .map(|c| LossCurve {
+                series: c.series,
+                shade: c.shade,
+                label: c.label.clone(),
+                band: &c.band,
+                exact: c.exact.as_deref(),
+            })
+            .collect();
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+            return;
+        };
+        let plot = LossPlot {
+            curves: &list,
+            log_x: x != XAxis::Steps,
+            target: Some(out.input.target),
+            labels: AxisLabels {
+                x: t.loss_x.get(x_index()).copied().unwrap_or(""),
+                y: t.loss_y,
+            },
+            step_word: t.step_word,
+            exact_label: t.exact_label,
+            target_label: t.target_label,
+        };
+        let _ = loss_curves::draw(&backend.into_drawing_area(), &plot, style);
+    };
+    let rows = move || {
+        let t = &strings().sim;
+        engine.runs.get().map(|out| {
+            out.groups
+                .iter()
+                .map(|g| {
+                    let (fin, diverged) = mean_final_loss(&g.runs);
+                    let name = t.opt_names.get(opt_index(g.opt)).copied().unwrap_or("");
+                    view! {
+                        <tr>
+                            <td>{name}</td>
+                            <td>{fmt_int(g.batch as u128)}</td>
+                            <td>{fmt_sci(g.lr)}</td>
+                            <td>{fin.map_or_else(|| t.diverged.to_string(), fmt_number)}</td>
+                            <td>{format!("{diverged} / {}", g.runs.len())}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <figure class="chart" class:stale=move || stale.get()>
+            <figcaption>{move || strings().sim.loss_title}</figcaption>
+            <ChartCanvas testid="chart-sim-loss" alt=alt draw=draw/>
+            <p class="chart-note">{move || strings().sim.loss_caption}</p>
+            <details class="data-table">
+                <summary>{move || strings().shell.show_data}</summary>
+                <table>
+                    <thead>
+                        <tr>
+                            <th>{move || strings().sim.table_heads[0]}</th>
+                            <th>{move || strings().sim.table_heads[1]}</th>
+                            <th>{move || strings().sim.table_heads[2]}</th>
+                            <th>{move || strings().sim.table_heads[3]}</th>
+                            <th>{move || strings().sim.diverged}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

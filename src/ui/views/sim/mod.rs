@@ -1,0 +1,279 @@
+//! The Simulator view: noisy training runs for several optimizers and batch sizes, a learning-rate
+//! sweep, and the critical batch, computed in the page in short slices ([`engine`]).
+//!
+//! URL keys: `task`, `opts`, `bs`, `sim_lr` (blank, a number or `auto`), `lr_<opt>`, `steps`,
+//! `seed`, `seeds`, `x`, `target`, `sim_sched`, `sim_warmup`, `sweep_opt`. The learning rate,
+//! schedule and warmup keys carry a `sim_` prefix because the Steps view already owns `lr`,
+//! `sched` and `warmup` with other meanings and defaults (see README-sim.md).
+
+mod cells_table;
+mod controls;
+pub mod engine;
+mod loss_panel;
+mod noise_figures;
+mod opts_field;
+mod status_bar;
+mod sweep_panel;
+mod target_panel;
+
+use leptos::prelude::*;
+
+use self::cells_table::CellsTable;
+use self::controls::SimControls;
+use self::engine::Engine;
+use self::loss_panel::LossPanel;
+use self::noise_figures::NoiseFigures;
+use self::status_bar::StatusBar;
+use self::sweep_panel::SweepPanel;
+use self::target_panel::TargetPanel;
+use crate::core::error::InputError;
+use crate::core::sim::input::{LR_KEYS, SimInput, SimText};
+use crate::core::sim::optim::OptimizerKind;
+use crate::core::sim::seed_band::XAxis;
+use crate::ui::i18n::texts;
+use crate::ui::state::{AppState, Param, ParamSet, Query};
+
+/// The Simulator view's URL parameters.
+#[derive(Clone, Copy, Debug)]
+pub struct SimParams {
+    /// `task`: nqm, softmax, mlp.
+    pub task: Param,
+    /// `opts`: comma list of optimizers.
+    pub opts: Param,
+    /// `bs`: comma list of batch sizes.
+    pub bs: Param,
+    /// `sim_lr`: blank, a number, or `auto`.
+    pub lr: Param,
+    /// `lr_<opt>`: per-optimizer rates, in `OptimizerKind::ALL` order.
+    pub lr_opt: [Param; 7],
+    /// `steps`: updates per run.
+    pub steps: Param,
+    /// `seed`: the first seed.
+    pub seed: Param,
+    /// `seeds`: runs averaged.
+    pub seeds: Param,
+    /// `x`: steps, examples, epochs.
+    pub x: Param,
+    /// `target`: blank or a loss.
+    pub target: Param,
+    /// `sim_sched`: schedule family.
+    pub sched: Param,
+    /// `sim_warmup`: steps or ratio.
+    pub warmup: Param,
+    /// `sweep_opt`: the optimizer shown in the sweep chart (blank: the first).
+    pub sweep_opt: Param,
+}
+
+impl SimParams {
+    /// Reads the parameters from the query, with the defaults of [`SimText::DEFAULT`].
+    pub fn new(q: &Query) -> Self {
+        let d = SimText::DEFAULT;
+        let lr_opt = LR_KEYS.map(|k| Param::new(k, "", q));
+        SimParams {
+            task: Param::new("task", d.task, q),
+            opts: Param::new("opts", d.opts, q),
+            bs: Param::new("bs", d.bs, q),
+            lr: Param::new("sim_lr", d.lr, q),
+            lr_opt,
+            steps: Param::new("steps", d.steps, q),
+            seed: Param::new("seed", d.seed, q),
+            seeds: Param::new("seeds", d.seeds, q),
+            x: Param::new("x", d.x, q),
+            target: Param::new("target", d.target, q),
+            sched: Param::new("sim_sched", d.sched, q),
+            warmup: Param::new("sim_warmup", d.warmup, q),
+            sweep_opt: Param::new("sweep_opt", "", q),
+        }
+    }
+
+    /// Parses the current text of every field (tracked), with the combination checks.
+    pub fn parse(&self) -> Result<SimInput, Vec<InputError>> {
+        self.parse_with(|t| t.parse())
+    }
+
+    fn parse_with(
+        &self,
+        parse: fn(&SimText<'_>) -> Result<SimInput, Vec<InputError>>,
+    ) -> Result<SimInput, Vec<InputError>> {
+        let lr_opt: Vec<String> = self.lr_opt.iter().map(|p| p.value.get()).collect();
+        let lr_opt_refs: [&str; 7] =
+            std::array::from_fn(|i| lr_opt.get(i).map_or("", String::as_str));
+        let v: Vec<String> = [
+            self.task,
+            self.opts,
+            self.bs,
+            self.lr,
+            self.steps,
+            self.seed,
+            self.seeds,
+            self.x,
+            self.target,
+            self.sched,
+            self.warmup,
+        ]
+        .iter()
+        .map(|p| p.value.get())
+        .collect();
+        let at = |i: usize| v.get(i).map_or("", String::as_str);
+        let text = SimText {
+            task: at(0),
+            opts: at(1),
+            bs: at(2),
+            lr: at(3),
+            lr_opt: lr_opt_refs,
+            steps: at(4),
+            seed: at(5),
+            seeds: at(6),
+            x: at(7),
+            target: at(8),
+            sched: at(9),
+            warmup: at(10),
+        };
+        let mut result = parse(&text);
+        if let Err(e) = self.sweep_choice() {
+            match &mut result {
+                Ok(_) => result = Err(vec![e]),
+                Err(es) => es.push(e),
+            }
+        }
+        result
+    }
+
+    /// The `sweep_opt` choice: blank (`None`) or one optimizer (tracked).
+    pub fn sweep_choice(&self) -> Result<Option<OptimizerKind>, InputError> {
+        let text = self.sweep_opt.value.get();
+        if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            OptimizerKind::parse(&text, "sweep_opt").map(Some)
+        }
+    }
+
+    fn all(&self) -> Vec<Param> {
+        let mut v = vec![self.task, self.opts, self.bs, self.lr];
+        v.extend(self.lr_opt);
+        v.extend([
+            self.steps,
+            self.seed,
+            self.seeds,
+            self.x,
+            self.target,
+            self.sched,
+            self.warmup,
+            self.sweep_opt,
+        ]);
+        v
+    }
+}
+
+impl ParamSet for SimParams {
+    fn params(&self) -> Vec<Param> {
+        self.all()
+    }
+
+    /// Single-field errors only (the work caps depend on the combination and are not reset).
+    fn field_errors(&self) -> Vec<InputError> {
+        untrack(|| {
+            self.parse_with(|t| t.parse_fields())
+                .err()
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// What the view's parts share.
+#[derive(Clone, Copy)]
+pub struct SimCtx {
+    /// The inputs.
+    pub p: SimParams,
+    /// The parsed inputs.
+    pub parsed: Memo<Result<SimInput, Vec<InputError>>>,
+    /// The last valid inputs (kept while the current text is invalid).
+    pub shown: Memo<Option<SimInput>>,
+    /// The work scheduler and its results.
+    pub engine: Engine,
+}
+
+impl SimCtx {
+    /// The error of `key`, if any.
+    pub fn error_for(&self, key: &'static str) -> Signal<Option<InputError>> {
+        let parsed = self.parsed;
+        Signal::derive(move || {
+            parsed.with(|r| {
+                r.as_ref()
+                    .err()
+                    .and_then(|es| es.iter().find(|e| e.field == key).cloned())
+            })
+        })
+    }
+
+    /// The x axis to draw with.
+    pub fn x_axis(&self) -> XAxis {
+        self.shown
+            .with(|s| s.as_ref().map_or(XAxis::Steps, |i| i.x))
+    }
+}
+
+/// The Simulator view.
+#[component]
+pub fn SimView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let p = state.sim;
+    let strings = move || texts(state.lang.get());
+    let parsed: Memo<Result<SimInput, Vec<InputError>>> = Memo::new(move |_| p.parse());
+    let shown: Memo<Option<SimInput>> =
+        Memo::new(move |prev: Option<&Option<SimInput>>| match parsed.get() {
+            Ok(input) => Some(input),
+            Err(_) => prev.cloned().flatten(),
+        });
+    let engine = Engine::new();
+    let ctx = SimCtx {
+        p,
+        parsed,
+        shown,
+        engine,
+    };
+    provide_context(ctx);
+    // What the runs depend on: everything but the chart axis and the sweep chart's choice.
+    let run_input: Memo<Option<SimInput>> = Memo::new(move |_| {
+        parsed.with(|r| {
+            r.as_ref().ok().map(|i| SimInput {
+                x: XAxis::Steps,
+                ..i.clone()
+            })
+        })
+    });
+    // Starting a job touches the outside world (timers), so it lives in an effect.
+    Effect::new(move |_| {
+        if let Some(input) = run_input.get() {
+            engine.start(input, false, true);
+        }
+    });
+    on_cleanup(move || engine.cancel());
+    let stale = Signal::derive(move || parsed.with(Result::is_err));
+
+    view! {
+        <section class="view sim-view" data-testid="view-sim">
+            <header class="view-head">
+                <h2>{move || strings().sim.title}</h2>
+                <p class="lead">{move || strings().sim.lead}</p>
+            </header>
+            <div class="view-body">
+                <SimControls/>
+                <div class="results" aria-live="polite">
+                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell.stale}</p>
+                    <StatusBar/>
+                    <LossPanel/>
+                    <CellsTable/>
+                    <NoiseFigures/>
+                    <SweepPanel/>
+                    <TargetPanel/>
+                </div>
+            </div>
+            <section class="notes">
+                <h3>{move || strings().sim.notes_title}</h3>
+                {move || strings().sim.notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
+            </section>
+        </section>
+    }
+}

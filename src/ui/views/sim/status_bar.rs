@@ -1,0 +1,67 @@
+//! Progress, cancel, the sweep button, and the `sim-done` marker with the compute time.
+
+use leptos::prelude::*;
+
+use super::SimCtx;
+use super::engine::{Status, same_runs};
+use crate::ui::i18n::texts;
+use crate::ui::state::AppState;
+
+/// The line above the charts.
+#[component]
+pub fn StatusBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ctx = expect_context::<SimCtx>();
+    let engine = ctx.engine;
+    let strings = move || texts(state.lang.get());
+    let busy = move || matches!(engine.status.get(), Status::Busy { .. });
+    let sweeping = move || matches!(engine.status.get(), Status::Busy { sweep: true, .. });
+    let run_sweep = move |_| {
+        if let Ok(input) = ctx.parsed.get_untracked() {
+            let runs_current = engine
+                .runs
+                .get_untracked()
+                .is_some_and(|r| same_runs(&r.input, &input));
+            engine.start(input, true, !runs_current);
+        }
+    };
+    let text = move || {
+        let t = &strings().sim;
+        match engine.status.get() {
+            Status::Idle => String::new(),
+            Status::Busy { sweep: true, .. } => t.status_sweep.to_string(),
+            Status::Busy { sweep: false, .. } => t.status_runs.to_string(),
+            Status::Done { busy_ms, .. } => t.status_done.replace("{ms}", &format!("{busy_ms:.0}")),
+            Status::Cancelled => t.status_cancelled.to_string(),
+        }
+    };
+    let fraction = move || match engine.status.get() {
+        Status::Busy { fraction, .. } => fraction,
+        _ => 1.0,
+    };
+    let done = move || match engine.status.get() {
+        Status::Done { busy_ms, wall_ms } => Some(view! {
+            <span class="sim-done" data-testid="sim-done" data-value=format!("{busy_ms:.1}") data-wall=format!("{wall_ms:.1}")></span>
+        }),
+        _ => None,
+    };
+    view! {
+        <div class="sim-status" role="status">
+            <button
+                type="button"
+                class="primary"
+                data-testid="run-sweep"
+                disabled=move || sweeping() || ctx.parsed.with(Result::is_err)
+                on:click=run_sweep
+            >
+                {move || strings().sim.run_sweep}
+            </button>
+            <progress data-testid="sim-progress" max="1" prop:value=fraction class:hidden=move || !busy()></progress>
+            <button type="button" data-testid="cancel" class:hidden=move || !busy() on:click=move |_| engine.cancel()>
+                {move || strings().sim.cancel}
+            </button>
+            <span class="sim-status-text" data-testid="sim-status">{text}</span>
+            {done}
+        </div>
+    }
+}

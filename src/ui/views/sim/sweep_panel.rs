@@ -1,0 +1,182 @@
+//! The learning-rate sweep chart for one optimizer at a time, with the theory's best rate.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+use super::SimCtx;
+use super::engine::SweepOut;
+use super::loss_panel::{opt_index, shade_of};
+use crate::chart::sim::lr_sweep::{self, SweepLine, SweepPlot};
+use crate::chart::{AxisLabels, ChartStyle};
+use crate::core::format::{fmt_number, fmt_sci};
+use crate::core::noise_scale::eps_opt;
+use crate::core::sim::optim::OptimizerKind;
+use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::i18n::{error_message, texts};
+use crate::ui::state::AppState;
+
+/// The optimizer to show: the `sweep_opt` choice if it was swept, else the first swept.
+fn chosen(sweep: &SweepOut, choice: Option<OptimizerKind>) -> Option<OptimizerKind> {
+    choice
+        .filter(|c| sweep.spec.optimizers.contains(c))
+        .or_else(|| sweep.spec.optimizers.first().copied())
+}
+
+/// ε_opt(B) = ε_max/(1 + B_noise/B) (McCandlish et al. 2018, eq. 2.6, via
+/// [`crate::core::noise_scale::eps_opt`]) with ε_max = the best rate at the largest swept batch
+/// and B_noise the measured one (B_simple where the Hessian is unknown).
+fn theory(sweep: &SweepOut, opt: OptimizerKind, b: usize) -> Option<f64> {
+    let largest = sweep.spec.batch_sizes.iter().max()?;
+    let eps_max = sweep.result.cell(opt, *largest)?.best_lr()?;
+    let noise = sweep.result.noise?;
+    let b_noise = noise.b_noise.or(noise.b_simple)?;
+    let e = eps_opt(eps_max, b_noise, b as f64);
+    (e > 0.0).then_some(e)
+}
+
+/// The sweep chart.
+#[component]
+pub fn SweepPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ctx = expect_context::<SimCtx>();
+    let engine = ctx.engine;
+    let param = ctx.p.sweep_opt;
+    let strings = move || texts(state.lang.get());
+    let choice = move || ctx.p.sweep_choice().ok().flatten();
+    let stale = Signal::derive(move || {
+        let spec = ctx.shown.with(|s| s.as_ref().map(|i| i.sweep_spec()));
+        engine
+            .sweep
+            .with(|s| s.as_ref().is_some_and(|s| Some(&s.spec) != spec.as_ref()))
+    });
+    let current = move || -> Option<(Arc<SweepOut>, OptimizerKind)> {
+        let s = engine.sweep.get()?;
+        let o = chosen(&s, choice())?;
+        Some((s, o))
+    };
+    let alt = Signal::derive(move || {
+        let t = &strings().sim;
+        current().map_or(String::new(), |(_, o)| {
+            t.sweep_alt.replace(
+                "{opt}",
+                t.opt_names.get(opt_index(o)).copied().unwrap_or(""),
+            )
+        })
+    });
+    let draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+        let t = &strings().sim;
+        let Some((s, o)) = current() else { return };
+        let lines: Vec<SweepLine<'_>> = s
+            .spec
+            .batch_sizes
+            .iter()
+            .filter_map(|&b| {
+                let c = s.result.cell(o, b)?;
+                Some(SweepLine {
+                    shade: shade_of(b, &s.spec.batch_sizes),
+                    label: format!("B = {b}"),
+                    points: &c.points,
+                    best_lr: c.best_lr(),
+                    max_stable_lr: c.max_stable_lr(),
+                    theory_lr: theory(&s, o, b),
+                })
+            })
+            .collect();
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+            return;
+        };
+        let plot = SweepPlot {
+            series: opt_index(o),
+            lines: &lines,
+            labels: AxisLabels {
+                x: t.sweep_x,
+                y: t.sweep_y,
+            },
+            legend: t.sweep_legend,
+        };
+        let _ = lr_sweep::draw(&backend.into_drawing_area(), &plot, style);
+    };
+    let options = move || {
+        let t = &strings().sim;
+        let swept = engine
+            .sweep
+            .with(|s| s.as_ref().map(|s| s.spec.optimizers.clone()))
+            .unwrap_or_default();
+        let shown = current().map(|c| c.1);
+        swept
+            .into_iter()
+            .map(|o| {
+                let name = t.opt_names.get(opt_index(o)).copied().unwrap_or("");
+                view! { <option value=o.key() selected=shown == Some(o)>{name}</option> }
+            })
+            .collect_view()
+    };
+    let error = ctx.error_for("sweep_opt");
+    let rows = move || {
+        let (s, o) = current()?;
+        Some(
+            s.spec
+                .batch_sizes
+                .iter()
+                .filter_map(|&b| s.result.cell(o, b).cloned())
+                .flat_map(|c| {
+                    c.points
+                        .into_iter()
+                        .map(move |p| (c.batch_size, p))
+                })
+                .map(|(b, p)| {
+                    let t = &strings().sim;
+                    view! {
+                        <tr>
+                            <td>{b}</td>
+                            <td>{fmt_sci(p.lr)}</td>
+                            <td>{p.final_loss.map_or_else(|| t.diverged.to_string(), fmt_number)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+    view! {
+        <figure class="chart" class:stale=move || stale.get() data-testid="sweep-panel">
+            <figcaption>{move || strings().sim.sweep_title}</figcaption>
+            <Show
+                when=move || engine.sweep.with(Option::is_some)
+                fallback=move || view! { <p class="aside" data-testid="sweep-empty">{move || strings().sim.sweep_empty}</p> }
+            >
+                <div class="field sweep-opt">
+                    <label for="f-sweep_opt">{move || strings().sim.sweep_opt.label}</label>
+                    <select
+                        id="f-sweep_opt"
+                        data-testid="input-sweep_opt"
+                        on:change=move |ev| param.value.set(event_target_value(&ev))
+                    >
+                        {options}
+                    </select>
+                    <p class="error" role="alert" data-testid="error-sweep_opt">
+                        {move || error.get().map(|e| error_message(state.lang.get(), &e))}
+                    </p>
+                </div>
+                <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().sim.sweep_stale}</p>
+                <ChartCanvas testid="chart-sim-sweep" alt=alt draw=draw/>
+                <p class="chart-note">{move || strings().sim.sweep_caption}</p>
+                <details class="data-table">
+                    <summary>{move || strings().shell.show_data}</summary>
+                    <table>
+                        <thead>
+                            <tr>
+                                <th>"B"</th>
+                                <th>{move || strings().sim.sweep_x}</th>
+                                <th>{move || strings().sim.sweep_y}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </details>
+            </Show>
+        </figure>
+    }
+}
