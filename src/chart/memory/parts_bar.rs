@@ -34,6 +34,8 @@ pub struct PartsBarPlot<'a> {
     pub peak_word: &'a str,
     /// The card: label and capacity in display units.
     pub capacity: Option<(&'a str, f64)>,
+    /// The display unit's symbol (after the capacity).
+    pub unit: &'a str,
     /// Axis titles (x is unused; y names the unit).
     pub labels: AxisLabels<'a>,
 }
@@ -129,7 +131,7 @@ pub fn draw<DB: DrawingBackend>(
             line,
         ))?;
         chart.draw_series(std::iter::once(Text::new(
-            format!("{label}: {}", fmt_number(round3(cap))),
+            format!("{label}: {} {}", fmt_number(round3(cap)), plot.unit),
             (-0.45, cap + y_top * 0.01),
             font(11.0).pos(Pos::new(HPos::Left, VPos::Bottom)),
         )))?;
@@ -204,6 +206,7 @@ mod tests {
             peak: 0,
             peak_word: "peak",
             capacity: Some(("A100 80GB", 85.9)),
+            unit: "GB",
             labels: AxisLabels {
                 x: "",
                 y: "GB per GPU",
@@ -216,7 +219,7 @@ mod tests {
         {
             assert!(svg.contains(word), "{word} missing");
         }
-        assert!(svg.contains("A100 80GB: 85.9"), "capacity line is labelled");
+        assert!(svg.contains("A100 80GB: 85.9 GB"), "capacity line is labelled");
         assert!(svg.contains("peak 33.2"), "the peak bar's total is marked");
         // Different data, no card, dark theme: different pictures.
         let bigger = [Bar {
@@ -255,6 +258,7 @@ mod tests {
                     peak: 5,
                     peak_word: "peak",
                     capacity,
+                    unit: "",
                     labels: AxisLabels { x: "", y: "" },
                 };
                 render(&plot, false);

@@ -62,6 +62,7 @@ pub fn PartsChart(
             peak: usize::from(c.est.phase == Phase::OptimizerStep),
             peak_word: t.peak_word,
             capacity: Some((c.gpu.name, c.unit.amount(c.gpu.bytes()))),
+            unit: c.unit.symbol(),
             labels: AxisLabels { x: "", y: &y },
         };
         let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
