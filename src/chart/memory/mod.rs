@@ -1,1 +1,3 @@
 //! Charts of the Memory view.
+
+pub mod parts_bar;

@@ -93,3 +93,32 @@ pub const GPUS: &[Gpu] = &[
 pub const GPU_KEYS: &[&str] = &[
     "v100-16", "t4", "rtx4090", "a10g", "a100-40", "l40s", "a6000", "a100-80", "h100-80", "h200",
 ];
+
+/// Display names of [`GPUS`], in the same order (product names, the same in every language).
+pub const GPU_NAMES: &[&str] = &[
+    "NVIDIA V100 16GB",
+    "NVIDIA T4 16GB",
+    "NVIDIA GeForce RTX 4090 24GB",
+    "NVIDIA A10G 24GB",
+    "NVIDIA A100 40GB",
+    "NVIDIA L40S 48GB",
+    "NVIDIA RTX A6000 48GB",
+    "NVIDIA A100 80GB",
+    "NVIDIA H100 80GB",
+    "NVIDIA H200 141GB",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_names_follow_the_cards() {
+        let keys: Vec<&str> = GPUS.iter().map(|g| g.key).collect();
+        let names: Vec<&str> = GPUS.iter().map(|g| g.name).collect();
+        assert_eq!(keys, GPU_KEYS);
+        assert_eq!(names, GPU_NAMES);
+        // An "80GB" A100 reports 81,920 MiB in nvidia-smi: 80 GiB.
+        assert_eq!(Gpu::parse("a100-80").map(|g| g.bytes()), Ok(81_920 << 20));
+    }
+}

@@ -18,6 +18,7 @@
 //! All byte arithmetic is in u128 and saturates to u64 at the API (2⁶⁴ B ≈ 18 EB).
 
 pub mod activations;
+pub mod byte_unit;
 pub mod gpu;
 pub mod hf_config;
 pub mod lora;
@@ -112,6 +113,40 @@ pub enum Phase {
     OptimizerStep,
 }
 
+/// The bytes resident on one GPU at one moment of a training step. Parts sum to `total`
+/// (saturating at u64::MAX); `overhead` is the context plus the slack on this moment's tensors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    /// Weights.
+    pub weights: u64,
+    /// Gradients alive at this moment.
+    pub grads: u64,
+    /// Optimizer states and master weights.
+    pub optimizer: u64,
+    /// Saved activations alive at this moment.
+    pub activations: u64,
+    /// Logits and loss tensors alive at this moment.
+    pub logits: u64,
+    /// CUDA context and allocator slack.
+    pub overhead: u64,
+    /// Sum of the parts.
+    pub total: u64,
+}
+
+impl Parts {
+    /// The six parts in display order: weights, grads, optimizer, activations, logits, overhead.
+    pub fn list(&self) -> [u64; 6] {
+        [
+            self.weights,
+            self.grads,
+            self.optimizer,
+            self.activations,
+            self.logits,
+            self.overhead,
+        ]
+    }
+}
+
 /// Bytes per parameter of each model-state part, with the sources of the conventions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BytesPerParam {
@@ -154,6 +189,10 @@ pub struct MemoryEstimate {
     pub logits_all: u64,
     /// Bytes per parameter of each part, with sources.
     pub bytes_per_param: BytesPerParam,
+    /// What is resident at the start of backward (the first candidate for the peak).
+    pub backward: Parts,
+    /// What is resident at the optimizer step (the second candidate for the peak).
+    pub step: Parts,
     /// Parameters of the base model.
     pub params_total: u64,
     /// Trainable parameters (PEFT "trainable params").
@@ -244,7 +283,8 @@ impl MemoryInput {
 
     /// Reads the URL-style text fields (absent → default):
     /// `model` (preset | `custom` | `config`), for `custom`: `family`, `hidden`, `layers`,
-    /// `heads`, `kv_heads` (= heads), `ffn`, `vocab`, `tied` (0), `n_positions` (1024, GPT-2);
+    /// `heads`, `kv_heads` (= heads), `head_dim` (= hidden / heads), `ffn`, `vocab`, `tied` (0),
+    /// `n_positions` (1024, GPT-2);
     /// for `config`: the pasted `config`; `method` (full), `r` (8), `targets` (PEFT default),
     /// `dq` (1), `prec` (bf16-master), `opt` (adamw), `mbs` (1), `seq` (2048), `attn` (flash),
     /// `ckpt` (none), `gpus` (1), `zero` (0), `ga` (1). The first bad field is the error.
@@ -271,7 +311,9 @@ impl MemoryInput {
                     need("layers", model::MAX_LAYERS)?,
                     heads,
                     count("kv_heads", heads, 0, model::MAX_HEADS)?,
-                    None,
+                    text("head_dim")
+                        .map(|t| parse_count(t, "head_dim", 1, model::MAX_HIDDEN))
+                        .transpose()?,
                     need("ffn", model::MAX_FFN)?,
                     need("vocab", model::MAX_VOCAB)?,
                     text("tied")
@@ -411,20 +453,29 @@ impl MemoryInput {
             self.prec.activation_bytes(),
         );
         let held_grads = if self.ga > 1 { states.grads } else { 0 };
-        let backward = states.weights + states.optimizer + held_grads + activations + logits;
-        let step = states.weights + states.optimizer + states.grads;
-        let (phase, grads, act, lg, peak) = if backward >= step {
+        let moment = |grads: u128, act: u128, lg: u128| {
+            let tensors = states.weights + states.optimizer + grads + act + lg;
+            let overhead = self.overhead.bytes(tensors);
             (
-                Phase::BackwardStart,
-                held_grads,
-                activations,
-                logits,
-                backward,
+                tensors,
+                Parts {
+                    weights: sat(states.weights),
+                    grads: sat(grads),
+                    optimizer: sat(states.optimizer),
+                    activations: sat(act),
+                    logits: sat(lg),
+                    overhead: sat(overhead),
+                    total: sat(tensors + overhead),
+                },
             )
-        } else {
-            (Phase::OptimizerStep, states.grads, 0, 0, step)
         };
-        let overhead = self.overhead.bytes(peak);
+        let (backward, at_backward) = moment(held_grads, activations, logits);
+        let (step, at_step) = moment(states.grads, 0, 0);
+        let (phase, peak) = if backward >= step {
+            (Phase::BackwardStart, at_backward)
+        } else {
+            (Phase::OptimizerStep, at_step)
+        };
         let params_total = self.model.params_total();
         let params_trainable = self.params_trainable();
         let params_all = match self.method {
@@ -433,14 +484,16 @@ impl MemoryInput {
         };
         let per = |x: u128, n: u64| if n == 0 { 0.0 } else { x as f64 / n as f64 };
         Ok(MemoryEstimate {
-            weights: sat(states.weights),
-            grads: sat(grads),
-            optimizer: sat(states.optimizer),
-            activations: sat(act),
-            logits: sat(lg),
-            overhead: sat(overhead),
-            total: sat(peak + overhead),
+            weights: peak.weights,
+            grads: peak.grads,
+            optimizer: peak.optimizer,
+            activations: peak.activations,
+            logits: peak.logits,
+            overhead: peak.overhead,
+            total: peak.total,
             phase,
+            backward: at_backward,
+            step: at_step,
             states,
             activations_all: sat(activations),
             logits_all: sat(logits),

@@ -303,6 +303,35 @@ impl ModelConfig {
         }
     }
 
+    /// The custom-model URL fields that rebuild exactly this config through
+    /// [`super::MemoryInput::from_fields`] with `model=custom`: `family`, `hidden`, `layers`,
+    /// `heads`, `kv_heads`, `head_dim` (empty when it is hidden / heads), `ffn`, `vocab`,
+    /// `tied` (0/1) and `n_positions` (GPT-2; empty otherwise).
+    pub fn field_texts(&self) -> [(&'static str, String); 10] {
+        let head_dim = if self.heads * self.head_dim == self.hidden {
+            String::new()
+        } else {
+            self.head_dim.to_string()
+        };
+        let positions = if self.family == Family::Gpt2 {
+            self.n_positions.to_string()
+        } else {
+            String::new()
+        };
+        [
+            ("family", self.family.key().to_string()),
+            ("hidden", self.hidden.to_string()),
+            ("layers", self.layers.to_string()),
+            ("heads", self.heads.to_string()),
+            ("kv_heads", self.kv_heads.to_string()),
+            ("head_dim", head_dim),
+            ("ffn", self.ffn.to_string()),
+            ("vocab", self.vocab.to_string()),
+            ("tied", if self.tied { "1" } else { "0" }.to_string()),
+            ("n_positions", positions),
+        ]
+    }
+
     /// Parameters of the linear layers inside the decoder blocks (what QLoRA quantises).
     pub fn params_linear(&self) -> u64 {
         self.linears().iter().map(|l| l.d_in * l.d_out).sum::<u64>() * self.layers

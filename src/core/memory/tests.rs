@@ -3,6 +3,7 @@
 use super::activations::{Attention, Checkpointing};
 use super::gpu::GPUS;
 use super::lora::LoraConfig;
+use super::model::ModelConfig;
 use super::model::{PRESETS, preset};
 use super::optimizer_state::Optimizer;
 use super::overhead::Overhead;
@@ -327,4 +328,86 @@ fn never_panics_and_grows_with_batch_and_sequence() {
     }
     // The generator must reach valid inputs often enough for the checks above to bite.
     assert!(valid >= 100, "only {valid} valid inputs");
+}
+
+#[test]
+fn custom_fields_rebuild_every_preset_and_pasted_config() {
+    // A pasted config becomes the custom fields; reading them back gives the same model.
+    let rebuild = |m: &ModelConfig| {
+        let texts = m.field_texts();
+        MemoryInput::from_fields(|k| {
+            if k == "model" {
+                return Some("custom");
+            }
+            texts.iter().find(|(a, _)| *a == k).map(|(_, v)| v.as_str())
+        })
+        .map(|i| i.model)
+    };
+    for name in PRESETS {
+        let m = preset(name).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rebuild(&m).as_ref(), Ok(&m), "{name}");
+    }
+    // mistralai/Mistral-Nemo-Base-2407 config.json: head_dim 128 ≠ 5120 / 32 = 160.
+    let nemo = hf_config::parse(
+        r#"{"model_type":"mistral","hidden_size":5120,"num_hidden_layers":40,
+        "num_attention_heads":32,"num_key_value_heads":8,"head_dim":128,
+        "intermediate_size":14336,"vocab_size":131072,"tie_word_embeddings":false}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(nemo.head_dim, 128);
+    assert_eq!(rebuild(&nemo).as_ref(), Ok(&nemo));
+    // 12.25B: the HF hub figure for Mistral-Nemo-Base-2407 (safetensors "12.2B").
+    assert_eq!(nemo.params_total(), 12_247_782_400);
+}
+
+#[test]
+fn both_moments_add_up_and_the_peak_is_the_larger() {
+    let m = preset("llama-3-8b").unwrap_or_else(|e| panic!("{e}"));
+    let l = LoraConfig::new(&m, 8, vec!["q_proj", "v_proj"]).unwrap_or_else(|e| panic!("{e}"));
+    for method in [Method::Full, Method::Lora(l)] {
+        for ga in [1, 4] {
+            for seq in [16, 2048] {
+                let mut i = input(
+                    "llama-3-8b",
+                    method.clone(),
+                    Precision::Bf16Master,
+                    Optimizer::AdamW,
+                );
+                i.ga = ga;
+                i.seq = seq;
+                let e = est(&i);
+                for p in [e.backward, e.step] {
+                    assert_eq!(p.list().iter().sum::<u64>(), p.total);
+                }
+                assert_eq!(e.total, e.backward.total.max(e.step.total));
+                let peak = if e.phase == Phase::BackwardStart {
+                    e.backward
+                } else {
+                    e.step
+                };
+                assert_eq!(
+                    peak.list(),
+                    [
+                        e.weights,
+                        e.grads,
+                        e.optimizer,
+                        e.activations,
+                        e.logits,
+                        e.overhead
+                    ]
+                );
+                assert_eq!(e.step.grads as u128, e.states.grads);
+                assert_eq!(e.backward.grads, if ga > 1 { e.step.grads } else { 0 });
+            }
+        }
+    }
+    // Full fine-tuning at a short sequence peaks at the optimizer step (all gradients alive).
+    let mut i = input(
+        "llama-3-8b",
+        Method::Full,
+        Precision::Bf16Master,
+        Optimizer::AdamW,
+    );
+    i.seq = 16;
+    assert_eq!(est(&i).phase, Phase::OptimizerStep);
 }
