@@ -44,19 +44,19 @@ async fn app_mounts_and_the_steps_view_reacts() {
     let _handle = leptos::mount::mount_to(host, batch_lab::ui::App);
     leptos::task::tick().await;
 
-    // Defaults: 10,000 examples, effective batch 25 × 4 × 1 = 100 → 100 updates per epoch, 3 epochs.
+    // Defaults: 10,000 examples, effective batch 4 × 25 × 1 = 100 → 100 updates per epoch, 3 epochs.
     assert_eq!(data_value("effective-batch").as_deref(), Some("100"));
     assert_eq!(data_value("updates-per-epoch").as_deref(), Some("100"));
     assert_eq!(data_value("total-updates").as_deref(), Some("300"));
 
-    // Type a micro-batch of 50: the effective batch doubles and the updates halve (seed §5).
+    // Type a micro-batch of 8: the effective batch doubles and the updates halve (seed §5).
     let input: web_sys::HtmlInputElement = document()
         .query_selector("[data-testid=\"input-mbs\"]")
         .ok()
         .flatten()
         .expect("the mbs field")
         .unchecked_into();
-    input.set_value("50");
+    input.set_value("8");
     input
         .dispatch_event(&web_sys::Event::new("input").expect("event"))
         .expect("dispatch");

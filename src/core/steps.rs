@@ -62,13 +62,13 @@ pub struct StepsInput {
 }
 
 impl Default for StepsInput {
-    /// The seed's example: 10,000 examples at an effective batch of 100 (25 × 4 × 1), 3 epochs.
+    /// The seed's example: 10,000 examples at an effective batch of 100 (4 × 25 × 1), 3 epochs.
     fn default() -> Self {
         // The default texts are valid by construction (checked by a test).
         StepsText::DEFAULT.parse().unwrap_or(StepsInput {
             n: 10_000,
-            mbs: 25,
-            ga: 4,
+            mbs: 4,
+            ga: 25,
             dev: 1,
             epochs: 3.0,
             seq: 512,
@@ -130,8 +130,8 @@ impl StepsText<'static> {
     /// The default inputs as text: the seed's 10,000 examples at an effective batch of 100.
     pub const DEFAULT: StepsText<'static> = StepsText {
         n: "10000",
-        mbs: "25",
-        ga: "4",
+        mbs: "4",
+        ga: "25",
         dev: "1",
         epochs: "3",
         seq: "512",
@@ -429,7 +429,7 @@ mod tests {
     fn default_text_is_valid() {
         let d = StepsText::DEFAULT.parse().expect("defaults parse");
         assert_eq!(d, StepsInput::default());
-        assert_eq!((d.n, d.mbs, d.ga, d.dev), (10_000, 25, 4, 1));
+        assert_eq!((d.n, d.mbs, d.ga, d.dev), (10_000, 4, 25, 1));
     }
 
     #[test]

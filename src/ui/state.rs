@@ -178,22 +178,25 @@ impl AppState {
                 Theme::Auto
             }),
         };
+        let steps = StepsParams::new(query);
         let state = AppState {
             view: RwSignal::new(view),
             lang: RwSignal::new(lang),
             theme: RwSignal::new(theme),
             system_dark: RwSignal::new(system_dark),
             bad_params: RwSignal::new(Vec::new()),
-            steps: StepsParams::new(query),
+            steps,
             lr: LrParams::new(query),
             sim: SimParams::new(query),
-            memory: MemoryParams::new(query),
+            memory: MemoryParams::new(query, &steps),
             data: DataParams::new(query),
         };
         for set in state.param_sets() {
             let errors = set.field_errors();
             for param in set.params() {
-                if errors.iter().any(|e| e.field == param.key) {
+                if errors.iter().any(|e| e.field == param.key)
+                    && !bad.iter().any(|k| k == param.key)
+                {
                     param.value.set(param.default.to_string());
                     bad.push(param.key.to_string());
                 }

@@ -55,17 +55,17 @@ test('editing an input updates the figures, the chart and the URL', async () => 
   await app.open('view=steps');
   assert.equal(await num(page, 'total-updates'), 300);
   const before = await canvasPixels(page, 'chart-lr');
-  await setInput(page, 'mbs', '50');
+  await setInput(page, 'mbs', '8');
   assert.equal(await changed(() => value(page, 'total-updates'), '300'), '150');
   const afterPixels = await changed(() => canvasPixels(page, 'chart-lr'), before);
   assert.notEqual(afterPixels, before, 'the chart was redrawn');
-  const search = await until(() => page.evaluate(() => (location.search.includes('mbs=50') ? location.search : '')));
+  const search = await until(() => page.evaluate(() => (location.search.includes('mbs=8') ? location.search : '')));
   assert.ok(search, 'the URL holds the new value');
   // A reload restores the same state.
   await page.reload();
   await page.waitForSelector('[data-testid="nav"]');
   assert.equal(await num(page, 'total-updates'), 150);
-  assert.equal(await page.locator('[data-testid="input-mbs"]').inputValue(), '50');
+  assert.equal(await page.locator('[data-testid="input-mbs"]').inputValue(), '8');
   // Changing the schedule changes the chart.
   const cosine = await canvasPixels(page, 'chart-lr');
   await page.locator('[data-testid="input-sched"]').selectOption('linear');
@@ -84,12 +84,12 @@ test('bad input shows a message beside the field and keeps the last result, mark
     assert.equal(await page.locator('[data-testid="total-updates"]').getAttribute('data-stale'), 'true');
   }
   // Accumulation longer than an epoch: a clear message, no NaN anywhere.
-  await setInput(page, 'ga', '1000');
-  assert.match(await page.locator('[data-testid="error-ga"]').textContent(), /400/);
+  await setInput(page, 'ga', '5000');
+  assert.match(await page.locator('[data-testid="error-ga"]').textContent(), /2,500/);
   const text = await page.locator('main').innerText();
   assert.doesNotMatch(text, /NaN|Infinity|undefined/);
-  await setInput(page, 'ga', '2');
-  assert.equal(await changed(() => value(page, 'total-updates'), '300'), '600');
+  await setInput(page, 'ga', '50');
+  assert.equal(await changed(() => value(page, 'total-updates'), '300'), '150');
   assert.equal(await page.locator('[data-testid="total-updates"]').getAttribute('data-stale'), 'false');
   assert.deepEqual(app.problems(), []);
 });

@@ -22,6 +22,7 @@ use crate::ui::components::choice_field::{ChoiceField, FlagField};
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::{error_message, texts};
 use crate::ui::state::{AppState, Param, ParamSet, Query};
+use crate::ui::views::steps::StepsParams;
 
 use self::config_paste::ConfigPaste;
 use self::figures::MemoryFigures;
@@ -122,8 +123,9 @@ pub struct Computed {
 
 impl MemoryParams {
     /// Reads the parameters from the query. Defaults tell a story: Llama-3-8B with PEFT's
-    /// default LoRA on one 80 GB card.
-    pub fn new(q: &Query) -> Self {
+    /// default LoRA on one 80 GB card. The micro-batch, sequence length and accumulation are the
+    /// Steps view's own parameters (`mbs`, `seq`, `ga`): one scenario, one value, one URL key.
+    pub fn new(q: &Query, steps: &StepsParams) -> Self {
         MemoryParams {
             model: Param::new("model", "llama-3-8b", q),
             family: Param::new("family", "llama", q),
@@ -142,9 +144,9 @@ impl MemoryParams {
             dq: Param::new("dq", "1", q),
             prec: Param::new("prec", "bf16-master", q),
             opt: Param::new("opt", "adamw", q),
-            mbs: Param::new("mbs", "1", q),
-            seq: Param::new("seq", "2048", q),
-            ga: Param::new("ga", "1", q),
+            mbs: steps.mbs,
+            seq: steps.seq,
+            ga: steps.ga,
             attn: Param::new("attn", "flash", q),
             ckpt: Param::new("ckpt", "none", q),
             gpus: Param::new("gpus", "1", q),
@@ -199,9 +201,15 @@ impl MemoryParams {
         let mut errors = Vec::new();
         let model = field("model").unwrap_or("").trim().to_ascii_lowercase();
         let input = if MODEL_KEYS.contains(&model.as_str()) {
-            MemoryInput::from_fields(|k| if k == "model" { Some(model.as_str()) } else { field(k) })
-                .map_err(|e| errors.push(e))
-                .ok()
+            MemoryInput::from_fields(|k| {
+                if k == "model" {
+                    Some(model.as_str())
+                } else {
+                    field(k)
+                }
+            })
+            .map_err(|e| errors.push(e))
+            .ok()
         } else {
             errors.push(InputError::new("model", ErrorKind::NotOneOf(MODEL_KEYS)));
             None
@@ -259,8 +267,13 @@ impl MemoryParams {
 }
 
 impl ParamSet for MemoryParams {
+    /// This view's own parameters; the shared `mbs`, `seq` and `ga` belong to the Steps view.
     fn params(&self) -> Vec<Param> {
-        self.all().to_vec()
+        let shared = [self.mbs.key, self.seq.key, self.ga.key];
+        self.all()
+            .into_iter()
+            .filter(|p| !shared.contains(&p.key))
+            .collect()
     }
 
     fn field_errors(&self) -> Vec<InputError> {
@@ -301,8 +314,16 @@ pub fn MemoryView() -> impl IntoView {
         }
     };
     let is_custom = move || p.model.value.with(|v| v.trim() == "custom");
-    let is_gpt2 = move || p.family.value.with(|v| v.trim().eq_ignore_ascii_case("gpt2"));
-    let has_lora = move || p.method.value.with(|v| matches!(v.trim(), "lora" | "qlora"));
+    let is_gpt2 = move || {
+        p.family
+            .value
+            .with(|v| v.trim().eq_ignore_ascii_case("gpt2"))
+    };
+    let has_lora = move || {
+        p.method
+            .value
+            .with(|v| matches!(v.trim(), "lora" | "qlora"))
+    };
     let is_qlora = move || p.method.value.with(|v| v.trim() == "qlora");
     let on_model = Callback::new(move |old: String| {
         // Choosing "custom" starts from the preset that was selected.
