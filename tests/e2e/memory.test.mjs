@@ -83,7 +83,7 @@ test('logits, QLoRA weights, and the unit switch (REFERENCE.md §4.4, §4.6)', a
 
 test('cards: fits / does not fit and the largest micro-batch', async () => {
   const { page } = app;
-  await app.open('view=memory&model=llama-3-8b&method=lora&gpu=rtx4090');
+  await app.open('view=memory&model=llama-3-8b&method=lora&mbs=1&seq=2048&gpu=rtx4090');
   assert.equal(await value(page, 'max-mbs'), '0');
   assert.equal(await value(page, 'gpu-fit-rtx4090'), '0');
   assert.equal(await value(page, 'gpu-fit-h200'), '1');
@@ -93,9 +93,9 @@ test('cards: fits / does not fit and the largest micro-batch', async () => {
   assert.equal(await changed(() => value(page, 'gpu-fit-rtx4090'), '0'), '1', 'QLoRA fits a 24 GB card');
   assert.ok((await num(page, 'max-mbs')) >= 1);
   // More memory never allows a smaller batch.
-  await app.open('view=memory&model=llama-3-8b&method=lora&gpu=a100-80');
+  await app.open('view=memory&model=llama-3-8b&method=lora&mbs=1&seq=2048&gpu=a100-80');
   const a100 = await num(page, 'max-mbs');
-  await app.open('view=memory&model=llama-3-8b&method=lora&gpu=h200');
+  await app.open('view=memory&model=llama-3-8b&method=lora&mbs=1&seq=2048&gpu=h200');
   assert.ok((await num(page, 'max-mbs')) >= a100);
   assert.deepEqual(app.problems(), []);
 });
