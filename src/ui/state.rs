@@ -140,6 +140,9 @@ pub struct AppState {
     pub system_dark: RwSignal<bool>,
     /// URL keys whose values were malformed and reset to defaults (empty once dismissed).
     pub bad_params: RwSignal<Vec<String>>,
+    /// The Simulator's last measured noise scale (B_noise where the Hessian is known, else
+    /// B_simple), published when a sweep finishes; the Batch & LR view offers it for `b_noise`.
+    pub measured_noise: RwSignal<Option<f64>>,
     /// The Steps view's inputs.
     pub steps: StepsParams,
     /// The Batch & LR view's inputs.
@@ -185,6 +188,7 @@ impl AppState {
             theme: RwSignal::new(theme),
             system_dark: RwSignal::new(system_dark),
             bad_params: RwSignal::new(Vec::new()),
+            measured_noise: RwSignal::new(None),
             steps,
             lr: LrParams::new(query),
             sim: SimParams::new(query),

@@ -194,3 +194,27 @@ test('Chinese: headings and chart labels in Chinese, figures unchanged', async (
   assert.equal(await value(page, 'verdict'), 'converges');
   assert.deepEqual(app.problems(), []);
 });
+
+test("b_noise can be filled from the Simulator's measured noise scale", async () => {
+  const { page } = app;
+  await app.open('view=sim&lang=en');
+  assert.equal(await page.locator('[data-testid="use-sim-noise"]').count(), 0);
+  await page.locator('[data-testid="run-sweep"]').click();
+  const measured = await until(async () => {
+    const bn = await page.locator('[data-testid="b-noise"]').getAttribute('data-value').catch(() => '');
+    const bs = await page.locator('[data-testid="b-simple"]').getAttribute('data-value').catch(() => '');
+    return bn || bs;
+  }, 30000);
+  assert.ok(Number(measured) > 0, `measured noise scale ${measured}`);
+  // Switch views in the page (no reload): the measurement is offered for b_noise.
+  await page.locator('[data-testid="nav-lr"]').click();
+  const link = page.locator('[data-testid="use-sim-noise"]');
+  await link.waitFor();
+  await link.click();
+  const filled = await until(async () => {
+    const v = await page.locator('[data-testid="input-b_noise"]').inputValue();
+    return Math.abs(Number(v) / Number(measured) - 1) < 1e-9 ? v : '';
+  });
+  assert.ok(filled, 'b_noise holds the measured value');
+  assert.deepEqual(app.problems(), []);
+});

@@ -93,6 +93,8 @@ pub struct LrCritical {
     pub use_steps_batch: &'static str,
     /// Button: take `b_noise` from section 3's B_simple; {b}.
     pub use_b_simple: &'static str,
+    /// Button: fill B_noise from the Simulator's measured noise scale ({b}).
+    pub use_sim_noise: &'static str,
     /// Figure `eps-opt`.
     pub eps_opt: FigureText,
     /// Figure `s-over-smin`.
@@ -387,6 +389,7 @@ pub(super) const EN: Lr = Lr {
         },
         use_steps_batch: "Use the Steps view's effective batch ({b})",
         use_b_simple: "Use B_simple from section 3 ({b})",
+        use_sim_noise: "Use the Simulator's measured noise scale ({b})",
         eps_opt: FigureText {
             label: "Best step ε_opt at B",
             why: "ε_opt(B) = ε_max/(1 + B_noise/B): minimising the expected loss of one SGD step on a local quadratic, where the batch noise adds tr(HΣ)/B to the curvature term (McCandlish et al. 2018, “An Empirical Model of Large-Batch Training”, eq. 2.6; REFERENCE.md §1.3). At B = B_noise it is ε_max/2.",
@@ -695,6 +698,7 @@ pub(super) const ZH: Lr = Lr {
         },
         use_steps_batch: "使用“步数”页的有效批量({b})",
         use_b_simple: "使用第 3 部分估计的 B_simple({b})",
+        use_sim_noise: "使用模拟器实测的噪声尺度({b})",
         eps_opt: FigureText {
             label: "批量 B 下的最优步长 ε_opt",
             why: "ε_opt(B) = ε_max/(1 + B_noise/B):在局部二次近似下最小化一步 SGD 的期望损失,批量噪声会在曲率项上加上 tr(HΣ)/B(McCandlish et al. 2018,“An Empirical Model of Large-Batch Training”,式 2.6;REFERENCE.md §1.3)。当 B = B_noise 时,它正好是 ε_max 的一半。",

@@ -127,7 +127,15 @@ pub fn CriticalSection() -> impl IntoView {
                 </button>
             }
         });
-        view! { {eb} {bs} }
+        let sim = state.measured_noise.get().map(|bn| {
+            view! {
+                <button type="button" class="lr-link" data-testid="use-sim-noise"
+                    on:click=move |_| p.b_noise.value.set(raw_real(bn))>
+                    {fill(t().use_sim_noise, &[("b", fmt_number(bn.round()))])}
+                </button>
+            }
+        });
+        view! { {eb} {bs} {sim} }
     };
 
     let reading = move || {

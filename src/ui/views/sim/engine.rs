@@ -115,6 +115,8 @@ pub struct Engine {
     /// The same sweep, published one task later for the steps/examples charts, so the redraws a
     /// finished sweep causes are split over two tasks, each well under 50 ms.
     pub sweep_late: RwSignal<Option<Arc<SweepOut>>>,
+    /// Where a finished sweep's measured noise scale is published for other views.
+    pub published_noise: RwSignal<Option<f64>>,
 }
 
 /// A run set and, per run, its (optimizer, batch size, rate).
@@ -140,9 +142,10 @@ struct Job {
 }
 
 impl Engine {
-    /// Fresh signals.
-    pub fn new() -> Self {
+    /// Fresh signals; finished sweeps publish their noise scale to `published_noise`.
+    pub fn new(published_noise: RwSignal<Option<f64>>) -> Self {
         Engine {
+            published_noise,
             status: RwSignal::new(Status::Idle),
             runs: RwSignal::new(None),
             sweep: RwSignal::new(None),
@@ -203,12 +206,6 @@ impl Engine {
     }
 }
 
-impl Default for Engine {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 fn schedule(job: Rc<RefCell<Job>>, engine: Engine) {
     let callback = Closure::once_into_js(move || {
         let Ok(mut j) = job.try_borrow_mut() else {
@@ -244,6 +241,9 @@ fn schedule(job: Rc<RefCell<Job>>, engine: Engine) {
 fn slice(job: &mut Job, engine: Engine, deadline: f64) -> bool {
     if let Some(out) = job.ready_sweep.take() {
         engine.sweep.set(Some(out.clone()));
+        if let Some(noise) = out.result.noise.and_then(|n| n.b_noise.or(n.b_simple)) {
+            engine.published_noise.set(Some(noise));
+        }
         job.ready_sweep_late = Some(out);
         return true;
     }

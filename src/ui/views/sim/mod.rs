@@ -226,7 +226,7 @@ pub fn SimView() -> impl IntoView {
             Ok(input) => Some(input),
             Err(_) => prev.cloned().flatten(),
         });
-    let engine = Engine::new();
+    let engine = Engine::new(state.measured_noise);
     let ctx = SimCtx {
         p,
         parsed,
