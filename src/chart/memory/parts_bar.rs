@@ -219,7 +219,10 @@ mod tests {
         {
             assert!(svg.contains(word), "{word} missing");
         }
-        assert!(svg.contains("A100 80GB: 85.9 GB"), "capacity line is labelled");
+        assert!(
+            svg.contains("A100 80GB: 85.9 GB"),
+            "capacity line is labelled"
+        );
         assert!(svg.contains("peak 33.2"), "the peak bar's total is marked");
         // Different data, no card, dark theme: different pictures.
         let bigger = [Bar {

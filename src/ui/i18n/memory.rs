@@ -187,7 +187,13 @@ pub struct Memory {
 pub(super) const EN: Memory = Memory {
     title: "Memory",
     lead: "Will this fine-tuning run fit on my GPU? Exact parameter counts, every part of the peak, and how close the estimate comes to measured runs.",
-    groups: ["Model", "What trains", "Numbers and optimizer", "Batch and activations", "GPUs and display"],
+    groups: [
+        "Model",
+        "What trains",
+        "Numbers and optimizer",
+        "Batch and activations",
+        "GPUs and display",
+    ],
     model: FieldText {
         label: "Model",
         unit: "",
@@ -270,7 +276,11 @@ pub(super) const EN: Memory = Memory {
         unit: "",
         hint: "what receives gradients",
     },
-    method_names: ["Full fine-tuning", "LoRA (16-bit base)", "QLoRA (4-bit NF4 base)"],
+    method_names: [
+        "Full fine-tuning",
+        "LoRA (16-bit base)",
+        "QLoRA (4-bit NF4 base)",
+    ],
     r: FieldText {
         label: "LoRA rank r",
         unit: "",
@@ -413,14 +423,28 @@ pub(super) const EN: Memory = Memory {
     unit_seqs: "sequences",
     phase_backward: "The peak comes at the start of backward, when every saved activation and the logits are alive. At the optimizer step the GPU holds {other}.",
     phase_step: "The peak comes at the optimizer step, when every gradient is alive and the activations are gone. At the start of backward the GPU holds {other}.",
-    part_names: ["weights", "gradients", "optimizer", "activations", "logits", "overhead"],
+    part_names: [
+        "weights",
+        "gradients",
+        "optimizer",
+        "activations",
+        "logits",
+        "overhead",
+    ],
     moment_names: ["start of backward", "optimizer step"],
     peak_word: "peak",
     chart_title: "What fills the GPU, at the two moments that can set the peak",
     chart_y: "{unit} per GPU",
     chart_alt: "Stacked bars of memory per GPU. The peak, {peak} {unit}, comes at the {moment}; the {card} holds {cap} {unit}.",
     parts_title: "The parts, their bytes per parameter and the conventions behind them",
-    parts_cols: ["part", "at the peak", "start of backward", "optimizer step", "bytes per parameter", "convention and source"],
+    parts_cols: [
+        "part",
+        "at the peak",
+        "start of backward",
+        "optimizer step",
+        "bytes per parameter",
+        "convention and source",
+    ],
     prec_sources: [
         "fp32 throughout: 4 B weights, 4 B gradients (REFERENCE.md §4.1)",
         "torch.amp autocast: fp32 weights and gradients plus the 2 B bf16 weight copy kept for backward (Adam: 18 B per parameter)",
@@ -445,7 +469,13 @@ pub(super) const EN: Memory = Memory {
     overhead_source: "512 MiB CUDA context + 5 % allocator slack: conventions, not measurements",
     per_param: ["per parameter", "per trainable parameter"],
     gpu_title: "Which cards fit this run?",
-    gpu_cols: ["card", "capacity", "fits?", "room left", "largest micro-batch"],
+    gpu_cols: [
+        "card",
+        "capacity",
+        "fits?",
+        "room left",
+        "largest micro-batch",
+    ],
     fits: ["fits", "does not fit"],
     measured_title: "How close is this? Our estimate against published measurements",
     measured_intro: "Each row re-enters a published run's exact set-up. The PEFT runs report torch.cuda.max_memory_reserved() minus the memory at start-up, which leaves out the CUDA context, so those rows are compared without it. Target: within ±15 %.",
@@ -509,7 +539,13 @@ pub(super) const EN: Memory = Memory {
 pub(super) const ZH: Memory = Memory {
     title: "显存",
     lead: "这次微调放得进我的显卡吗?精确的参数量、峰值显存的每一部分,以及估算与实测差多少。",
-    groups: ["模型", "训练哪些参数", "数值精度与优化器", "批量与激活值", "显卡与单位"],
+    groups: [
+        "模型",
+        "训练哪些参数",
+        "数值精度与优化器",
+        "批量与激活值",
+        "显卡与单位",
+    ],
     model: FieldText {
         label: "模型",
         unit: "",
@@ -670,7 +706,12 @@ pub(super) const ZH: Memory = Memory {
         unit: "",
         hint: "DeepSpeed ZeRO / FSDP 分片",
     },
-    zero_names: ["0:不分片", "1:分片优化器状态", "2:再分片梯度", "3:再分片权重"],
+    zero_names: [
+        "0:不分片",
+        "1:分片优化器状态",
+        "2:再分片梯度",
+        "3:再分片权重",
+    ],
     gpu: FieldText {
         label: "你的显卡",
         unit: "",
@@ -737,7 +778,14 @@ pub(super) const ZH: Memory = Memory {
     chart_y: "每卡 {unit}",
     chart_alt: "每卡显存的堆叠柱状图。峰值 {peak} {unit},出现在{moment}时刻;{card} 容量为 {cap} {unit}。",
     parts_title: "各部分大小、每参数字节数及其依据",
-    parts_cols: ["部分", "峰值时", "反向开始", "优化器更新", "每参数字节数", "约定与出处"],
+    parts_cols: [
+        "部分",
+        "峰值时",
+        "反向开始",
+        "优化器更新",
+        "每参数字节数",
+        "约定与出处",
+    ],
     prec_sources: [
         "全程 fp32:权重 4 B,梯度 4 B(REFERENCE.md §4.1)",
         "torch.amp 自动混合精度:fp32 权重和梯度,外加为反向保留的 2 B bf16 权重副本(Adam 共 18 B/参数)",

@@ -78,7 +78,11 @@ pub fn ConfigPaste() -> impl IntoView {
             }
             .into_any(),
             Err(e) => {
-                let prefix = if e.field == FIELD { String::new() } else { format!("{}: ", e.field) };
+                let prefix = if e.field == FIELD {
+                    String::new()
+                } else {
+                    format!("{}: ", e.field)
+                };
                 view! {
                     <p class="error" role="alert" data-testid="error-config">
                         {format!("{prefix}{} {}", error_message(lang, &e), t.config_kept)}

@@ -48,7 +48,8 @@ pub fn GpuList(
         let Some(c) = shown.get() else {
             return Vec::new().collect_view();
         };
-        let amount = move |b: f64| format!("{} {}", fmt_number(b / c.unit.bytes()), c.unit.symbol());
+        let amount =
+            move |b: f64| format!("{} {}", fmt_number(b / c.unit.bytes()), c.unit.symbol());
         fits.get()
             .into_iter()
             .map(|g| {

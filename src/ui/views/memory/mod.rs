@@ -199,9 +199,15 @@ impl MemoryParams {
         let mut errors = Vec::new();
         let model = field("model").unwrap_or("").trim().to_ascii_lowercase();
         let input = if MODEL_KEYS.contains(&model.as_str()) {
-            MemoryInput::from_fields(|k| if k == "model" { Some(model.as_str()) } else { field(k) })
-                .map_err(|e| errors.push(e))
-                .ok()
+            MemoryInput::from_fields(|k| {
+                if k == "model" {
+                    Some(model.as_str())
+                } else {
+                    field(k)
+                }
+            })
+            .map_err(|e| errors.push(e))
+            .ok()
         } else {
             errors.push(InputError::new("model", ErrorKind::NotOneOf(MODEL_KEYS)));
             None
@@ -301,8 +307,16 @@ pub fn MemoryView() -> impl IntoView {
         }
     };
     let is_custom = move || p.model.value.with(|v| v.trim() == "custom");
-    let is_gpt2 = move || p.family.value.with(|v| v.trim().eq_ignore_ascii_case("gpt2"));
-    let has_lora = move || p.method.value.with(|v| matches!(v.trim(), "lora" | "qlora"));
+    let is_gpt2 = move || {
+        p.family
+            .value
+            .with(|v| v.trim().eq_ignore_ascii_case("gpt2"))
+    };
+    let has_lora = move || {
+        p.method
+            .value
+            .with(|v| matches!(v.trim(), "lora" | "qlora"))
+    };
     let is_qlora = move || p.method.value.with(|v| v.trim() == "qlora");
     let on_model = Callback::new(move |old: String| {
         // Choosing "custom" starts from the preset that was selected.

@@ -40,22 +40,72 @@ pub fn PartsTable(
                 Method::Lora(_) => t.lora_weights_source.to_string(),
                 Method::Qlora { .. } => t.qlora_weights_source.to_string(),
             };
-            let grads_src = if full { prec_src } else { t.adapter_grads_source };
+            let grads_src = if full {
+                prec_src
+            } else {
+                t.adapter_grads_source
+            };
             let master = full && c.input.prec == Precision::Bf16Master;
             let opt_src = format!("{opt_src}{}", if master { t.master_source } else { "" });
             let bpp = |x: f64, per: usize| {
-                format!("{} B {}", fmt_number(x), t.per_param.get(per).copied().unwrap_or(""))
+                format!(
+                    "{} B {}",
+                    fmt_number(x),
+                    t.per_param.get(per).copied().unwrap_or("")
+                )
             };
             let per_all = 0;
             let per_trainable = 1;
             let bp = &e.bytes_per_param;
             let data: [(&str, u64, u64, u64, String, String); 6] = [
-                ("weights", e.weights, e.backward.weights, e.step.weights, bpp(bp.weights, per_all), weights_src),
-                ("grads", e.grads, e.backward.grads, e.step.grads, bpp(bp.grads, per_trainable), grads_src.to_string()),
-                ("optimizer", e.optimizer, e.backward.optimizer, e.step.optimizer, bpp(bp.optimizer, per_trainable), opt_src),
-                ("activations", e.activations, e.backward.activations, e.step.activations, "—".into(), t.act_source.to_string()),
-                ("logits", e.logits, e.backward.logits, e.step.logits, "—".into(), t.logits_source.to_string()),
-                ("overhead", e.overhead, e.backward.overhead, e.step.overhead, "—".into(), t.overhead_source.to_string()),
+                (
+                    "weights",
+                    e.weights,
+                    e.backward.weights,
+                    e.step.weights,
+                    bpp(bp.weights, per_all),
+                    weights_src,
+                ),
+                (
+                    "grads",
+                    e.grads,
+                    e.backward.grads,
+                    e.step.grads,
+                    bpp(bp.grads, per_trainable),
+                    grads_src.to_string(),
+                ),
+                (
+                    "optimizer",
+                    e.optimizer,
+                    e.backward.optimizer,
+                    e.step.optimizer,
+                    bpp(bp.optimizer, per_trainable),
+                    opt_src,
+                ),
+                (
+                    "activations",
+                    e.activations,
+                    e.backward.activations,
+                    e.step.activations,
+                    "—".into(),
+                    t.act_source.to_string(),
+                ),
+                (
+                    "logits",
+                    e.logits,
+                    e.backward.logits,
+                    e.step.logits,
+                    "—".into(),
+                    t.logits_source.to_string(),
+                ),
+                (
+                    "overhead",
+                    e.overhead,
+                    e.backward.overhead,
+                    e.step.overhead,
+                    "—".into(),
+                    t.overhead_source.to_string(),
+                ),
             ];
             data.into_iter()
                 .enumerate()
