@@ -28,6 +28,10 @@ test('exact parameter counts through the URL (REFERENCE.md §4.5, §4.7)', async
   assert.equal(await value(page, 'params-total'), '124439808'); // §4.7 incl. 1024×768 positions
   assert.equal(await value(page, 'params-trainable'), '294912'); // §4.5 c_attn
   assert.equal(await value(page, 'params-all'), '124734720');
+  // A custom GPT-2 shape (kv_heads left at its Llama default is ignored: GPT-2 has no GQA).
+  await app.open('view=memory&model=custom&family=gpt2&hidden=768&layers=12&heads=12&ffn=3072&vocab=50257&tied=1&n_positions=1024');
+  assert.equal(await value(page, 'params-total'), '124439808');
+  assert.equal(await page.locator('[data-testid="notice-bad-params"]').count(), 0);
   // Computed totals checked against published figures (core model tests): Llama-3-8B 8.03B,
   // Mistral-7B 7.24B, Qwen2.5-7B 7.616B.
   for (const [model, total] of [['llama-3-8b', '8030261248'], ['mistral-7b', '7241732096'], ['qwen2.5-7b', '7615616512']]) {

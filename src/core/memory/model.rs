@@ -179,18 +179,18 @@ impl ModelConfig {
                 hidden / heads
             }
         };
+        // GPT-2 has no GQA: its key/value heads are its heads, whatever `kv_heads` says.
+        let kv_heads = if family == Family::Gpt2 {
+            heads
+        } else {
+            kv_heads
+        };
         if !heads.is_multiple_of(kv_heads) {
             return Err(InputError::new("kv_heads", ErrorKind::MustDivide("heads")));
         }
         if family == Family::Gpt2 {
             check(n_positions, "n_positions", MAX_POSITIONS)?;
         }
-        // GPT-2 has no GQA: its key/value heads are its heads.
-        let kv_heads = if family == Family::Gpt2 {
-            heads
-        } else {
-            kv_heads
-        };
         let n_positions = if family == Family::Gpt2 {
             n_positions
         } else {
@@ -464,5 +464,11 @@ mod tests {
             Some(("kv_heads", ErrorKind::MustDivide("heads")))
         );
         assert!(preset("llama-9").is_err());
+        // GPT-2 ignores kv_heads (no GQA): a leftover value from a Llama shape is not an error.
+        assert_eq!(
+            ModelConfig::new(Family::Gpt2, 768, 12, 12, 8, None, 3072, 50257, true, 1024)
+                .map(|m| m.params_total()),
+            Ok(124_439_808)
+        );
     }
 }

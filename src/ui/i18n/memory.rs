@@ -54,6 +54,8 @@ pub struct Memory {
     pub config_loaded: &'static str,
     /// After a bad paste.
     pub config_kept: &'static str,
+    /// After a config of another family: what is supported.
+    pub config_supported: &'static str,
     /// Method.
     pub method: FieldText,
     /// Method names (full, lora, qlora).
@@ -271,6 +273,7 @@ pub(super) const EN: Memory = Memory {
     config_file: "or upload the file",
     config_loaded: "Read a {family} config: {params} parameters. The custom fields now hold it.",
     config_kept: "The estimate still uses the last model that was read.",
+    config_supported: "Supported: Llama, Mistral, Qwen2 (model_type llama, mistral, qwen2) and GPT-2 (gpt2).",
     method: FieldText {
         label: "Method",
         unit: "",
@@ -623,6 +626,7 @@ pub(super) const ZH: Memory = Memory {
     config_file: "或上传文件",
     config_loaded: "已读取 {family} 配置:共 {params} 个参数,已填入下方自定义字段。",
     config_kept: "估算仍沿用上一次成功读取的模型。",
+    config_supported: "目前支持 Llama、Mistral、Qwen2(model_type 为 llama、mistral、qwen2)和 GPT-2(gpt2)。",
     method: FieldText {
         label: "微调方式",
         unit: "",

@@ -78,6 +78,11 @@ pub fn ConfigPaste() -> impl IntoView {
             }
             .into_any(),
             Err(e) => {
+                let supported = if matches!(e.kind, ErrorKind::Unsupported(_)) {
+                    format!("{} ", t.config_supported)
+                } else {
+                    String::new()
+                };
                 let prefix = if e.field == FIELD {
                     String::new()
                 } else {
@@ -85,7 +90,7 @@ pub fn ConfigPaste() -> impl IntoView {
                 };
                 view! {
                     <p class="error" role="alert" data-testid="error-config">
-                        {format!("{prefix}{} {}", error_message(lang, &e), t.config_kept)}
+                        {format!("{prefix}{} {supported}{}", error_message(lang, &e), t.config_kept)}
                     </p>
                 }
                 .into_any()
