@@ -82,10 +82,8 @@ impl Dataset {
             let mut z = vec![0.0; p];
             let mut prob = vec![0.0; k];
             for _ in 0..n {
-                for (zj, &s) in z.iter_mut().zip(&scales) {
-                    *zj = rng.normal();
-                    x.push(s * *zj);
-                }
+                rng.fill_normals(&mut z);
+                x.extend(z.iter().zip(&scales).map(|(&zj, &s)| s * zj));
                 for (c, pc) in prob.iter_mut().enumerate() {
                     *pc = teacher[c * p..(c + 1) * p]
                         .iter()

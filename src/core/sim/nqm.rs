@@ -80,7 +80,9 @@ impl Problem for Nqm {
     }
 
     fn init(&self, rng: &mut SimRng) -> Vec<f64> {
-        (0..self.h.len()).map(|_| rng.normal()).collect()
+        let mut theta = vec![0.0; self.h.len()];
+        rng.fill_normals(&mut theta);
+        theta
     }
 
     fn loss(&self, params: &[f64]) -> f64 {
@@ -104,15 +106,16 @@ impl Problem for Nqm {
         grad: &mut [f64],
     ) -> f64 {
         let scale = 1.0 / (batch.len().max(1) as f64).sqrt();
+        // The d draws first (one tight loop), then the arithmetic: the same values, in the same order.
+        let n = grad.len().min(params.len()).min(self.h.len());
+        let (grad, params) = (&mut grad[..n], &params[..n]);
+        let (h, sqrt_h) = (&self.h[..n], &self.sqrt_h[..n]);
+        rng.fill_normals(grad);
         let mut loss = 0.0;
-        for ((g, &t), (&h, &sh)) in grad
-            .iter_mut()
-            .zip(params)
-            .zip(self.h.iter().zip(&self.sqrt_h))
-        {
-            let ht = h * t;
-            loss += ht * t;
-            *g = ht + sh * scale * rng.normal();
+        for i in 0..n {
+            let ht = h[i] * params[i];
+            loss += ht * params[i];
+            grad[i] = ht + sqrt_h[i] * scale * grad[i];
         }
         0.5 * loss
     }
@@ -134,12 +137,19 @@ impl Problem for Nqm {
         }
         let m = samples as f64;
         let (mut g2_mean, mut tr) = (0.0, 0.0);
+        let mut z = [0.0; 256];
         for ((&h, &sh), &t) in self.h.iter().zip(&self.sqrt_h).zip(params) {
             let (mut sum, mut sum2) = (0.0, 0.0);
-            for _ in 0..samples {
-                let g = h * t + sh * rng.normal();
-                sum += g;
-                sum2 += g * g;
+            let mut left = samples;
+            while left > 0 {
+                let chunk = &mut z[..left.min(256)];
+                left -= chunk.len();
+                rng.fill_normals(chunk);
+                for &zk in chunk.iter() {
+                    let g = h * t + sh * zk;
+                    sum += g;
+                    sum2 += g * g;
+                }
             }
             let mean = sum / m;
             let var = ((sum2 - m * mean * mean) / (m - 1.0)).max(0.0);

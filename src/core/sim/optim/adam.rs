@@ -72,24 +72,31 @@ impl Optimizer for AdamConfig {
         let (b1, b2, lr, wd) = (self.beta1, self.beta2, ctx.lr, self.weight_decay);
         let step_size = lr / (1.0 - libm::pow(b1, t));
         let bc2_sqrt = (1.0 - libm::pow(b2, t)).sqrt();
-        for (((p, &g0), m), v) in params
-            .iter_mut()
-            .zip(grad)
-            .zip(state.exp_avg.iter_mut())
-            .zip(state.exp_avg_sq.iter_mut())
-        {
-            let mut g = g0;
-            if wd != 0.0 {
-                if self.decoupled {
-                    *p *= 1.0 - lr * wd;
-                } else {
-                    g += wd * *p;
-                }
+        let n = params
+            .len()
+            .min(grad.len())
+            .min(state.exp_avg.len())
+            .min(state.exp_avg_sq.len());
+        let (p, g) = (&mut params[..n], &grad[..n]);
+        let (m, v) = (&mut state.exp_avg[..n], &mut state.exp_avg_sq[..n]);
+        // The decay branch is decided once per step, outside the per-coordinate loop; each
+        // coordinate still sees exactly torch's sequence of operations.
+        if wd != 0.0 && self.decoupled {
+            let keep = 1.0 - lr * wd;
+            for x in p.iter_mut() {
+                *x *= keep;
             }
-            *m = b1 * *m + (1.0 - b1) * g;
-            *v = b2 * *v + (1.0 - b2) * g * g;
-            let denom = v.sqrt() / bc2_sqrt + self.eps;
-            *p -= step_size * *m / denom;
+        }
+        let coupled = wd != 0.0 && !self.decoupled;
+        let (one_b1, one_b2, eps) = (1.0 - b1, 1.0 - b2, self.eps);
+        for i in 0..n {
+            let gi = if coupled { g[i] + wd * p[i] } else { g[i] };
+            let mi = b1 * m[i] + one_b1 * gi;
+            let vi = b2 * v[i] + one_b2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            let denom = vi.sqrt() / bc2_sqrt + eps;
+            p[i] -= step_size * mi / denom;
         }
     }
 }

@@ -54,9 +54,14 @@ impl Optimizer for SgdConfig {
     fn step(&self, state: &mut SgdState, params: &mut [f64], grad: &[f64], ctx: StepContext) {
         let (mu, wd, lr) = (self.momentum, self.weight_decay, ctx.lr);
         if mu == 0.0 {
-            for (p, &g) in params.iter_mut().zip(grad) {
-                let d = if wd != 0.0 { g + wd * *p } else { g };
-                *p -= lr * d;
+            if wd != 0.0 {
+                for (p, &g) in params.iter_mut().zip(grad) {
+                    *p -= lr * (g + wd * *p);
+                }
+            } else {
+                for (p, &g) in params.iter_mut().zip(grad) {
+                    *p -= lr * g;
+                }
             }
             return;
         }
