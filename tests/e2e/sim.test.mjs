@@ -25,6 +25,7 @@ test('a fresh load shows curves for several optimizers and batch sizes, same URL
   await app.open('view=sim&lang=en');
   const ms = await done(page);
   assert.ok(ms > 0, `sim-done carries the compute time (${ms} ms)`);
+  console.log(`# default runs compute time ${ms} ms`);
   for (const opt of ['sgd', 'momentum', 'adam']) {
     for (const b of [16, 128, 1024]) {
       const f = await num(page, `final-loss-${opt}-${b}`);
