@@ -4,6 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{AxisLabels, ChartStyle};
+use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::core::format::fmt_sci;
 
 /// What the chart shows.
@@ -67,6 +68,15 @@ pub fn draw<DB: DrawingBackend>(
     chart.draw_series(LineSeries::new(plot.points.iter().copied(), line))?;
     root.present()?;
     Ok(())
+}
+
+/// The plotted points: update and learning rate.
+pub fn table(plot: &LrSchedulePlot<'_>) -> DataTable {
+    DataTable::xy(
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.labels.y, NumFmt::Sci),
+        plot.points,
+    )
 }
 
 #[cfg(test)]

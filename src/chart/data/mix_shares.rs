@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::ChartStyle;
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::core::format::fmt_number;
 
 /// What the chart shows.
@@ -224,6 +225,34 @@ pub fn draw<DB: DrawingBackend>(
     }
     root.present()?;
     Ok(())
+}
+
+/// The plotted shares: one row per task (rows with errors left out), one column per scheme
+/// (the current one marked ★), shares as fractions.
+pub fn table(plot: &MixSharesPlot<'_>, task: &str) -> DataTable {
+    let mut cols = vec![Column::new(task, NumFmt::Number)];
+    for (j, s) in plot.schemes.iter().enumerate() {
+        let mark = if j == plot.current { " ★" } else { "" };
+        cols.push(Column::new(
+            &format!("{}{mark}", s.replace('\n', " ")),
+            NumFmt::Percent,
+        ));
+    }
+    let mut t = DataTable::new(cols);
+    for (i, name) in plot.tasks.iter().enumerate() {
+        let cells: Vec<Option<f64>> = plot
+            .shares
+            .iter()
+            .map(|c| c.get(i).copied().flatten())
+            .collect();
+        if cells.iter().all(Option::is_none) {
+            continue;
+        }
+        let mut row = vec![Cell::Text(name.clone())];
+        row.extend(cells.into_iter().map(Cell::from));
+        t.push(row);
+    }
+    t
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, label_font, mesh, v_mark};
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
 /// What the chart shows.
@@ -116,6 +117,32 @@ fn at(pts: &[(f64, f64)], x: f64) -> Option<f64> {
             (ya.ln() + t * (yb.ln() - ya.ln())).exp()
         })
     })
+}
+
+/// The plotted curves: batch size, S/S_min and E/E_min (one row per batch size of either curve).
+pub fn table(plot: &StepsExamplesPlot<'_>) -> DataTable {
+    let mut t = DataTable::new(vec![
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.names.0, NumFmt::Number),
+        Column::new(plot.names.1, NumFmt::Number),
+    ]);
+    let mut bs: Vec<f64> = plot
+        .steps
+        .iter()
+        .chain(plot.examples)
+        .map(|p| p.0)
+        .collect();
+    bs.sort_by(f64::total_cmp);
+    bs.dedup();
+    let at = |pts: &[(f64, f64)], b: f64| pts.iter().find(|p| p.0 == b).map(|p| p.1);
+    for b in bs {
+        t.push(vec![
+            Cell::Num(b),
+            at(plot.steps, b).into(),
+            at(plot.examples, b).into(),
+        ]);
+    }
+    t
 }
 
 #[cfg(test)]
