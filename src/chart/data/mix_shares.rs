@@ -419,4 +419,37 @@ mod tests {
             },
         );
     }
+
+    #[test]
+    fn table_has_a_row_per_valid_task_and_marks_the_current_scheme() {
+        let schemes = vec!["proportional".to_string(), "T = 2".to_string()];
+        let shares = vec![
+            vec![Some(0.75), None, Some(0.25)],
+            vec![Some(0.6), None, Some(0.4)],
+        ];
+        let tasks = vec![
+            "a, \"quoted\"".to_string(),
+            "bad".to_string(),
+            "c".to_string(),
+        ];
+        let plot = MixSharesPlot {
+            schemes: &schemes,
+            shares: &shares,
+            tasks: &tasks,
+            current: 1,
+            current_label: "yours",
+            y_label: "share",
+        };
+        let t = table(&plot, "task");
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["task", "proportional", "T = 2 ★"]);
+        assert_eq!(t.rows.len(), 2, "the row with an error is left out");
+        assert_eq!(
+            t.rows[1],
+            vec![Cell::Text("c".into()), Cell::Num(0.25), Cell::Num(0.4)]
+        );
+        let csv = t.to_csv();
+        assert!(csv.contains("\"a, \"\"quoted\"\"\",0.75,0.6\r\n"), "{csv}");
+        assert_eq!(t.show(0, 1), "75%");
+    }
 }

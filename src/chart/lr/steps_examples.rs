@@ -223,4 +223,28 @@ mod tests {
             });
         }
     }
+
+    #[test]
+    fn table_joins_both_curves_on_the_batch_size() {
+        let plot = StepsExamplesPlot {
+            steps: &[(1.0, 1001.0), (1000.0, 2.0)],
+            examples: &[(1.0, 1.001), (1000.0, 2.0), (1e6, 1001.0)],
+            names: ("S/S_min", "E/E_min"),
+            b_crit: 1000.0,
+            b_crit_label: "B_crit",
+            current: 256.0,
+            labels: AxisLabels {
+                x: "batch size B",
+                y: "ratio",
+            },
+        };
+        let t = table(&plot);
+        assert_eq!(t.columns[1].name, "S/S_min");
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(
+            t.rows[1],
+            vec![Cell::Num(1000.0), Cell::Num(2.0), Cell::Num(2.0)]
+        );
+        assert_eq!(t.rows[2][1], Cell::Empty, "a batch only one curve reaches");
+    }
 }

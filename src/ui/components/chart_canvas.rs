@@ -422,3 +422,39 @@ pub fn ChartCanvas(
     }
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::AxisLabels;
+    use crate::chart::lr_schedule::{LrSchedulePlot, draw};
+
+    /// The SVG export draws through [`ChartBackend`] exactly what plotters' SVG backend draws
+    /// directly: every call is forwarded.
+    #[test]
+    fn svg_through_the_enum_is_plotters_svg() {
+        let points = [(1.0, 0.0), (50.0, 1e-4), (100.0, 0.0)];
+        let plot = LrSchedulePlot {
+            points: &points,
+            epoch_ends: &[50.0],
+            total: 100.0,
+            labels: AxisLabels { x: "x", y: "y" },
+        };
+        let style = ChartStyle {
+            scale: 1.0,
+            dark: false,
+        };
+        let mut direct = String::new();
+        {
+            let root = SVGBackend::with_string(&mut direct, (500, 300)).into_drawing_area();
+            draw(&root, &plot, &style).expect("draws");
+        }
+        let mut via = String::new();
+        {
+            let backend = ChartBackend::Svg(SVGBackend::with_string(&mut via, (500, 300)));
+            draw(&backend.into_drawing_area(), &plot, &style).expect("draws");
+        }
+        assert!(direct.starts_with("<svg") && direct.contains("<polyline"));
+        assert_eq!(via, direct);
+    }
+}
