@@ -4,6 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{AxisLabels, ChartStyle};
+use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::core::format::fmt_sci;
 
 /// What the chart shows.
@@ -67,6 +68,15 @@ pub fn draw<DB: DrawingBackend>(
     chart.draw_series(LineSeries::new(plot.points.iter().copied(), line))?;
     root.present()?;
     Ok(())
+}
+
+/// The plotted points: update and learning rate.
+pub fn table(plot: &LrSchedulePlot<'_>) -> DataTable {
+    DataTable::xy(
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.labels.y, NumFmt::Sci),
+        plot.points,
+    )
 }
 
 #[cfg(test)]
@@ -138,5 +148,26 @@ mod tests {
             };
             render(&plot, false);
         }
+    }
+
+    #[test]
+    fn table_holds_the_plotted_points_raw() {
+        let points = [(1.0, 0.0), (2.0, 5e-5), (3.0, 2.5e-5)];
+        let plot = LrSchedulePlot {
+            points: &points,
+            epoch_ends: &[],
+            total: 3.0,
+            labels: AxisLabels {
+                x: "optimizer update",
+                y: "learning rate",
+            },
+        };
+        let t = table(&plot);
+        assert_eq!(t.rows.len(), 3);
+        let csv = t.to_csv();
+        assert_eq!(
+            csv,
+            "\u{feff}optimizer update,learning rate\r\n1,0\r\n2,0.00005\r\n3,0.000025\r\n"
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod lr_schedule;
 pub mod memory;
 pub mod palette;
 pub mod sim;
+pub mod table;
 
 pub use palette::Palette;
 

@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::ChartStyle;
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::core::format::fmt_number;
 
 /// What the chart shows.
@@ -226,6 +227,34 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The plotted shares: one row per task (rows with errors left out), one column per scheme
+/// (the current one marked ★), shares as fractions.
+pub fn table(plot: &MixSharesPlot<'_>, task: &str) -> DataTable {
+    let mut cols = vec![Column::new(task, NumFmt::Number)];
+    for (j, s) in plot.schemes.iter().enumerate() {
+        let mark = if j == plot.current { " ★" } else { "" };
+        cols.push(Column::new(
+            &format!("{}{mark}", s.replace('\n', " ")),
+            NumFmt::Percent,
+        ));
+    }
+    let mut t = DataTable::new(cols);
+    for (i, name) in plot.tasks.iter().enumerate() {
+        let cells: Vec<Option<f64>> = plot
+            .shares
+            .iter()
+            .map(|c| c.get(i).copied().flatten())
+            .collect();
+        if cells.iter().all(Option::is_none) {
+            continue;
+        }
+        let mut row = vec![Cell::Text(name.clone())];
+        row.extend(cells.into_iter().map(Cell::from));
+        t.push(row);
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,5 +418,38 @@ mod tests {
                 dark: false,
             },
         );
+    }
+
+    #[test]
+    fn table_has_a_row_per_valid_task_and_marks_the_current_scheme() {
+        let schemes = vec!["proportional".to_string(), "T = 2".to_string()];
+        let shares = vec![
+            vec![Some(0.75), None, Some(0.25)],
+            vec![Some(0.6), None, Some(0.4)],
+        ];
+        let tasks = vec![
+            "a, \"quoted\"".to_string(),
+            "bad".to_string(),
+            "c".to_string(),
+        ];
+        let plot = MixSharesPlot {
+            schemes: &schemes,
+            shares: &shares,
+            tasks: &tasks,
+            current: 1,
+            current_label: "yours",
+            y_label: "share",
+        };
+        let t = table(&plot, "task");
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["task", "proportional", "T = 2 ★"]);
+        assert_eq!(t.rows.len(), 2, "the row with an error is left out");
+        assert_eq!(
+            t.rows[1],
+            vec![Cell::Text("c".into()), Cell::Num(0.25), Cell::Num(0.4)]
+        );
+        let csv = t.to_csv();
+        assert!(csv.contains("\"a, \"\"quoted\"\"\",0.75,0.6\r\n"), "{csv}");
+        assert_eq!(t.show(0, 1), "75%");
     }
 }

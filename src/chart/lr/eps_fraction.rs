@@ -8,6 +8,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, mesh, v_mark};
+use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
 
@@ -82,6 +83,15 @@ pub fn draw<DB: DrawingBackend>(
     }
     root.present()?;
     Ok(())
+}
+
+/// The plotted curve: batch size and ε_opt/ε_max.
+pub fn table(plot: &EpsFractionPlot<'_>) -> DataTable {
+    DataTable::xy(
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.labels.y, NumFmt::Number),
+        plot.curve,
+    )
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use super::log_axis::{log_axis, log_range, loss_tick_label, tick_budget};
 use plotters::style::text_anchor::HPos;
 
 use super::{annotate, mesh};
+use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
 
@@ -95,6 +96,15 @@ pub fn draw<DB: DrawingBackend>(
     }
     root.present()?;
     Ok(())
+}
+
+/// The plotted points: step and loss.
+pub fn table(plot: &LossStepsPlot<'_>) -> DataTable {
+    DataTable::xy(
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.labels.y, NumFmt::Sci),
+        plot.points,
+    )
 }
 
 #[cfg(test)]

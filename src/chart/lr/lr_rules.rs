@@ -8,6 +8,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, label_font, mesh, v_mark};
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
 /// One rule's curve.
@@ -144,6 +145,21 @@ pub fn draw<DB: DrawingBackend>(
         .draw()?;
     root.present()?;
     Ok(())
+}
+
+/// The plotted rules: rule, batch size, learning rate (one row per point of each rule).
+pub fn table(plot: &LrRulesPlot<'_>, series: &str) -> DataTable {
+    let mut t = DataTable::new(vec![
+        Column::new(series, NumFmt::Number),
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.labels.y, NumFmt::Sci),
+    ]);
+    for r in plot.rules {
+        for &(b, lr) in r.points {
+            t.push(vec![r.name.into(), Cell::Num(b), Cell::Num(lr)]);
+        }
+    }
+    t
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, mesh, v_mark};
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
 /// What the chart shows.
@@ -110,6 +111,23 @@ pub fn draw<DB: DrawingBackend>(
     )?;
     root.present()?;
     Ok(())
+}
+
+/// The plotted curve (batch size, |𝒢|² + 𝒮/B) followed by the two measured points, told apart by
+/// the first column (`fit` and `measured` name them, in the reader's language).
+pub fn table(plot: &NormFitPlot<'_>, series: &str, fit: &str, measured: &str) -> DataTable {
+    let mut t = DataTable::new(vec![
+        Column::new(series, NumFmt::Number),
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.labels.y, NumFmt::Number),
+    ]);
+    for &(b, g) in plot.curve {
+        t.push(vec![fit.into(), Cell::Num(b), Cell::Num(g)]);
+    }
+    for (b, g) in plot.measured {
+        t.push(vec![measured.into(), Cell::Num(b), Cell::Num(g)]);
+    }
+    t
 }
 
 #[cfg(test)]

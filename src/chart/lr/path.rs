@@ -7,6 +7,7 @@ use plotters::prelude::*;
 
 use super::clip::Frame;
 use super::mesh;
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
 
@@ -103,6 +104,19 @@ pub fn draw<DB: DrawingBackend>(
     }
     root.present()?;
     Ok(())
+}
+
+/// The plotted iterates: step, θ₁, θ₂ (the contour lines are left out).
+pub fn table(plot: &PathPlot<'_>, step: &str) -> DataTable {
+    let mut t = DataTable::new(vec![
+        Column::new(step, NumFmt::Number),
+        Column::new(plot.labels.x, NumFmt::Sci),
+        Column::new(plot.labels.y, NumFmt::Sci),
+    ]);
+    for (k, &(a, b)) in plot.iterates.iter().enumerate() {
+        t.push(vec![Cell::Num(k as f64), Cell::Num(a), Cell::Num(b)]);
+    }
+    t
 }
 
 #[cfg(test)]

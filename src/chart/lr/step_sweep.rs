@@ -7,6 +7,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::log_axis::{log_axis, log_range, loss_tick_label, tick_budget};
 use super::{annotate, mesh, v_mark};
+use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
 
@@ -92,6 +93,15 @@ pub fn draw<DB: DrawingBackend>(
     }
     root.present()?;
     Ok(())
+}
+
+/// The plotted points: step size and final loss.
+pub fn table(plot: &StepSweepPlot<'_>) -> DataTable {
+    DataTable::xy(
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.labels.y, NumFmt::Sci),
+        plot.points,
+    )
 }
 
 #[cfg(test)]

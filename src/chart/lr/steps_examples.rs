@@ -8,6 +8,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, label_font, mesh, v_mark};
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
 /// What the chart shows.
@@ -118,6 +119,32 @@ fn at(pts: &[(f64, f64)], x: f64) -> Option<f64> {
     })
 }
 
+/// The plotted curves: batch size, S/S_min and E/E_min (one row per batch size of either curve).
+pub fn table(plot: &StepsExamplesPlot<'_>) -> DataTable {
+    let mut t = DataTable::new(vec![
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.names.0, NumFmt::Number),
+        Column::new(plot.names.1, NumFmt::Number),
+    ]);
+    let mut bs: Vec<f64> = plot
+        .steps
+        .iter()
+        .chain(plot.examples)
+        .map(|p| p.0)
+        .collect();
+    bs.sort_by(f64::total_cmp);
+    bs.dedup();
+    let at = |pts: &[(f64, f64)], b: f64| pts.iter().find(|p| p.0 == b).map(|p| p.1);
+    for b in bs {
+        t.push(vec![
+            Cell::Num(b),
+            at(plot.steps, b).into(),
+            at(plot.examples, b).into(),
+        ]);
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +222,29 @@ mod tests {
                 .expect("draws")
             });
         }
+    }
+
+    #[test]
+    fn table_joins_both_curves_on_the_batch_size() {
+        let plot = StepsExamplesPlot {
+            steps: &[(1.0, 1001.0), (1000.0, 2.0)],
+            examples: &[(1.0, 1.001), (1000.0, 2.0), (1e6, 1001.0)],
+            names: ("S/S_min", "E/E_min"),
+            b_crit: 1000.0,
+            b_crit_label: "B_crit",
+            current: 256.0,
+            labels: AxisLabels {
+                x: "batch size B",
+                y: "ratio",
+            },
+        };
+        let t = table(&plot);
+        assert_eq!(t.columns[1].name, "S/S_min");
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(
+            t.rows[1],
+            vec![Cell::Num(1000.0), Cell::Num(2.0), Cell::Num(2.0)]
+        );
+        assert_eq!(t.rows[2][1], Cell::Empty, "a batch only one curve reaches");
     }
 }

@@ -7,6 +7,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, mesh};
+use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
 /// What the chart shows.
@@ -104,6 +105,15 @@ pub fn draw<DB: DrawingBackend>(
     }
     root.present()?;
     Ok(())
+}
+
+/// The plotted curve: E/E_min and S/S_min.
+pub fn table(plot: &TradeoffPlot<'_>) -> DataTable {
+    DataTable::xy(
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.labels.y, NumFmt::Number),
+        plot.curve,
+    )
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::super::{AxisLabels, ChartStyle};
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::core::format::fmt_number;
 
 /// Number of stacked parts per bar.
@@ -163,6 +164,26 @@ fn round3(x: f64) -> f64 {
     let e = libm::floor(libm::log10(x)) as i32;
     let f = libm::pow(10.0, f64::from(2 - e));
     libm::round(x * f) / f
+}
+
+/// The plotted bars: one row per bar, one column per part and the total, in display units.
+pub fn table(plot: &PartsBarPlot<'_>, bar: &str, total: &str) -> DataTable {
+    let unit = |name: &str| format!("{name} ({})", plot.unit);
+    let mut cols = vec![Column::new(bar, NumFmt::Number)];
+    cols.extend(
+        plot.part_names
+            .iter()
+            .map(|n| Column::new(&unit(n), NumFmt::Number)),
+    );
+    cols.push(Column::new(&unit(total), NumFmt::Number));
+    let mut t = DataTable::new(cols);
+    for b in plot.bars {
+        let mut row = vec![Cell::Text(b.name.replace('\n', " "))];
+        row.extend(b.parts.iter().map(|&p| Cell::Num(p)));
+        row.push(Cell::Num(b.parts.iter().sum()));
+        t.push(row);
+    }
+    t
 }
 
 #[cfg(test)]

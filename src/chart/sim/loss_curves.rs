@@ -9,6 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::log_axis::{TickedRange, linear_ticks, log_range, shade, tick_label, ticks_125};
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
 use crate::core::sim::seed_band::SeedBand;
@@ -242,6 +243,31 @@ pub fn draw<DB: DrawingBackend>(
     }
     root.present()?;
     Ok(())
+}
+
+/// The plotted curves: curve, x, mean loss, lowest and highest over the seeds (one row per
+/// point of each curve; the exact curves are left out).
+pub fn table(plot: &LossPlot<'_>, series: &str, lo: &str, hi: &str) -> DataTable {
+    let mut t = DataTable::new(vec![
+        Column::new(series, NumFmt::Number),
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.labels.y, NumFmt::Sci),
+        Column::new(lo, NumFmt::Sci),
+        Column::new(hi, NumFmt::Sci),
+    ]);
+    for c in plot.curves {
+        let b = c.band;
+        for i in 0..b.x.len() {
+            t.push(vec![
+                Cell::Text(c.label.clone()),
+                Cell::Num(b.x[i]),
+                b.mean.get(i).copied().into(),
+                b.lo.get(i).copied().into(),
+                b.hi.get(i).copied().into(),
+            ]);
+        }
+    }
+    t
 }
 
 #[cfg(test)]

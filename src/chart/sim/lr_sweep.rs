@@ -7,6 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::log_axis::{TickedRange, log_range, shade, tick_label, ticks_125};
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::sim::sweep::LrPoint;
 
@@ -187,6 +188,28 @@ pub fn draw<DB: DrawingBackend>(
     }
     root.present()?;
     Ok(())
+}
+
+/// The plotted grid: batch size, learning rate, final loss (empty if diverged) and the update it
+/// diverged at.
+pub fn table(plot: &SweepPlot<'_>, series: &str, diverged_at: &str) -> DataTable {
+    let mut t = DataTable::new(vec![
+        Column::new(series, NumFmt::Number),
+        Column::new(plot.labels.x, NumFmt::Sci),
+        Column::new(plot.labels.y, NumFmt::Sci),
+        Column::new(diverged_at, NumFmt::Number),
+    ]);
+    for l in plot.lines {
+        for p in l.points {
+            t.push(vec![
+                Cell::Text(l.label.clone()),
+                Cell::Num(p.lr),
+                p.final_loss.into(),
+                p.diverged_at.map(|u| u as f64).into(),
+            ]);
+        }
+    }
+    t
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::log_axis::{TickedRange, log_range, tick_label, ticks_125};
+use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
 use crate::core::sim::critical_batch::CriticalBatchFit;
@@ -171,6 +172,29 @@ pub fn draw<DB: DrawingBackend>(
     }
     root.present()?;
     Ok(())
+}
+
+/// The plotted points: optimizer, batch size, steps (or examples) to the target, and the fit's
+/// value at that batch size.
+pub fn table(plot: &TargetPlot<'_>, series: &str) -> DataTable {
+    let mut t = DataTable::new(vec![
+        Column::new(series, NumFmt::Number),
+        Column::new(plot.labels.x, NumFmt::Number),
+        Column::new(plot.labels.y, NumFmt::Number),
+        Column::new(plot.fit_label, NumFmt::Number),
+    ]);
+    let scale = |b: f64| if plot.examples { b } else { 1.0 };
+    for s in plot.series {
+        for &(b, steps) in s.points {
+            t.push(vec![
+                Cell::Text(s.label.clone()),
+                Cell::Num(b),
+                Cell::Num(steps * scale(b)),
+                s.fit.map(|f| f.steps_at(b) * scale(b)).into(),
+            ]);
+        }
+    }
+    t
 }
 
 #[cfg(test)]

@@ -1,29 +1,266 @@
-//! A canvas that a chart draws itself on, sharp on HiDPI screens and redrawn on resize and theme change.
+//! A chart: its canvas (sharp on HiDPI screens, redrawn on resize and theme change), an export
+//! toolbar (PNG at 2×, SVG, CSV, JSON) and its plotted data as a table on demand.
+//!
+//! Every chart's drawing code is compiled once, for [`ChartBackend`]: an enum that forwards each
+//! plotters drawing call to a canvas backend (screen and PNG) or to plotters' SVG backend (SVG
+//! export). The component itself is not generic: a view hands it one [`ChartFn`] that builds the
+//! chart's plot from its signals and either draws it or returns its [`DataTable`].
+
+use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea, SVGBackend};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlCanvasElement;
 
 use crate::chart::ChartStyle;
+use crate::chart::table::{DataTable, file_name};
+use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
 
-/// A chart's canvas. `draw` is called with the canvas (sized in device pixels) and the style; it
-/// reads whatever signals it needs, so the chart redraws when they change.
+/// Rows of the on-page data table at most (the exports hold every row).
+const TABLE_ROWS: usize = 40;
+
+/// The error of a [`ChartBackend`]: the message of the backend's own error.
+#[derive(Debug)]
+pub struct ChartError(String);
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// The one drawing backend the charts are compiled for: a canvas or an SVG string.
+pub enum ChartBackend<'a> {
+    /// A `<canvas>` (on screen, or offscreen for a PNG).
+    Canvas(CanvasBackend),
+    /// SVG markup written into a string (plotters-svg's `SVGBackend::with_string`).
+    Svg(SVGBackend<'a>),
+}
+
+/// The drawing area a chart draws on.
+pub type ChartArea<'a> = DrawingArea<ChartBackend<'a>, Shift>;
+
+fn cast<E: std::error::Error + Send + Sync>(
+    e: DrawingErrorKind<E>,
+) -> DrawingErrorKind<ChartError> {
+    match e {
+        DrawingErrorKind::DrawingError(e) => {
+            DrawingErrorKind::DrawingError(ChartError(e.to_string()))
+        }
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
+}
+
+/// Forwards a call to whichever backend this is.
+macro_rules! forward {
+    ($self:ident, $b:ident => $call:expr) => {
+        match $self {
+            ChartBackend::Canvas($b) => $call.map_err(cast),
+            ChartBackend::Svg($b) => $call.map_err(cast),
+        }
+    };
+}
+
+impl DrawingBackend for ChartBackend<'_> {
+    type ErrorType = ChartError;
+
+    fn get_size(&self) -> (u32, u32) {
+        match self {
+            ChartBackend::Canvas(b) => b.get_size(),
+            ChartBackend::Svg(b) => b.get_size(),
+        }
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<ChartError>> {
+        forward!(self, b => b.ensure_prepared())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<ChartError>> {
+        forward!(self, b => b.present())
+    }
+
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<ChartError>> {
+        forward!(self, b => b.draw_pixel(point, color))
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<ChartError>> {
+        forward!(self, b => b.draw_line(from, to, style))
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<ChartError>> {
+        forward!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<ChartError>> {
+        forward!(self, b => b.draw_path(path, style))
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<ChartError>> {
+        forward!(self, b => b.draw_circle(center, radius, style, fill))
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<ChartError>> {
+        forward!(self, b => b.fill_polygon(vert, style))
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<ChartError>> {
+        forward!(self, b => b.draw_text(text, style, pos))
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<ChartError>> {
+        forward!(self, b => b.estimate_text_size(text, style))
+    }
+}
+
+/// What a view's chart function is asked to do.
+pub enum ChartJob<'a, 'b> {
+    /// Draw the chart on this area in this style.
+    Draw(&'a ChartArea<'b>, &'a ChartStyle),
+    /// Put the plotted data here.
+    Table(&'a mut Option<DataTable>),
+}
+
+impl<'b> ChartJob<'_, 'b> {
+    /// Does the job: draws with `draw` (a drawing error leaves the chart as far as it got) or
+    /// tabulates with `table`.
+    pub fn run<R>(
+        self,
+        draw: impl FnOnce(&ChartArea<'b>, &ChartStyle) -> R,
+        table: impl FnOnce() -> DataTable,
+    ) {
+        match self {
+            ChartJob::Draw(root, style) => {
+                let _ = draw(root, style);
+            }
+            ChartJob::Table(out) => *out = Some(table()),
+        }
+    }
+}
+
+/// A view's chart: builds the plot from the signals it reads, then does the job.
+pub type ChartFn = Rc<dyn Fn(ChartJob<'_, '_>)>;
+
+/// Draws with `chart` on a fresh area of `backend`.
+fn draw_on(chart: &ChartFn, backend: ChartBackend<'_>, style: &ChartStyle) {
+    chart(ChartJob::Draw(&backend.into_drawing_area(), style));
+}
+
+/// Makes the browser download `href` as `name` through a temporary `<a download>`.
+fn click_link(href: &str, name: &str) {
+    let doc = document();
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
+    let _ = a.set_attribute("href", href);
+    let _ = a.set_attribute("download", name);
+    let Some(body) = doc.body() else { return };
+    let _ = body.append_child(&a);
+    if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+        a.click();
+    }
+    a.remove();
+}
+
+/// Downloads `text` as a file of type `mime` through a `blob:` URL, revoked a little later.
+fn download_text(name: &str, mime: &str, text: &str) {
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    click_link(&url, name);
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(30),
+    );
+}
+
+/// The four export formats, in toolbar order.
+const FORMATS: [&str; 4] = ["png", "svg", "csv", "json"];
+
+/// A chart with its export toolbar and its data table.
 #[component]
-pub fn ChartCanvas<F>(
-    /// `data-testid` of the canvas.
+pub fn ChartCanvas(
+    /// `data-testid` of the canvas (`chart-…`).
     testid: &'static str,
-    /// A one-line text alternative (the canvas's accessible name).
+    /// The one-line summary: the canvas's accessible name and the data table's caption.
     #[prop(into)]
     alt: Signal<String>,
-    /// Draws the chart.
-    draw: F,
-) -> impl IntoView
-where
-    F: Fn(&HtmlCanvasElement, &ChartStyle) + 'static,
-{
+    /// Draws the chart or gives its data.
+    chart: ChartFn,
+    /// What the exported files are called, without `batch-lab_` and the extension: the view, the
+    /// chart and its key parameters, e.g. `steps_lr-schedule_n10000_b100`.
+    #[prop(into)]
+    file: Signal<String>,
+    /// Suffix of the export buttons' `data-testid`s (`export-png-<suffix>`) when a view has
+    /// several charts; empty for a view's only chart.
+    #[prop(optional)]
+    suffix: &'static str,
+    /// `data-testid` of the data table; `<testid>-data` if not given.
+    #[prop(optional)]
+    table_testid: Option<&'static str>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let strings = move || texts(state.lang.get());
+    let chart = StoredValue::new_local(chart);
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    // The canvas's size in CSS pixels, for the exports.
+    let css_size = StoredValue::new((600.0_f64, 348.0_f64));
     let resized = RwSignal::new(0u32);
     let listener = window_event_listener(ev::resize, move |_| {
         resized.update(|n| *n = n.wrapping_add(1))
@@ -41,14 +278,183 @@ where
             .map_or(600, |p| p.client_width())
             .max(240) as f64;
         let css_h = (css_w * 0.58).clamp(220.0, 380.0);
+        css_size.set_value((css_w, css_h));
         let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{css_h}px"));
         canvas.set_width((css_w * dpr).round() as u32);
         canvas.set_height((css_h * dpr).round() as u32);
-        draw(&canvas, &ChartStyle { scale: dpr, dark });
+        let Some(backend) = CanvasBackend::with_canvas_object(HtmlCanvasElement::clone(&canvas))
+        else {
+            return;
+        };
+        chart.with_value(|f| {
+            draw_on(
+                f,
+                ChartBackend::Canvas(backend),
+                &ChartStyle { scale: dpr, dark },
+            );
+        });
     });
+    let table = Memo::new(move |_| {
+        chart.with_value(|f| {
+            let mut out = None;
+            f(ChartJob::Table(&mut out));
+            out.unwrap_or_default()
+        })
+    });
+    let export = move |format: usize| {
+        let name = file_name(
+            &format!("batch-lab_{}", file.get_untracked()),
+            FORMATS[format],
+        );
+        let dark = untrack(|| state.dark());
+        let (w, h) = css_size.get_value();
+        match format {
+            0 => {
+                let Ok(el) = document().create_element("canvas") else {
+                    return;
+                };
+                let Ok(canvas) = el.dyn_into::<HtmlCanvasElement>() else {
+                    return;
+                };
+                canvas.set_width((w * 2.0).round() as u32);
+                canvas.set_height((h * 2.0).round() as u32);
+                let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+                    return;
+                };
+                chart.with_value(|f| {
+                    untrack(|| {
+                        draw_on(
+                            f,
+                            ChartBackend::Canvas(backend),
+                            &ChartStyle { scale: 2.0, dark },
+                        )
+                    });
+                });
+                if let Ok(url) = canvas.to_data_url() {
+                    click_link(&url, &name);
+                }
+            }
+            1 => {
+                let mut svg = String::new();
+                chart.with_value(|f| {
+                    let backend =
+                        SVGBackend::with_string(&mut svg, (w.round() as u32, h.round() as u32));
+                    untrack(|| {
+                        draw_on(
+                            f,
+                            ChartBackend::Svg(backend),
+                            &ChartStyle { scale: 1.0, dark },
+                        )
+                    });
+                });
+                download_text(&name, "image/svg+xml", &svg);
+            }
+            2 => table
+                .with_untracked(|t| download_text(&name, "text/csv;charset=utf-8", &t.to_csv())),
+            _ => {
+                let title = alt.get_untracked();
+                table.with_untracked(|t| {
+                    download_text(&name, "application/json", &t.to_json(&title));
+                });
+            }
+        }
+    };
+    let buttons = (0..4)
+        .map(|i| {
+            let id = if suffix.is_empty() {
+                format!("export-{}", FORMATS[i])
+            } else {
+                format!("export-{}-{suffix}", FORMATS[i])
+            };
+            view! {
+                <button type="button" data-testid=id on:click=move |_| export(i)
+                    title=move || strings().export.titles[i]>
+                    {move || strings().export.buttons[i]}
+                </button>
+            }
+        })
+        .collect_view();
+    let table_view = move || {
+        table.with(|t| {
+            let picked = t.sample(TABLE_ROWS);
+            let note = (picked.len() < t.rows.len()).then(|| {
+                strings()
+                    .export
+                    .rows_shown
+                    .replace("{shown}", &picked.len().to_string())
+                    .replace("{total}", &t.rows.len().to_string())
+            });
+            let head = t
+                .columns
+                .iter()
+                .map(|c| view! { <th scope="col">{c.name.clone()}</th> })
+                .collect_view();
+            let body = picked
+                .into_iter()
+                .map(|r| {
+                    let cells = (0..t.columns.len())
+                        .map(|c| view! { <td>{t.show(r, c)}</td> })
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <table data-testid=table_testid.map_or_else(|| format!("{testid}-data"), str::to_string)>
+                    <caption>{move || alt.get()}</caption>
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+                {note.map(|n| view! { <p class="hint">{n}</p> })}
+            }
+        })
+    };
     view! {
         <div class="chart-box">
             <canvas node_ref=canvas_ref role="img" aria-label=move || alt.get() data-testid=testid></canvas>
         </div>
+        <div class="chart-export" role="group" aria-label=move || strings().export.toolbar>
+            {buttons}
+        </div>
+        <details class="data-table">
+            <summary>{move || strings().shell.show_data}</summary>
+            {table_view}
+        </details>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::AxisLabels;
+    use crate::chart::lr_schedule::{LrSchedulePlot, draw};
+
+    /// The SVG export draws through [`ChartBackend`] exactly what plotters' SVG backend draws
+    /// directly: every call is forwarded.
+    #[test]
+    fn svg_through_the_enum_is_plotters_svg() {
+        let points = [(1.0, 0.0), (50.0, 1e-4), (100.0, 0.0)];
+        let plot = LrSchedulePlot {
+            points: &points,
+            epoch_ends: &[50.0],
+            total: 100.0,
+            labels: AxisLabels { x: "x", y: "y" },
+        };
+        let style = ChartStyle {
+            scale: 1.0,
+            dark: false,
+        };
+        let mut direct = String::new();
+        {
+            let root = SVGBackend::with_string(&mut direct, (500, 300)).into_drawing_area();
+            draw(&root, &plot, &style).expect("draws");
+        }
+        let mut via = String::new();
+        {
+            let backend = ChartBackend::Svg(SVGBackend::with_string(&mut via, (500, 300)));
+            draw(&backend.into_drawing_area(), &plot, &style).expect("draws");
+        }
+        assert!(direct.starts_with("<svg") && direct.contains("<polyline"));
+        assert_eq!(via, direct);
     }
 }

@@ -6,6 +6,7 @@
 
 mod data;
 mod errors;
+mod export;
 mod lr;
 mod memory;
 mod shell;
@@ -14,6 +15,7 @@ mod steps;
 
 pub use data::Data;
 pub use errors::error_message;
+pub use export::Export;
 pub use lr::Lr;
 pub use memory::Memory;
 pub use shell::Shell;
@@ -89,6 +91,8 @@ pub struct Strings {
     pub memory: Memory,
     /// The Data view.
     pub data: Data,
+    /// Chart export buttons and data tables (every view).
+    pub export: Export,
 }
 
 /// English.
@@ -99,6 +103,7 @@ pub static EN: Strings = Strings {
     sim: sim::EN,
     memory: memory::EN,
     data: data::EN,
+    export: export::EN,
 };
 /// 简体中文.
 pub static ZH: Strings = Strings {
@@ -108,6 +113,7 @@ pub static ZH: Strings = Strings {
     sim: sim::ZH,
     memory: memory::ZH,
     data: data::ZH,
+    export: export::ZH,
 };
 
 /// The table for `lang`.

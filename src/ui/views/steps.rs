@@ -1,8 +1,8 @@
 //! The Steps view: dataset, batch and accumulation → updates, examples, tokens and the LR schedule.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::chart::AxisLabels;
 use crate::chart::lr_schedule::{self, LrSchedulePlot};
@@ -10,7 +10,7 @@ use crate::core::error::InputError;
 use crate::core::format::{fmt_compact, fmt_int, fmt_number, fmt_sci};
 use crate::core::schedule::ScheduleKind;
 use crate::core::steps::{StepsInput, StepsPlan, StepsText, plan};
-use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
 use crate::ui::components::choice_field::{ChoiceField, FlagField};
 use crate::ui::components::figure::Figure;
 use crate::ui::components::num_field::NumField;
@@ -234,14 +234,11 @@ pub fn StepsView() -> impl IntoView {
                 .replace("{peak}", &fmt_sci(pl.schedule.peak_lr))
         })
     });
-    let draw = move |canvas: &web_sys::HtmlCanvasElement, style: &crate::chart::ChartStyle| {
+    let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let t = &strings().steps;
         let Some(pl) = shown.get() else { return };
         let points = pl.schedule.sample(600);
         let ends = epoch_ends(&pl);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-            return;
-        };
         let plot = LrSchedulePlot {
             points: &points,
             epoch_ends: &ends,
@@ -251,18 +248,22 @@ pub fn StepsView() -> impl IntoView {
                 y: t.chart_y,
             },
         };
-        let _ = lr_schedule::draw(&backend.into_drawing_area(), &plot, style);
-    };
-    let data_rows = move || {
-        shown.get().map(|pl| {
-            let t = pl.total_updates;
-            let mut us: Vec<u64> = (0..=10).map(|i| (1 + (t - 1) * i / 10).max(1)).collect();
-            us.dedup();
-            us.into_iter()
-                .map(|u| view! { <tr><td>{fmt_int(u128::from(u))}</td><td>{fmt_sci(pl.schedule.lr_at_update(u))}</td></tr> })
-                .collect_view()
-        })
-    };
+        match job {
+            ChartJob::Draw(root, style) => {
+                let _ = lr_schedule::draw(root, &plot, style);
+            }
+            ChartJob::Table(out) => *out = Some(lr_schedule::table(&plot)),
+        }
+    });
+    // Exported files: batch-lab_steps_lr-schedule_n10000_b100_cosine.*
+    let file = Signal::derive(move || {
+        let eb = shown.get().map_or(0, |pl| pl.effective_batch);
+        format!(
+            "steps_lr-schedule_n{}_b{eb}_{}",
+            p.n.value.get().trim(),
+            p.sched.value.get().trim()
+        )
+    });
 
     view! {
         <section class="view" data-testid="view-steps">
@@ -309,14 +310,7 @@ pub fn StepsView() -> impl IntoView {
                     {schedule_notes}
                     <figure class="chart" class:stale=move || stale.get()>
                         <figcaption>{move || strings().steps.chart_title}</figcaption>
-                        <ChartCanvas testid="chart-lr" alt=chart_alt draw=draw/>
-                        <details class="data-table">
-                            <summary>{move || strings().shell.show_data}</summary>
-                            <table>
-                                <thead><tr><th>{move || strings().steps.chart_x}</th><th>{move || strings().steps.chart_y}</th></tr></thead>
-                                <tbody>{data_rows}</tbody>
-                            </table>
-                        </details>
+                        <ChartCanvas testid="chart-lr" alt=chart_alt chart=chart file=file/>
                     </figure>
                 </div>
             </div>

@@ -1,17 +1,15 @@
 //! The comparison chart: each task's share under proportional, capped, temperature and equal
 //! mixing, with the current choice marked, and its data table.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use super::MixState;
-use super::task_table::fmt_pct;
-use crate::chart::ChartStyle;
 use crate::chart::data::mix_shares::{self, MixSharesPlot};
 use crate::core::format::fmt_number;
 use crate::core::mix::{MixPlan, Scheme};
-use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
 use crate::ui::i18n::{Strings, texts};
 use crate::ui::state::AppState;
 
@@ -64,14 +62,11 @@ pub fn MixChart(
             })
         })
     });
-    let draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+    let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let s = strings();
         let Some(plan) = m.shown.get() else { return };
         let tasks = names();
         let (labels, shares) = series(s, &plan);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-            return;
-        };
         let plot = MixSharesPlot {
             schemes: &labels,
             shares: &shares,
@@ -80,66 +75,33 @@ pub fn MixChart(
             current_label: s.data.chart_current,
             y_label: s.data.chart_y,
         };
-        let _ = mix_shares::draw(&backend.into_drawing_area(), &plot, style);
-    };
-    let head = move || {
-        let s = strings();
-        m.shown.with(|p| {
-            p.as_ref().map(|p| {
-                series(s, p)
-                    .0
-                    .into_iter()
-                    .enumerate()
-                    .map(|(j, l)| {
-                        let mark = if j == p.current { " ★" } else { "" };
-                        view! { <th>{l.replace('\n', " ")}{mark}</th> }
-                    })
-                    .collect_view()
-            })
-        })
-    };
-    let body = move || {
-        let s = strings();
-        let tasks = names();
-        m.shown.with(|p| {
-            p.as_ref().map(|p| {
-                let (_, shares) = series(s, p);
-                tasks
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| {
-                        shares
-                            .iter()
-                            .any(|c| c.get(*i).copied().flatten().is_some())
-                    })
-                    .map(|(i, name)| {
-                        let cells = shares
-                            .iter()
-                            .map(|c| {
-                                let v = c.get(i).copied().flatten().map_or("—".into(), fmt_pct);
-                                view! { <td>{v}</td> }
-                            })
-                            .collect_view();
-                        view! { <tr><th scope="row">{name.clone()}</th>{cells}</tr> }
-                    })
-                    .collect_view()
-            })
-        })
-    };
+        job.run(
+            |root, style| mix_shares::draw(root, &plot, style),
+            || mix_shares::table(&plot, s.data.table_task),
+        );
+    });
+    // Exported files: batch-lab_data_mix_examples_k-none_t1.*
+    let file = Signal::derive(move || {
+        let p = state.data;
+        let k = p.k.value.get();
+        format!(
+            "data_mix_{}_k{}_t{}",
+            p.mix.value.get().trim(),
+            if k.trim().is_empty() {
+                "-none"
+            } else {
+                k.trim()
+            },
+            p.t.value.get().trim()
+        )
+    });
     view! {
         <figure class="chart" class:stale=move || m.stale.get()>
             <figcaption>{move || strings().data.chart_title}</figcaption>
-            <ChartCanvas testid="chart-mix" alt=alt draw=draw/>
+            <ChartCanvas testid="chart-mix" alt=alt chart=chart file=file table_testid="mix-chart-table"/>
             <p class="hint" class:hidden=move || m.shown.with(|p| p.as_ref().is_none_or(|p| p.comparison.len() >= 4))>
                 {move || strings().data.chart_hint}
             </p>
-            <details class="data-table">
-                <summary>{move || strings().shell.show_data}</summary>
-                <table data-testid="mix-chart-table">
-                    <thead><tr><th>{move || strings().data.table_task}</th>{head}</tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </details>
         </figure>
     }
 }

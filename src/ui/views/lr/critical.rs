@@ -1,12 +1,14 @@
 //! Section 2 of the Batch & LR view: ε_opt(B), steps and examples against the batch size, and
 //! the critical batch.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
-use super::chart_figure::{LrChart, canvas_area, sample_indices};
+use super::chart_figure::LrChart;
 use super::{fill, find_error, raw_real};
+use crate::chart::AxisLabels;
 use crate::chart::lr::{eps_fraction, steps_examples, tradeoff};
-use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::error::InputError;
 use crate::core::format::{fmt_int, fmt_number};
 use crate::core::noise_estimate::TwoBatch;
@@ -15,6 +17,7 @@ use crate::core::noise_scale::{
     parse_batch,
 };
 use crate::core::steps::plan;
+use crate::ui::components::chart_canvas::{ChartFn, ChartJob};
 use crate::ui::components::figure::Figure;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::texts;
@@ -22,8 +25,6 @@ use crate::ui::state::AppState;
 
 /// Points on each curve.
 const CURVE_POINTS: usize = 240;
-/// Rows of each data table.
-const TABLE_ROWS: usize = 16;
 
 /// A validated reading: the model, the figures at `b` and the charts' range.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -156,11 +157,8 @@ pub fn CriticalSection() -> impl IntoView {
         })
     };
 
-    let eps_draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+    let eps_chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let (Some(r), Some(c)) = (shown.get(), curves.get()) else {
-            return;
-        };
-        let Some(root) = canvas_area(canvas) else {
             return;
         };
         let plot = eps_fraction::EpsFractionPlot {
@@ -173,13 +171,13 @@ pub fn CriticalSection() -> impl IntoView {
                 y: t().eps_y,
             },
         };
-        let _ = eps_fraction::draw(&root, &plot, style);
-    };
-    let se_draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+        job.run(
+            |root, style| eps_fraction::draw(root, &plot, style),
+            || eps_fraction::table(&plot),
+        );
+    });
+    let se_chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let (Some(r), Some(c)) = (shown.get(), curves.get()) else {
-            return;
-        };
-        let Some(root) = canvas_area(canvas) else {
             return;
         };
         let plot = steps_examples::StepsExamplesPlot {
@@ -194,13 +192,13 @@ pub fn CriticalSection() -> impl IntoView {
                 y: t().se_y,
             },
         };
-        let _ = steps_examples::draw(&root, &plot, style);
-    };
-    let trade_draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+        job.run(
+            |root, style| steps_examples::draw(root, &plot, style),
+            || steps_examples::table(&plot),
+        );
+    });
+    let trade_chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let (Some(r), Some(c)) = (shown.get(), curves.get()) else {
-            return;
-        };
-        let Some(root) = canvas_area(canvas) else {
             return;
         };
         let label = fill(t().trade_current, &[("b", fmt_number(r.at.b))]);
@@ -215,8 +213,11 @@ pub fn CriticalSection() -> impl IntoView {
                 y: t().trade_y,
             },
         };
-        let _ = tradeoff::draw(&root, &plot, style);
-    };
+        job.run(
+            |root, style| tradeoff::draw(root, &plot, style),
+            || tradeoff::table(&plot),
+        );
+    });
 
     let eps_alt = Signal::derive(move || {
         shown.get().map_or(String::new(), |r| {
@@ -229,30 +230,14 @@ pub fn CriticalSection() -> impl IntoView {
         })
     });
     let trade_alt = Signal::derive(move || t().trade_alt.to_string());
-    let head = Signal::derive(move || {
-        vec![
-            t().batch_x.to_string(),
-            t().eps_y.to_string(),
-            t().se_steps.to_string(),
-            t().se_examples.to_string(),
-        ]
-    });
-    let rows = Signal::derive(move || {
-        curves.with(|c| {
-            c.as_ref().map_or(Vec::new(), |c| {
-                sample_indices(c.fraction.len(), TABLE_ROWS)
-                    .into_iter()
-                    .filter_map(|i| {
-                        Some(vec![
-                            fmt_number(c.fraction.get(i)?.0.round()),
-                            fmt_number(c.fraction.get(i)?.1),
-                            fmt_number(c.s_over_smin.get(i)?.1),
-                            fmt_number(c.e_over_emin.get(i)?.1),
-                        ])
-                    })
-                    .collect()
-            })
-        })
+    // Exported files: batch-lab_lr_<chart>_bnoise1000_epsmax0.1_b256.*
+    let key = Signal::derive(move || {
+        format!(
+            "bnoise{}_epsmax{}_b{}",
+            p.b_noise.value.get().trim(),
+            p.eps_max.value.get().trim(),
+            p.b.value.get().trim()
+        )
     });
 
     view! {
@@ -277,10 +262,10 @@ pub fn CriticalSection() -> impl IntoView {
                         <Figure testid="b-crit" raw=bc_raw shown=bc_shown unit=examples text=|s| &s.lr.critical.b_crit stale=stale/>
                     </div>
                     {reading}
-                    <LrChart testid="chart-eps-opt" title=Signal::derive(move || t().eps_title.to_string()) alt=eps_alt draw=eps_draw head=head rows=rows stale=stale/>
+                    <LrChart testid="chart-eps-opt" title=Signal::derive(move || t().eps_title.to_string()) alt=eps_alt chart=eps_chart key=key stale=stale/>
                     <div class="lr-charts">
-                        <LrChart testid="chart-steps-examples" title=Signal::derive(move || t().se_title.to_string()) alt=se_alt draw=se_draw head=head rows=rows stale=stale/>
-                        <LrChart testid="chart-tradeoff" title=Signal::derive(move || t().trade_title.to_string()) alt=trade_alt draw=trade_draw head=head rows=rows stale=stale/>
+                        <LrChart testid="chart-steps-examples" title=Signal::derive(move || t().se_title.to_string()) alt=se_alt chart=se_chart key=key stale=stale/>
+                        <LrChart testid="chart-tradeoff" title=Signal::derive(move || t().trade_title.to_string()) alt=trade_alt chart=trade_chart key=key stale=stale/>
                     </div>
                 </div>
             </div>

@@ -1,18 +1,21 @@
 //! Section 3 of the Batch & LR view: estimating B_simple from squared gradient norms measured at
 //! two batch sizes (McCandlish et al. 2018, App. A).
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
-use super::chart_figure::{LrChart, canvas_area, sample_indices};
+use super::chart_figure::LrChart;
 use super::{fill, find_error, raw_real};
+use crate::chart::AxisLabels;
 use crate::chart::lr::norm_fit;
-use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::error::{ErrorKind, InputError};
 use crate::core::format::{fmt_number, fmt_sci};
 use crate::core::noise_estimate::{
     FIELD_B_BIG, FIELD_B_SMALL, FIELD_GN_BIG, FIELD_GN_SMALL, NoiseEstimate, TwoBatch,
 };
 use crate::core::noise_scale::{examples_over_min, log_grid, steps_over_min};
+use crate::ui::components::chart_canvas::{ChartFn, ChartJob};
 use crate::ui::components::figure::Figure;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::texts;
@@ -122,11 +125,8 @@ pub fn EstimatorSection() -> impl IntoView {
                 .collect::<Vec<(f64, f64)>>()
         })
     });
-    let draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+    let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let Some(r) = shown.get() else { return };
-        let Some(root) = canvas_area(canvas) else {
-            return;
-        };
         let pts = curve.get();
         let plot = norm_fit::NormFitPlot {
             curve: &pts,
@@ -143,22 +143,32 @@ pub fn EstimatorSection() -> impl IntoView {
                 y: t().chart_y,
             },
         };
-        let _ = norm_fit::draw(&root, &plot, style);
-    };
+        job.run(
+            |root, style| norm_fit::draw(root, &plot, style),
+            || {
+                norm_fit::table(
+                    &plot,
+                    strings().export.series,
+                    strings().export.theory,
+                    strings().export.measured,
+                )
+            },
+        );
+    });
     let alt = Signal::derive(move || {
         shown.get().map_or(String::new(), |r| {
             fill(t().chart_alt, &[("b_simple", fmt_number(r.est.b_simple))])
         })
     });
-    let head = Signal::derive(move || vec![t().chart_x.to_string(), t().chart_y.to_string()]);
-    let rows = Signal::derive(move || {
-        curve.with(|c| {
-            sample_indices(c.len(), 14)
-                .into_iter()
-                .filter_map(|i| c.get(i))
-                .map(|&(b, y)| vec![fmt_number(b.round().max(1.0)), fmt_number(y)])
-                .collect()
-        })
+    // Exported files: batch-lab_lr_norm-fit_bs32_gs7.125_bb512_gb4.1953125.*
+    let key = Signal::derive(move || {
+        format!(
+            "bs{}_gs{}_bb{}_gb{}",
+            p.b_small.value.get().trim(),
+            p.gn_small.value.get().trim(),
+            p.b_big.value.get().trim(),
+            p.gn_big.value.get().trim()
+        )
     });
 
     view! {
@@ -181,7 +191,7 @@ pub fn EstimatorSection() -> impl IntoView {
                     </div>
                     {problem}
                     {advice}
-                    <LrChart testid="chart-norm-fit" title=Signal::derive(move || t().chart_title.to_string()) alt=alt draw=draw head=head rows=rows stale=stale/>
+                    <LrChart testid="chart-norm-fit" title=Signal::derive(move || t().chart_title.to_string()) alt=alt chart=chart key=key stale=stale/>
                 </div>
             </div>
             <div class="lr-howto">

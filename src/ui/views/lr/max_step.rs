@@ -1,15 +1,18 @@
 //! Section 1 of the Batch & LR view: why a maximum step size exists, on a 2-D quadratic.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
-use super::chart_figure::{LrChart, canvas_area, sample_indices};
+use super::chart_figure::LrChart;
 use super::{fill, find_error, raw_real};
+use crate::chart::AxisLabels;
 use crate::chart::lr::clip::Frame;
 use crate::chart::lr::{loss_steps, path, step_sweep};
-use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::error::InputError;
 use crate::core::format::{fmt_number, fmt_sci};
 use crate::core::max_step::{MaxStep, MaxStepRun, RunClass, gd_threshold};
+use crate::ui::components::chart_canvas::{ChartFn, ChartJob};
 use crate::ui::components::figure::Figure;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::texts;
@@ -155,11 +158,8 @@ pub fn MaxStepSection() -> impl IntoView {
     };
 
     let series = move |r: &Run| usize::from(r.model.momentum > 0.0);
-    let path_draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+    let path_chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let Some(r) = shown.get() else { return };
-        let Some(root) = canvas_area(canvas) else {
-            return;
-        };
         let (s1, s2) = r.model.start;
         let l0 = r.model.loss(s1, s2);
         let contours: Vec<Vec<(f64, f64)>> =
@@ -185,13 +185,13 @@ pub fn MaxStepSection() -> impl IntoView {
                 y: t().path_y,
             },
         };
-        let _ = path::draw(&root, &plot, style);
-    };
-    let loss_draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+        job.run(
+            |root, style| path::draw(root, &plot, style),
+            || path::table(&plot, t().loss_x),
+        );
+    });
+    let loss_chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let Some(r) = shown.get() else { return };
-        let Some(root) = canvas_area(canvas) else {
-            return;
-        };
         let pts: Vec<(f64, f64)> = r
             .run
             .iterates
@@ -212,8 +212,11 @@ pub fn MaxStepSection() -> impl IntoView {
                 y: t().loss_y,
             },
         };
-        let _ = loss_steps::draw(&root, &plot, style);
-    };
+        job.run(
+            |root, style| loss_steps::draw(root, &plot, style),
+            || loss_steps::table(&plot),
+        );
+    });
     let sweep = Memo::new(move |_| {
         shown.with(|s| {
             s.as_ref()
@@ -222,11 +225,8 @@ pub fn MaxStepSection() -> impl IntoView {
         })
     });
     let n_steps = move || shown.with(|s| s.as_ref().map_or(0, |r| r.model.iters));
-    let sweep_draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+    let sweep_chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let Some(r) = shown.get() else { return };
-        let Some(root) = canvas_area(canvas) else {
-            return;
-        };
         let pts = sweep.get();
         let last = r.run.iterates.last().map_or(0.0, |i| i.loss);
         let cap = crate::core::max_step::LOSS_CAP * r.run.iterates.first().map_or(0.0, |i| i.loss);
@@ -246,8 +246,11 @@ pub fn MaxStepSection() -> impl IntoView {
                 y: &y_label,
             },
         };
-        let _ = step_sweep::draw(&root, &plot, style);
-    };
+        job.run(
+            |root, style| step_sweep::draw(root, &plot, style),
+            || step_sweep::table(&plot),
+        );
+    });
 
     let path_alt = Signal::derive(move || {
         shown.with(|s| {
@@ -293,47 +296,15 @@ pub fn MaxStepSection() -> impl IntoView {
     });
     let sweep_title =
         Signal::derive(move || fill(t().sweep_title, &[("n", fmt_number(n_steps() as f64))]));
-    let path_head = Signal::derive(move || {
-        vec![
-            t().loss_x.to_string(),
-            t().path_x.to_string(),
-            t().path_y.to_string(),
-            t().loss_y.to_string(),
-        ]
-    });
-    let path_rows = Signal::derive(move || {
-        shown.with(|s| {
-            s.as_ref().map_or(Vec::new(), |r| {
-                let its = &r.run.iterates;
-                sample_indices(its.len(), 25)
-                    .into_iter()
-                    .filter_map(|k| its.get(k).map(|i| (k, i)))
-                    .map(|(k, i)| {
-                        vec![
-                            fmt_number(k as f64),
-                            fmt_sci(i.theta1),
-                            fmt_sci(i.theta2),
-                            fmt_sci(i.loss),
-                        ]
-                    })
-                    .collect()
-            })
-        })
-    });
-    let sweep_head = Signal::derive(move || {
-        vec![
-            t().sweep_x.to_string(),
-            fill(t().sweep_y, &[("n", fmt_number(n_steps() as f64))]),
-        ]
-    });
-    let sweep_rows = Signal::derive(move || {
-        sweep.with(|pts| {
-            sample_indices(pts.len(), 20)
-                .into_iter()
-                .filter_map(|k| pts.get(k))
-                .map(|&(eta, loss)| vec![fmt_number(eta), fmt_sci(loss)])
-                .collect()
-        })
+    // Exported files: batch-lab_lr_<chart>_lmax10_l2-1_eta0.19_beta0.*
+    let key = Signal::derive(move || {
+        format!(
+            "lmax{}_l2-{}_eta{}_beta{}",
+            p.lam_max.value.get().trim(),
+            p.lam_2.value.get().trim(),
+            p.step_size.value.get().trim(),
+            p.momentum.value.get().trim()
+        )
     });
 
     view! {
@@ -359,10 +330,10 @@ pub fn MaxStepSection() -> impl IntoView {
                     </div>
                     {asides}
                     <div class="lr-charts">
-                        <LrChart testid="chart-path" title=Signal::derive(move || t().path_title.to_string()) alt=path_alt draw=path_draw head=path_head rows=path_rows stale=stale/>
-                        <LrChart testid="chart-loss" title=Signal::derive(move || t().loss_title.to_string()) alt=loss_alt draw=loss_draw head=path_head rows=path_rows stale=stale/>
+                        <LrChart testid="chart-path" title=Signal::derive(move || t().path_title.to_string()) alt=path_alt chart=path_chart key=key stale=stale/>
+                        <LrChart testid="chart-loss" title=Signal::derive(move || t().loss_title.to_string()) alt=loss_alt chart=loss_chart key=key stale=stale/>
                     </div>
-                    <LrChart testid="chart-sweep" title=sweep_title alt=sweep_alt draw=sweep_draw head=sweep_head rows=sweep_rows stale=stale/>
+                    <LrChart testid="chart-sweep" title=sweep_title alt=sweep_alt chart=sweep_chart key=key stale=stale/>
                 </div>
             </div>
         </section>

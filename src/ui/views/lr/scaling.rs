@@ -1,12 +1,14 @@
 //! Section 4 of the Batch & LR view: rescaling the learning rate when the batch size changes.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
-use super::chart_figure::{LrChart, canvas_area, sample_indices};
+use super::chart_figure::LrChart;
 use super::critical::regime;
 use super::{fill, find_error, raw_real};
+use crate::chart::AxisLabels;
 use crate::chart::lr::lr_rules::{self, RuleCurve};
-use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::error::InputError;
 use crate::core::format::{fmt_number, fmt_sci};
 use crate::core::lr_scaling::{
@@ -15,6 +17,7 @@ use crate::core::lr_scaling::{
     mccandlish_lr, sqrt_lr,
 };
 use crate::core::noise_scale::{log_grid, parse_b_noise};
+use crate::ui::components::chart_canvas::{ChartFn, ChartJob};
 use crate::ui::components::choice_field::ChoiceField;
 use crate::ui::components::figure::Figure;
 use crate::ui::components::num_field::NumField;
@@ -182,11 +185,8 @@ pub fn ScalingSection() -> impl IntoView {
             )
         })
     });
-    let draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+    let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let (Some(r), Some((lin, sq, mc))) = (shown.get(), curves.get()) else {
-            return;
-        };
-        let Some(root) = canvas_area(canvas) else {
             return;
         };
         let names = t().rule_names;
@@ -224,8 +224,11 @@ pub fn ScalingSection() -> impl IntoView {
                 y: t().chart_y,
             },
         };
-        let _ = lr_rules::draw(&root, &plot, style);
-    };
+        job.run(
+            |root, style| lr_rules::draw(root, &plot, style),
+            || lr_rules::table(&plot, strings().export.series),
+        );
+    });
     let alt = Signal::derive(move || {
         shown.get().map_or(String::new(), |r| {
             fill(
@@ -238,28 +241,15 @@ pub fn ScalingSection() -> impl IntoView {
             )
         })
     });
-    let head = Signal::derive(move || {
-        let mut h = vec![t().chart_x.to_string()];
-        h.extend(t().rule_names.iter().map(|s| s.to_string()));
-        h
-    });
-    let rows = Signal::derive(move || {
-        curves.with(|c| {
-            c.as_ref().map_or(Vec::new(), |(lin, sq, mc)| {
-                sample_indices(lin.len(), 14)
-                    .into_iter()
-                    .filter_map(|i| {
-                        let (b, l) = *lin.get(i)?;
-                        let s = sq.get(i)?.1;
-                        let m = mc
-                            .as_ref()
-                            .and_then(|m| m.get(i))
-                            .map_or("—".into(), |p| fmt_sci(p.1));
-                        Some(vec![fmt_number(b.round()), fmt_sci(l), fmt_sci(s), m])
-                    })
-                    .collect()
-            })
-        })
+    // Exported files: batch-lab_lr_lr-rules_lr1e-4_b0-256_b1-1024_adam.*
+    let key = Signal::derive(move || {
+        format!(
+            "lr{}_b0-{}_b1-{}_{}",
+            p.lr0.value.get().trim(),
+            p.b0.value.get().trim(),
+            p.b1.value.get().trim(),
+            p.scale_opt.value.get().trim()
+        )
     });
 
     let wrap = move |rule: Rule| move || suggested(rule);
@@ -306,7 +296,7 @@ pub fn ScalingSection() -> impl IntoView {
                         </Show>
                     </div>
                     {notes}
-                    <LrChart testid="chart-lr-rules" title=Signal::derive(move || t().chart_title.to_string()) alt=alt draw=draw head=head rows=rows stale=stale/>
+                    <LrChart testid="chart-lr-rules" title=Signal::derive(move || t().chart_title.to_string()) alt=alt chart=chart key=key stale=stale/>
                 </div>
             </div>
         </section>

@@ -1,16 +1,16 @@
 //! The stacked-bar chart of the parts at both moments, with the chosen card's capacity line
 //! and its data table.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use super::Computed;
 use crate::chart::AxisLabels;
 use crate::chart::memory::parts_bar::{self, Bar, PartsBarPlot};
 use crate::core::format::fmt_number;
 use crate::core::memory::Phase;
-use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
 
@@ -41,7 +41,7 @@ pub fn PartsChart(
             })
         })
     });
-    let draw = move |canvas: &web_sys::HtmlCanvasElement, style: &crate::chart::ChartStyle| {
+    let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let t = &strings().memory;
         let Some(c) = shown.get() else { return };
         let amounts = |parts: [u64; 6]| parts.map(|b| c.unit.amount(b));
@@ -65,49 +65,29 @@ pub fn PartsChart(
             unit: c.unit.symbol(),
             labels: AxisLabels { x: "", y: &y },
         };
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-            return;
-        };
-        let _ = parts_bar::draw(&backend.into_drawing_area(), &plot, style);
-    };
-    let rows = move || {
-        let t = &strings().memory;
-        shown.get().map(|c| {
-            let (b, s) = (c.est.backward.list(), c.est.step.list());
-            let f = move |x: u64| fmt_number(c.unit.amount(x));
-            let parts = t
-                .part_names
-                .iter()
-                .enumerate()
-                .map(|(i, name)| {
-                    let (x, y) = (b.get(i).copied().unwrap_or(0), s.get(i).copied().unwrap_or(0));
-                    view! { <tr><th scope="row">{*name}</th><td>{f(x)}</td><td>{f(y)}</td></tr> }
-                })
-                .collect_view();
-            let sum = view! {
-                <tr class="mem-sum"><th scope="row">"Σ"</th><td>{f(c.est.backward.total)}</td><td>{f(c.est.step.total)}</td></tr>
-            };
-            (parts, sum)
-        })
-    };
-    let unit = move || shown.with(|c| c.as_ref().map_or("", |c| c.unit.symbol()));
+        let words = &strings().export;
+        job.run(
+            |root, style| parts_bar::draw(root, &plot, style),
+            || parts_bar::table(&plot, words.bar, words.total),
+        );
+    });
+    // Exported files: batch-lab_memory_parts_llama-3-8b_lora_a100-80_mbs4_seq512.*
+    let file = Signal::derive(move || {
+        let p = state.memory;
+        let v = |q: crate::ui::state::Param| q.value.get().trim().to_string();
+        format!(
+            "memory_parts_{}_{}_{}_mbs{}_seq{}",
+            v(p.model),
+            v(p.method),
+            v(p.gpu),
+            v(p.mbs),
+            v(p.seq)
+        )
+    });
     view! {
         <figure class="chart" class:stale=move || stale.get()>
             <figcaption>{move || strings().memory.chart_title}</figcaption>
-            <ChartCanvas testid="chart-memory" alt=alt draw=draw/>
-            <details class="data-table">
-                <summary>{move || strings().shell.show_data}</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th></th>
-                            <th>{move || strings().memory.moment_names[0]} " (" {unit} ")"</th>
-                            <th>{move || strings().memory.moment_names[1]} " (" {unit} ")"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </details>
+            <ChartCanvas testid="chart-memory" alt=alt chart=chart file=file/>
         </figure>
     }
 }

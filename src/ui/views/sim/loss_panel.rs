@@ -1,21 +1,20 @@
 //! The loss chart: mean of the seeds per (optimizer, batch size), bands, exact NQM curves.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use super::SimCtx;
 use super::engine::RunsOut;
+use crate::chart::AxisLabels;
 use crate::chart::sim::log_axis::batch_shade;
 use crate::chart::sim::loss_curves::{self, LossCurve, LossPlot};
-use crate::chart::{AxisLabels, ChartStyle};
-use crate::core::format::{fmt_int, fmt_number, fmt_sci};
 use crate::core::sim::config::Task;
 use crate::core::sim::nqm::Nqm;
 use crate::core::sim::nqm_exact::{ExactRule, expected_loss_curve};
 use crate::core::sim::optim::OptimizerKind;
-use crate::core::sim::seed_band::{SeedBand, XAxis, mean_final_loss, seed_band, thin};
-use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::core::sim::seed_band::{SeedBand, XAxis, seed_band, thin};
+use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
 
@@ -121,7 +120,7 @@ pub fn LossPanel() -> impl IntoView {
             .replace("{n}", &n.to_string())
             .replace("{x}", t.loss_x.get(x_index()).copied().unwrap_or(""))
     });
-    let draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+    let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let t = &strings().sim;
         let x = ctx.x_axis();
         let Some(out) = engine.runs.get() else { return };
@@ -136,9 +135,6 @@ pub fn LossPanel() -> impl IntoView {
                 exact: c.exact.as_deref(),
             })
             .collect();
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-            return;
-        };
         let plot = LossPlot {
             curves: &list,
             log_x: x != XAxis::Steps,
@@ -151,49 +147,18 @@ pub fn LossPanel() -> impl IntoView {
             exact_label: t.exact_label,
             target_label: t.target_label,
         };
-        let _ = loss_curves::draw(&backend.into_drawing_area(), &plot, style);
-    };
-    let rows = move || {
-        let t = &strings().sim;
-        engine.runs.get().map(|out| {
-            out.groups
-                .iter()
-                .map(|g| {
-                    let (fin, diverged) = mean_final_loss(&g.runs);
-                    let name = t.opt_names.get(opt_index(g.opt)).copied().unwrap_or("");
-                    view! {
-                        <tr>
-                            <td>{name}</td>
-                            <td>{fmt_int(g.batch as u128)}</td>
-                            <td>{fmt_sci(g.lr)}</td>
-                            <td>{fin.map_or_else(|| t.diverged.to_string(), fmt_number)}</td>
-                            <td>{format!("{diverged} / {}", g.runs.len())}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
+        let w = &strings().export;
+        job.run(
+            |root, style| loss_curves::draw(root, &plot, style),
+            || loss_curves::table(&plot, w.series, w.band_lo, w.band_hi),
+        );
+    });
+    let file = Signal::derive(move || super::file_stem(&state.sim, "loss"));
     view! {
         <figure class="chart" class:stale=move || stale.get()>
             <figcaption>{move || strings().sim.loss_title}</figcaption>
-            <ChartCanvas testid="chart-sim-loss" alt=alt draw=draw/>
+            <ChartCanvas testid="chart-sim-loss" alt=alt chart=chart file=file suffix="sim-loss"/>
             <p class="chart-note">{move || strings().sim.loss_caption}</p>
-            <details class="data-table">
-                <summary>{move || strings().shell.show_data}</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th>{move || strings().sim.table_heads[0]}</th>
-                            <th>{move || strings().sim.table_heads[1]}</th>
-                            <th>{move || strings().sim.table_heads[2]}</th>
-                            <th>{move || strings().sim.table_heads[3]}</th>
-                            <th>{move || strings().sim.diverged}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </details>
         </figure>
     }
 }

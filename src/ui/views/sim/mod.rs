@@ -277,3 +277,16 @@ pub fn SimView() -> impl IntoView {
         </section>
     }
 }
+
+/// The name of an exported Simulator chart file (without `batch-lab_` and the extension): the
+/// chart, the task, the optimizers, the batch sizes and the updates, e.g.
+/// `sim_loss_nqm_sgd-momentum-adam_bs16-128-1024_steps800`.
+pub(crate) fn file_stem(p: &SimParams, chart: &str) -> String {
+    format!(
+        "sim_{chart}_{}_{}_bs{}_steps{}",
+        p.task.value.get().trim(),
+        p.opts.value.get().trim(),
+        p.bs.value.get().trim(),
+        p.steps.value.get().trim()
+    )
+}

@@ -1,20 +1,18 @@
 //! The learning-rate sweep chart for one optimizer at a time, with the theory's best rate.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use super::SimCtx;
 use super::engine::SweepOut;
 use super::loss_panel::{opt_index, shade_of};
+use crate::chart::AxisLabels;
 use crate::chart::sim::lr_sweep::{self, SweepLine, SweepPlot};
-use crate::chart::{AxisLabels, ChartStyle};
-use crate::core::format::{fmt_number, fmt_sci};
 use crate::core::noise_scale::eps_opt;
 use crate::core::sim::optim::OptimizerKind;
-use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
 use crate::ui::i18n::{error_message, texts};
 use crate::ui::state::AppState;
 
@@ -66,7 +64,7 @@ pub fn SweepPanel() -> impl IntoView {
             )
         })
     });
-    let draw = move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+    let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let t = &strings().sim;
         let Some((s, o)) = current() else { return };
         let lines: Vec<SweepLine<'_>> = s
@@ -85,9 +83,6 @@ pub fn SweepPanel() -> impl IntoView {
                 })
             })
             .collect();
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-            return;
-        };
         let plot = SweepPlot {
             series: opt_index(o),
             lines: &lines,
@@ -97,8 +92,12 @@ pub fn SweepPanel() -> impl IntoView {
             },
             legend: t.sweep_legend,
         };
-        let _ = lr_sweep::draw(&backend.into_drawing_area(), &plot, style);
-    };
+        let w = &strings().export;
+        job.run(
+            |root, style| lr_sweep::draw(root, &plot, style),
+            || lr_sweep::table(&plot, w.series, w.diverged_at),
+        );
+    });
     let options = move || {
         let t = &strings().sim;
         let swept = engine
@@ -115,31 +114,12 @@ pub fn SweepPanel() -> impl IntoView {
             .collect_view()
     };
     let error = ctx.error_for("sweep_opt");
-    let rows = move || {
-        let (s, o) = current()?;
-        Some(
-            s.spec
-                .batch_sizes
-                .iter()
-                .filter_map(|&b| s.result.cell(o, b).cloned())
-                .flat_map(|c| {
-                    c.points
-                        .into_iter()
-                        .map(move |p| (c.batch_size, p))
-                })
-                .map(|(b, p)| {
-                    let t = &strings().sim;
-                    view! {
-                        <tr>
-                            <td>{b}</td>
-                            <td>{fmt_sci(p.lr)}</td>
-                            <td>{p.final_loss.map_or_else(|| t.diverged.to_string(), fmt_number)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view(),
-        )
-    };
+    // `Show` rebuilds its children, so the chart function is kept where they can clone it.
+    let chart = StoredValue::new_local(chart);
+    let file = Signal::derive(move || {
+        let opt = current().map_or("", |(_, o)| o.key());
+        super::file_stem(&state.sim, &format!("sweep-{opt}"))
+    });
     view! {
         <figure class="chart" class:stale=move || stale.get() data-testid="sweep-panel">
             <figcaption>{move || strings().sim.sweep_title}</figcaption>
@@ -161,21 +141,8 @@ pub fn SweepPanel() -> impl IntoView {
                     </p>
                 </div>
                 <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().sim.sweep_stale}</p>
-                <ChartCanvas testid="chart-sim-sweep" alt=alt draw=draw/>
+                <ChartCanvas testid="chart-sim-sweep" alt=alt chart=chart.get_value() file=file suffix="sim-sweep"/>
                 <p class="chart-note">{move || strings().sim.sweep_caption}</p>
-                <details class="data-table">
-                    <summary>{move || strings().shell.show_data}</summary>
-                    <table>
-                        <thead>
-                            <tr>
-                                <th>"B"</th>
-                                <th>{move || strings().sim.sweep_x}</th>
-                                <th>{move || strings().sim.sweep_y}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </details>
             </Show>
         </figure>
     }

@@ -1,15 +1,14 @@
 //! Steps and examples to the target against the batch size, per optimizer, with the fits.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use super::SimCtx;
 use super::loss_panel::opt_index;
+use crate::chart::AxisLabels;
 use crate::chart::sim::target_vs_batch::{self, TargetPlot, TargetSeries};
-use crate::chart::{AxisLabels, ChartStyle};
-use crate::core::format::fmt_int;
-use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
 
@@ -27,8 +26,8 @@ pub fn TargetPanel() -> impl IntoView {
             .with(|s| s.as_ref().is_some_and(|s| Some(&s.spec) != spec.as_ref()))
     });
     let alt = Signal::derive(move || strings().sim.target_alt.to_string());
-    let draw_for = move |examples: bool| {
-        move |canvas: &web_sys::HtmlCanvasElement, style: &ChartStyle| {
+    let chart_for = move |examples: bool| -> ChartFn {
+        Rc::new(move |job: ChartJob<'_, '_>| {
             let t = &strings().sim;
             let Some(s) = engine.sweep_late.get() else {
                 return;
@@ -65,9 +64,6 @@ pub fn TargetPanel() -> impl IntoView {
                     fit: s.result.fit(o),
                 })
                 .collect();
-            let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-                return;
-            };
             let plot = TargetPlot {
                 series: &series,
                 examples,
@@ -78,55 +74,25 @@ pub fn TargetPanel() -> impl IntoView {
                 fit_label: t.fit_label,
                 bcrit_label: t.bcrit_label,
             };
-            let _ = target_vs_batch::draw(&backend.into_drawing_area(), &plot, style);
-        }
+            job.run(
+                |root, style| target_vs_batch::draw(root, &plot, style),
+                || target_vs_batch::table(&plot, strings().export.series),
+            );
+        })
     };
-    let rows = move || {
-        let s = engine.sweep_late.get()?;
-        let t = &strings().sim;
-        Some(
-            s.result
-                .cells
-                .iter()
-                .map(|c| {
-                    let name = t.opt_names.get(opt_index(c.optimizer)).copied().unwrap_or("");
-                    let steps = c
-                        .steps_to_target()
-                        .map_or_else(|| t.not_reached.to_string(), |v| fmt_int(u128::from(v)));
-                    let ex = c
-                        .examples_to_target()
-                        .map_or_else(|| t.not_reached.to_string(), |v| fmt_int(u128::from(v)));
-                    view! { <tr><td>{name}</td><td>{c.batch_size}</td><td>{steps}</td><td>{ex}</td></tr> }
-                })
-                .collect_view(),
-        )
-    };
+    let file = move |name: &'static str| Signal::derive(move || super::file_stem(&state.sim, name));
     view! {
         <Show when=move || engine.sweep_late.with(Option::is_some)>
             <div class="sim-pair">
                 <figure class="chart" class:stale=move || stale.get()>
                     <figcaption>{move || strings().sim.steps_title}</figcaption>
-                    <ChartCanvas testid="chart-sim-steps" alt=alt draw=draw_for(false)/>
+                    <ChartCanvas testid="chart-sim-steps" alt=alt chart=chart_for(false) file=file("steps-to-target") suffix="sim-steps"/>
                 </figure>
                 <figure class="chart" class:stale=move || stale.get()>
                     <figcaption>{move || strings().sim.examples_title}</figcaption>
-                    <ChartCanvas testid="chart-sim-examples" alt=alt draw=draw_for(true)/>
+                    <ChartCanvas testid="chart-sim-examples" alt=alt chart=chart_for(true) file=file("examples-to-target") suffix="sim-examples"/>
                 </figure>
             </div>
-            <details class="data-table">
-                <summary>{move || strings().shell.show_data}</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th>{move || strings().sim.table_heads[0]}</th>
-                            <th>"B"</th>
-                            <th>{move || strings().sim.steps_y}</th>
-                            <th>{move || strings().sim.examples_y}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </details>
         </Show>
     }
 }
