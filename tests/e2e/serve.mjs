@@ -1,9 +1,11 @@
 // A minimal static file server for dist/, on 127.0.0.1 only, optionally under a sub-path.
-// Usage: node serve.mjs [--dir ../../dist] [--port 8080] [--prefix /course/lab/]
+// Usage: node serve.mjs [--dir ../../dist] [--port 8080] [--prefix /course/lab/] [--gzip 1]
 // Used by `.ci/serve` (prefix "/") and by the end-to-end tests (a sub-path, to prove relative URLs).
+// `gzip` (off by default) compresses text and WebAssembly as a static host would; the Lighthouse script uses it.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,7 +29,10 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer({ dir = root, port: p = port, prefix: pre = prefix } = {}) {
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt']);
+
+export function startServer({ dir = root, port: p = port, prefix: pre = prefix, gzip = args.gzip === '1' } = {}) {
+  const gzipped = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let pathname = decodeURIComponent(url.pathname);
@@ -51,10 +56,18 @@ export function startServer({ dir = root, port: p = port, prefix: pre = prefix }
         res.writeHead(404, { 'Content-Type': 'text/plain' });
         return res.end('not found');
       }
-      res.writeHead(200, {
+      const headers = {
         'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
-      });
+      };
+      if (gzip && compressible.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const key = `${file}:${body.length}`;
+        if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(body));
+        body = gzipped.get(key);
+        headers['Content-Encoding'] = 'gzip';
+        headers.Vary = 'Accept-Encoding';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     });
   });

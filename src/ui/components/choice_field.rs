@@ -25,6 +25,8 @@ pub fn ChoiceField(
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
     let id = format!("f-{}", param.key);
+    let hint_id = format!("h-{}", param.key);
+    let err_id = format!("e-{}", param.key);
     let options = move || {
         let names = labels(strings());
         keys.iter()
@@ -41,13 +43,14 @@ pub fn ChoiceField(
             <select
                 id=id
                 data-testid=format!("input-{}", param.key)
+                aria-describedby=format!("{hint_id} {err_id}")
                 prop:value=move || param.value.get()
                 on:change=move |ev| param.value.set(event_target_value(&ev))
             >
                 {options}
             </select>
-            <p class="hint">{move || text(strings()).hint}</p>
-            <p class="error" role="alert" data-testid=format!("error-{}", param.key)>
+            <p class="hint" id=hint_id>{move || text(strings()).hint}</p>
+            <p class="error" id=err_id role="alert" data-testid=format!("error-{}", param.key)>
                 {move || error.get().map(|e| error_message(state.lang.get(), &e))}
             </p>
         </div>

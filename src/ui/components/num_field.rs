@@ -22,6 +22,8 @@ pub fn NumField(
     let t = move || text(texts(state.lang.get()));
     let id = format!("f-{}", param.key);
     let err_id = format!("e-{}", param.key);
+    let hint_id = format!("h-{}", param.key);
+    let unit_id = format!("u-{}", param.key);
     let message = move || error.get().map(|e| error_message(state.lang.get(), &e));
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
@@ -35,13 +37,13 @@ pub fn NumField(
                     spellcheck="false"
                     data-testid=format!("input-{}", param.key)
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby=err_id.clone()
+                    aria-describedby=format!("{unit_id} {hint_id} {err_id}")
                     prop:value=move || param.value.get()
                     on:input=move |ev| param.value.set(event_target_value(&ev))
                 />
-                <span class="unit">{move || t().unit}</span>
+                <span class="unit" id=unit_id>{move || t().unit}</span>
             </div>
-            <p class="hint">{move || t().hint}</p>
+            <p class="hint" id=hint_id>{move || t().hint}</p>
             <p class="error" id=err_id role="alert" data-testid=format!("error-{}", param.key)>
                 {message}
             </p>

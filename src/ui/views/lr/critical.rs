@@ -245,7 +245,7 @@ pub fn CriticalSection() -> impl IntoView {
             <h3>{move || t().heading}</h3>
             <p class="lr-intro">{move || t().intro}</p>
             <div class="view-body">
-                <form class="controls" aria-label=move || strings().shell.inputs on:submit=|ev| ev.prevent_default()>
+                <form class="controls" aria-label=move || format!("{} · {}", strings().shell.inputs, t().heading) on:submit=|ev| ev.prevent_default()>
                     <NumField param=p.b_noise text=|s| &s.lr.critical.b_noise error=error_for("b_noise")/>
                     <NumField param=p.eps_max text=|s| &s.lr.critical.eps_max error=error_for("eps_max")/>
                     <NumField param=p.b text=|s| &s.lr.critical.b error=error_for(FIELD_B)/>

@@ -176,7 +176,7 @@ pub fn EstimatorSection() -> impl IntoView {
             <h3>{move || t().heading}</h3>
             <p class="lr-intro">{move || t().intro}</p>
             <div class="view-body">
-                <form class="controls" aria-label=move || strings().shell.inputs on:submit=|ev| ev.prevent_default()>
+                <form class="controls" aria-label=move || format!("{} · {}", strings().shell.inputs, t().heading) on:submit=|ev| ev.prevent_default()>
                     <NumField param=p.b_small text=|s| &s.lr.estimator.b_small error=error_for(FIELD_B_SMALL)/>
                     <NumField param=p.gn_small text=|s| &s.lr.estimator.gn_small error=error_for(FIELD_GN_SMALL)/>
                     <NumField param=p.b_big text=|s| &s.lr.estimator.b_big error=error_for(FIELD_B_BIG)/>

@@ -312,7 +312,7 @@ pub fn MaxStepSection() -> impl IntoView {
             <h3>{move || t().heading}</h3>
             <p class="lr-intro">{move || t().intro}</p>
             <div class="view-body">
-                <form class="controls" aria-label=move || strings().shell.inputs on:submit=|ev| ev.prevent_default()>
+                <form class="controls" aria-label=move || format!("{} · {}", strings().shell.inputs, t().heading) on:submit=|ev| ev.prevent_default()>
                     <NumField param=p.lam_max text=|s| &s.lr.max_step.lam_max error=error_for("lam_max")/>
                     <NumField param=p.lam_2 text=|s| &s.lr.max_step.lam_2 error=error_for("lam_2")/>
                     <NumField param=p.step_size text=|s| &s.lr.max_step.step_size error=error_for("step_size")/>

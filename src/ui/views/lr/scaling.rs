@@ -258,7 +258,7 @@ pub fn ScalingSection() -> impl IntoView {
             <h3>{move || t().heading}</h3>
             <p class="lr-intro">{move || t().intro}</p>
             <div class="view-body">
-                <form class="controls" aria-label=move || strings().shell.inputs on:submit=|ev| ev.prevent_default()>
+                <form class="controls" aria-label=move || format!("{} · {}", strings().shell.inputs, t().heading) on:submit=|ev| ev.prevent_default()>
                     <NumField param=p.lr0 text=|s| &s.lr.scaling.lr0 error=error_for(FIELD_LR0)/>
                     <NumField param=p.b0 text=|s| &s.lr.scaling.b0 error=error_for(FIELD_B0)/>
                     <NumField param=p.b1 text=|s| &s.lr.scaling.b1 error=error_for(FIELD_B1)/>

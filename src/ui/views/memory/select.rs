@@ -27,6 +27,8 @@ pub fn WatchedChoice(
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
     let id = format!("f-{}", param.key);
+    let hint_id = format!("h-{}", param.key);
+    let err_id = format!("e-{}", param.key);
     let options = move || {
         let names = labels(strings());
         keys.iter()
@@ -43,6 +45,7 @@ pub fn WatchedChoice(
             <select
                 id=id
                 data-testid=format!("input-{}", param.key)
+                aria-describedby=format!("{hint_id} {err_id}")
                 prop:value=move || param.value.get()
                 on:change=move |ev| {
                     let old = param.value.get_untracked();
@@ -52,8 +55,8 @@ pub fn WatchedChoice(
             >
                 {options}
             </select>
-            <p class="hint">{move || text(strings()).hint}</p>
-            <p class="error" role="alert" data-testid=format!("error-{}", param.key)>
+            <p class="hint" id=hint_id>{move || text(strings()).hint}</p>
+            <p class="error" id=err_id role="alert" data-testid=format!("error-{}", param.key)>
                 {move || error.get().map(|e| error_message(state.lang.get(), &e))}
             </p>
         </div>
