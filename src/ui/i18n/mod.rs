@@ -8,6 +8,7 @@ mod data;
 mod errors;
 mod lr;
 mod memory;
+mod share;
 mod shell;
 mod sim;
 mod steps;
@@ -16,6 +17,7 @@ pub use data::Data;
 pub use errors::error_message;
 pub use lr::Lr;
 pub use memory::Memory;
+pub use share::Share;
 pub use shell::Shell;
 pub use sim::Sim;
 pub use steps::Steps;
@@ -89,6 +91,8 @@ pub struct Strings {
     pub memory: Memory,
     /// The Data view.
     pub data: Data,
+    /// The Share panel and the embed's link to the full app.
+    pub share: Share,
 }
 
 /// English.
@@ -99,6 +103,7 @@ pub static EN: Strings = Strings {
     sim: sim::EN,
     memory: memory::EN,
     data: data::EN,
+    share: share::EN,
 };
 /// 简体中文.
 pub static ZH: Strings = Strings {
@@ -108,6 +113,7 @@ pub static ZH: Strings = Strings {
     sim: sim::ZH,
     memory: memory::ZH,
     data: data::ZH,
+    share: share::ZH,
 };
 
 /// The table for `lang`.
