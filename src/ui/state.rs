@@ -381,7 +381,10 @@ mod tests {
         let (mask, ok) = parse_hide(&all);
         assert!(ok);
         assert_eq!(hide_words(mask, ","), all);
-        assert_eq!(hide_words(parse_hide("nav,controls").0, " "), "controls nav");
+        assert_eq!(
+            hide_words(parse_hide("nav,controls").0, " "),
+            "controls nav"
+        );
     }
 
     #[test]
@@ -389,11 +392,24 @@ mod tests {
         for v in View::ALL {
             assert_eq!(hide_flags_for(v) & 0b1111, 0b1111);
         }
-        assert_eq!(hide_words(hide_flags_for(View::Lr) >> 4 << 4, ","), "max-step,critical,estimator,scaling");
-        assert_eq!(hide_words(hide_flags_for(View::Sim) >> 4 << 4, ","), "cells,sweep");
-        assert_eq!(hide_words(hide_flags_for(View::Memory) >> 4 << 4, ","), "parts,gpus,measured");
+        assert_eq!(
+            hide_words(hide_flags_for(View::Lr) >> 4 << 4, ","),
+            "max-step,critical,estimator,scaling"
+        );
+        assert_eq!(
+            hide_words(hide_flags_for(View::Sim) >> 4 << 4, ","),
+            "cells,sweep"
+        );
+        assert_eq!(
+            hide_words(hide_flags_for(View::Memory) >> 4 << 4, ","),
+            "parts,gpus,measured"
+        );
         assert_eq!(hide_flags_for(View::Steps), 0b1111);
         // The masks fit the table.
-        assert!(View::ALL.iter().all(|v| hide_flags_for(*v) < 1 << HIDE_FLAGS.len()));
+        assert!(
+            View::ALL
+                .iter()
+                .all(|v| hide_flags_for(*v) < 1 << HIDE_FLAGS.len())
+        );
     }
 }

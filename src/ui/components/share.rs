@@ -21,86 +21,38 @@ enum CopyState {
     Manual,
 }
 
-/// The height, in CSS pixels, that shows `view` embedded at 800 px wide without scrolling (measured
-/// on the default inputs in headless Chromium, then rounded up; see `tests/e2e/embed.test.mjs`,
-/// which checks these against the real page). Charts are as wide as their column, so the height
-/// depends mostly on which parts are hidden.
+/// The height, in CSS pixels, that shows `view` embedded 800 px wide without an inner scroll bar:
+/// the page's height measured in headless Chromium on the default inputs, in English, for each
+/// choice of `controls` and `text` (index: controls hidden + 2 × text hidden), less the measured
+/// height of each hidden extra part, never below the height with every extra hidden (`floor`:
+/// controls shown, controls hidden), plus a margin. `tests/e2e/embed.test.mjs` checks the result
+/// against the real page. The Simulator's sweep charts, drawn only after a sweep, are not counted.
 pub fn frame_height(view: View, hide: u16) -> u32 {
-    let has = |word: &str| {
-        HIDE_FLAGS
-            .iter()
-            .position(|f| *f == word)
-            .is_some_and(|i| hide & (1 << i) != 0)
+    let on = |i: usize| hide & (1 << i) != 0;
+    // (bit in HIDE_FLAGS, height it saves)
+    let (table, floor, extras): ([u32; 4], [u32; 2], &[(usize, u32)]) = match view {
+        View::Steps => ([1805, 1457, 875, 798], [875, 550], &[(3, 248)]),
+        View::Lr => (
+            [6420, 5218, 4930, 3849],
+            [200, 200],
+            &[(3, 629), (4, 1120), (5, 1039), (6, 728), (7, 869)],
+        ),
+        View::Sim => ([2296, 2087, 1038, 1085], [999, 600], &[(8, 376), (9, 108)]),
+        View::Memory => (
+            [3755, 3598, 2440, 2332],
+            [1484, 628],
+            &[(3, 433), (10, 469), (11, 372), (12, 432)],
+        ),
+        View::Data => ([3244, 2808, 1385, 994], [1123, 731], &[(3, 263)]),
     };
-    let controls = !has("controls");
-    let text = !has("text");
-    let figures = !has("figures");
-    // Base: the embed bar and the view's title.
-    let mut h = 90;
-    match view {
-        View::Steps => {
-            h += if figures { 260 } else { 0 } + 520;
-            if text {
-                h += 700;
-            }
-            if controls {
-                h = h.max(1180);
-            }
-        }
-        View::Lr => {
-            let sections = ["max-step", "critical", "estimator", "scaling"]
-                .iter()
-                .filter(|s| !has(s))
-                .count() as u32;
-            h += sections * if controls { 900 } else { 760 };
-            if text {
-                h += 500;
-            }
-        }
-        View::Sim => {
-            h += 560;
-            if !has("cells") {
-                h += 300;
-            }
-            if !has("sweep") {
-                h += 1100;
-            }
-            if text {
-                h += 600;
-            }
-            if controls {
-                h = h.max(1100);
-            }
-        }
-        View::Memory => {
-            h += if figures { 260 } else { 0 } + 420;
-            if !has("parts") {
-                h += 420;
-            }
-            if !has("gpus") {
-                h += 420;
-            }
-            if !has("measured") {
-                h += 700;
-            }
-            if text {
-                h += 700;
-            }
-            if controls {
-                h = h.max(1700);
-            }
-        }
-        View::Data => {
-            h += 700;
-            if controls {
-                h += 500;
-            }
-            if text {
-                h += 900;
-            }
+    let controls_hidden = usize::from(on(0));
+    let mut h = table[controls_hidden + 2 * usize::from(on(1))];
+    for &(bit, saves) in extras {
+        if on(bit) {
+            h = h.saturating_sub(saves);
         }
     }
-    h
+    (h.max(floor[controls_hidden]) + 30).div_ceil(10) * 10
 }
 
 /// `text` made safe inside a double-quoted HTML attribute.
@@ -114,7 +66,8 @@ pub fn attr_escape(text: &str) -> String {
 
 /// What an embedded frame may do: run the app (same origin, for its own module and WebAssembly) and
 /// open the full app in a new tab; no top-level navigation, forms or pop-ups that inherit the sandbox.
-pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+pub const SANDBOX: &str =
+    "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
 
 /// The `<iframe>` snippet for `url`.
 pub fn iframe_snippet(url: &str, title: &str, height: u32) -> String {
@@ -145,7 +98,9 @@ fn copy_text(text: &str, done: Callback<bool>) {
     let promise = web_sys::window()
         .and_then(|w| get(&w.navigator(), "clipboard"))
         .and_then(|clip| {
-            let write = get(&clip, "writeText")?.dyn_into::<js_sys::Function>().ok()?;
+            let write = get(&clip, "writeText")?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
             write.call1(&clip, &JsValue::from_str(text)).ok()
         });
     let then = promise
@@ -184,7 +139,11 @@ fn copy_field(
 ) -> AnyView {
     let field = NodeRef::<html::Textarea>::new();
     let on_copied = Callback::new(move |ok: bool| {
-        status.set(if ok { CopyState::Copied } else { CopyState::Manual });
+        status.set(if ok {
+            CopyState::Copied
+        } else {
+            CopyState::Manual
+        });
     });
     let on_click = move |_| {
         if let Some(el) = field.get_untracked() {
@@ -272,7 +231,14 @@ pub fn Share() -> impl IntoView {
             .iter()
             .enumerate()
             .filter(|(i, _)| offered & (1 << i) != 0)
-            .map(|(i, word)| hide_box(word, t.hide_names.get(i).copied().unwrap_or(word), 1 << i, hide))
+            .map(|(i, word)| {
+                hide_box(
+                    word,
+                    t.hide_names.get(i).copied().unwrap_or(word),
+                    1 << i,
+                    hide,
+                )
+            })
             .collect::<Vec<_>>();
         view! {
             <div class="share-panel">
@@ -341,7 +307,9 @@ mod tests {
     #[test]
     fn snippets_escape_what_they_quote() {
         let s = iframe_snippet("https://x.test/a?b=1&c=\"<script>\"", "T'<b>", 600);
-        assert!(s.starts_with("<iframe src=\"https://x.test/a?b=1&amp;c=&quot;&lt;script&gt;&quot;\""));
+        assert!(
+            s.starts_with("<iframe src=\"https://x.test/a?b=1&amp;c=&quot;&lt;script&gt;&quot;\"")
+        );
         assert!(s.contains("title=\"T&#39;&lt;b&gt;\""));
         assert!(s.contains("height=\"600\""));
         assert!(s.contains("sandbox=\""));
