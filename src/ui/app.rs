@@ -4,8 +4,9 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::components::notice::BadParamsNotice;
+use super::components::share::Share;
 use super::i18n::{Lang, texts};
-use super::state::{AppState, Theme, View};
+use super::state::{AppState, Theme, View, hide_words};
 use super::views::data::DataView;
 use super::views::lr::LrView;
 use super::views::memory::MemoryView;
@@ -24,6 +25,8 @@ pub fn App() -> impl IntoView {
     let _ = browser::watch_dark_scheme(move |dark| state.system_dark.set(dark));
     provide_context(state);
     let strings = move || texts(state.lang.get());
+    // `embed` and `hide` are fixed for the page's life: mark the document once.
+    browser::set_embed_attrs(state.embed, &hide_words(state.hide, " "));
 
     // Outside world: the URL and the document's language and theme.
     Effect::new(move |_| browser::replace_query(&state.query_pairs()));
@@ -91,6 +94,24 @@ pub fn App() -> impl IntoView {
             .collect_view()
     };
 
+    // An embed's way out: the full app in the same state, in a new tab (never the parent page).
+    let open_full = state.embed.then(|| {
+        let href = move || browser::href_with(&state.full_pairs());
+        view! {
+            <a
+                class="open-full"
+                data-testid="open-full"
+                href=href
+                target="_blank"
+                rel="noopener"
+                aria-label=move || strings().share.open_full_label
+            >
+                {move || strings().share.open_full}
+            </a>
+        }
+    });
+    let share = (!state.embed).then(|| view! { <div class="share-bar"><Share/></div> });
+
     view! {
         <a class="skip" href="#main">{move || strings().shell.skip}</a>
         <header class="site-head">
@@ -99,6 +120,7 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">{move || strings().shell.tagline}</p>
             </div>
             <nav data-testid="nav" aria-label=move || strings().shell.nav_label>{nav}</nav>
+            {open_full}
             <div class="switches">
                 <div class="lang-switch" role="group" aria-label=move || strings().shell.lang_label>
                     {lang_button(Lang::En, "EN")}
@@ -121,6 +143,7 @@ pub fn App() -> impl IntoView {
         </header>
         <BadParamsNotice/>
         <main id="main">
+            {share}
             {move || match state.view.get() {
                 View::Steps => view! { <StepsView/> }.into_any(),
                 View::Lr => view! { <LrView/> }.into_any(),

@@ -87,3 +87,19 @@ pub fn set_document_attrs(lang: &str, theme: &str) {
         let _ = html.set_attribute("data-theme", theme);
     }
 }
+
+/// Marks `<html>` for an embed: `data-embed` when `embed`, and `data-hide` with the `hide=` words
+/// separated by spaces (the stylesheet matches them with `[data-hide~="word"]`).
+pub fn set_embed_attrs(embed: bool, hide_words: &str) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        if embed {
+            let _ = html.set_attribute("data-embed", "");
+        }
+        if !hide_words.is_empty() {
+            let _ = html.set_attribute("data-hide", hide_words);
+        }
+    }
+}

@@ -127,6 +127,62 @@ impl Theme {
     }
 }
 
+/// What `hide=` can name: parts of the page an embedding (or linking) teacher can hide. The first
+/// four apply to every view; the rest to one view each (see [`hide_flags_for`]). A set of flags is
+/// a bit mask over this list, so the state stays `Copy`.
+pub const HIDE_FLAGS: [&str; 13] = [
+    "controls",
+    "text",
+    "nav",
+    "figures",
+    "max-step",
+    "critical",
+    "estimator",
+    "scaling",
+    "cells",
+    "sweep",
+    "parts",
+    "gpus",
+    "measured",
+];
+
+/// The bits of [`HIDE_FLAGS`] that mean something on `view` (the Share panel offers these).
+pub fn hide_flags_for(view: View) -> u16 {
+    let generic = 0b1111;
+    let own = match view {
+        View::Steps | View::Data => 0,
+        View::Lr => 0b1111 << 4,
+        View::Sim => 0b11 << 8,
+        View::Memory => 0b111 << 10,
+    };
+    generic | own
+}
+
+/// Reads a `hide=` value: a comma list of [`HIDE_FLAGS`] words (spaces and empty items ignored).
+/// Returns the mask of the known words and whether every word was known.
+pub fn parse_hide(text: &str) -> (u16, bool) {
+    let mut mask = 0u16;
+    let mut ok = true;
+    for word in text.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+        match HIDE_FLAGS.iter().position(|f| *f == word) {
+            Some(i) => mask |= 1 << i,
+            None => ok = false,
+        }
+    }
+    (mask, ok)
+}
+
+/// The flags of `mask` as words, in [`HIDE_FLAGS`] order, joined by `sep`.
+pub fn hide_words(mask: u16, sep: &str) -> String {
+    HIDE_FLAGS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, f)| *f)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// Everything the URL holds, as signals. Cheap to copy; provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -143,6 +199,11 @@ pub struct AppState {
     /// The Simulator's last measured noise scale (B_noise where the Hessian is known, else
     /// B_simple), published when a sweep finishes; the Batch & LR view offers it for `b_noise`.
     pub measured_noise: RwSignal<Option<f64>>,
+    /// `embed=1`: the page is shown inside another page's iframe (no site chrome, compact).
+    /// Fixed for the page's life.
+    pub embed: bool,
+    /// `hide=`: a mask over [`HIDE_FLAGS`]. Fixed for the page's life.
+    pub hide: u16,
     /// The Steps view's inputs.
     pub steps: StepsParams,
     /// The Batch & LR view's inputs.
@@ -181,6 +242,19 @@ impl AppState {
                 Theme::Auto
             }),
         };
+        let embed = match query.get("embed").map(|v| v.trim()) {
+            None | Some("" | "0") => false,
+            Some("1") => true,
+            Some(_) => {
+                bad.push("embed".to_string());
+                false
+            }
+        };
+        // Unknown words are dropped (and reported); the known ones still apply.
+        let (hide, hide_ok) = parse_hide(query.get("hide").map_or("", String::as_str));
+        if !hide_ok {
+            bad.push("hide".to_string());
+        }
         let steps = StepsParams::new(query);
         let state = AppState {
             view: RwSignal::new(view),
@@ -189,6 +263,8 @@ impl AppState {
             system_dark: RwSignal::new(system_dark),
             bad_params: RwSignal::new(Vec::new()),
             measured_noise: RwSignal::new(None),
+            embed,
+            hide,
             steps,
             lr: LrParams::new(query),
             sim: SimParams::new(query),
@@ -248,6 +324,12 @@ impl AppState {
         if theme != Theme::Auto {
             pairs.push(("theme", theme.key().to_string()));
         }
+        if self.embed {
+            pairs.push(("embed", "1".to_string()));
+        }
+        if self.hide != 0 {
+            pairs.push(("hide", hide_words(self.hide, ",")));
+        }
         let current = self.view_params(view).params();
         for p in &current {
             pairs.push((p.key, p.value.get()));
@@ -260,5 +342,74 @@ impl AppState {
             }
         }
         pairs
+    }
+
+    /// The pairs of the full app in the same state: [`AppState::query_pairs`] without `embed`
+    /// and `hide` (the `open-full` link and the Share panel's link).
+    pub fn full_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = self.query_pairs();
+        pairs.retain(|(k, _)| *k != "embed" && *k != "hide");
+        pairs
+    }
+
+    /// The pairs of an embed of the current state with the flags of `hide`.
+    pub fn embed_pairs(&self, hide: u16) -> Vec<(&'static str, String)> {
+        let mut pairs = self.full_pairs();
+        pairs.push(("embed", "1".to_string()));
+        if hide != 0 {
+            pairs.push(("hide", hide_words(hide, ",")));
+        }
+        pairs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hide_reads_a_comma_list_and_reports_unknown_words() {
+        assert_eq!(parse_hide(""), (0, true));
+        assert_eq!(parse_hide("controls"), (1, true));
+        assert_eq!(parse_hide(" text , nav,,"), (0b110, true));
+        let (mask, ok) = parse_hide("controls,<script>alert(1)</script>,sweep");
+        assert!(!ok);
+        assert_eq!(hide_words(mask, ","), "controls,sweep");
+        assert_eq!(parse_hide("CONTROLS"), (0, false));
+        // Every word round-trips, and the order is the table's, whatever the input order.
+        let all = HIDE_FLAGS.join(",");
+        let (mask, ok) = parse_hide(&all);
+        assert!(ok);
+        assert_eq!(hide_words(mask, ","), all);
+        assert_eq!(
+            hide_words(parse_hide("nav,controls").0, " "),
+            "controls nav"
+        );
+    }
+
+    #[test]
+    fn each_view_offers_the_generic_flags_and_its_own() {
+        for v in View::ALL {
+            assert_eq!(hide_flags_for(v) & 0b1111, 0b1111);
+        }
+        assert_eq!(
+            hide_words(hide_flags_for(View::Lr) >> 4 << 4, ","),
+            "max-step,critical,estimator,scaling"
+        );
+        assert_eq!(
+            hide_words(hide_flags_for(View::Sim) >> 4 << 4, ","),
+            "cells,sweep"
+        );
+        assert_eq!(
+            hide_words(hide_flags_for(View::Memory) >> 4 << 4, ","),
+            "parts,gpus,measured"
+        );
+        assert_eq!(hide_flags_for(View::Steps), 0b1111);
+        // The masks fit the table.
+        assert!(
+            View::ALL
+                .iter()
+                .all(|v| hide_flags_for(*v) < 1 << HIDE_FLAGS.len())
+        );
     }
 }

@@ -28,6 +28,12 @@ export async function startApp() {
     const url = req.url();
     if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) offOrigin.push(url);
   });
+  // Content-Security-Policy violations (index.html's policy) count as errors, in every frame.
+  await ctx.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
   const page = await ctx.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);

@@ -5,3 +5,4 @@ pub mod choice_field;
 pub mod figure;
 pub mod notice;
 pub mod num_field;
+pub mod share;

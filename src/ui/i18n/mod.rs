@@ -9,6 +9,7 @@ mod errors;
 mod export;
 mod lr;
 mod memory;
+mod share;
 mod shell;
 mod sim;
 mod steps;
@@ -18,6 +19,7 @@ pub use errors::error_message;
 pub use export::Export;
 pub use lr::Lr;
 pub use memory::Memory;
+pub use share::Share;
 pub use shell::Shell;
 pub use sim::Sim;
 pub use steps::Steps;
@@ -93,6 +95,8 @@ pub struct Strings {
     pub data: Data,
     /// Chart export buttons and data tables (every view).
     pub export: Export,
+    /// The Share panel and the embed's link to the full app.
+    pub share: Share,
 }
 
 /// English.
@@ -104,6 +108,7 @@ pub static EN: Strings = Strings {
     memory: memory::EN,
     data: data::EN,
     export: export::EN,
+    share: share::EN,
 };
 /// 简体中文.
 pub static ZH: Strings = Strings {
@@ -114,6 +119,7 @@ pub static ZH: Strings = Strings {
     memory: memory::ZH,
     data: data::ZH,
     export: export::ZH,
+    share: share::ZH,
 };
 
 /// The table for `lang`.
