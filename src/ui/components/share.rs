@@ -25,7 +25,7 @@ enum CopyState {
 /// the page's height measured in headless Chromium on the default inputs, in English, for each
 /// choice of `controls` and `text` (index: controls hidden + 2 × text hidden), less the measured
 /// height of each hidden extra part, never below the height with every extra hidden (`floor`:
-/// controls shown, controls hidden), plus a margin. `tests/e2e/embed.test.mjs` checks the result
+/// controls shown, controls hidden), plus 10 % and 60 px of margin (the table is a measurement: re-measure when a view grows). `tests/e2e/embed.test.mjs` checks the result
 /// against the real page. The Simulator's sweep charts, drawn only after a sweep, are not counted.
 pub fn frame_height(view: View, hide: u16) -> u32 {
     let on = |i: usize| hide & (1 << i) != 0;
@@ -52,7 +52,7 @@ pub fn frame_height(view: View, hide: u16) -> u32 {
             h = h.saturating_sub(saves);
         }
     }
-    (h.max(floor[controls_hidden]) + 30).div_ceil(10) * 10
+    (h.max(floor[controls_hidden]) * 11 / 10 + 60).div_ceil(10) * 10
 }
 
 /// `text` made safe inside a double-quoted HTML attribute.
