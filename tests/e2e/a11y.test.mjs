@@ -48,6 +48,12 @@ const BAD_INPUT = {
  * Injects axe-core (page.evaluate goes through the DevTools protocol, which a page's Content-Security-Policy does
  * not govern) and runs it on the whole document. Returns the serious and critical violations.
  */
+/** Opens every <details>, then waits until each chart's data table (built only while open) is there. */
+async function openAllDetails(page) {
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  await page.waitForFunction(() => [...document.querySelectorAll('details.data-table')].every((d) => d.querySelector('table')));
+}
+
 async function axeSerious(page) {
   const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
@@ -93,7 +99,7 @@ for (const view of VIEWS) {
         await app.page.setViewportSize({ width: 1280, height: 900 });
         await openView(view, lang, theme);
         // Open every disclosure so the text inside is checked as well.
-        await app.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        await openAllDetails(app.page);
         const serious = await axeSerious(app.page);
         if (serious.length) failures.push(`--- view=${view} lang=${lang} theme=${theme}\n${describe(serious)}`);
       }
@@ -127,7 +133,7 @@ test('at 375 px wide no view scrolls sideways and axe still passes, in either la
     for (const lang of LANGS) {
       await openView(view, lang, 'light');
       for (const open of [false, true]) {
-        if (open) await app.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        if (open) await openAllDetails(app.page);
         const m = await app.page.evaluate(() => {
           const se = document.scrollingElement;
           // The widest elements sticking out past the right edge, to say what to fix.

@@ -3,7 +3,7 @@
 // (mT5 α = 0.3, mBERT S = 0.7, [RUN]); the Steps defaults come from REFERENCE.md §5.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, value, num, setInput, canvasPixels, changed, until } from './harness.mjs';
+import { startApp, value, num, setInput, canvasPixels, changed, until, openTable } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -178,7 +178,9 @@ test('table editing: add, rename, remove rows; the URL and the chart follow', as
   const c1 = await canvasPixels(page, 'chart-mix');
   await setInput(page, 't', '2');
   assert.notEqual(await changed(() => canvasPixels(page, 'chart-mix'), c1), c1);
-  assert.match(await page.locator('[data-testid="mix-chart-table"]').textContent(), /T = 2/);
+  assert.equal(await page.locator('[data-testid="mix-chart-table"]').count(), 0, 'no table built while closed');
+  assert.match(await (await openTable(page, 'chart-mix')).textContent(), /T = 2/);
+  assert.equal(await page.locator('[data-testid="mix-chart-table"]').count(), 1);
   // Removing every row: one message, no panic.
   for (let i = 0; i < 3; i++) await page.locator('[data-testid="mix-remove-0"]').click();
   assert.ok(await until(() => page.locator('[data-testid="error-tasks"]').innerText()));

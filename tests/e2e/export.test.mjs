@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startApp, num, value } from './harness.mjs';
+import { startApp, num, value, openTable } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -148,7 +148,8 @@ test('Steps: the LR schedule exports; the CSV holds every update and the peak ra
   assert.equal(Math.max(...lrs), 3e-4, 'the peak is the URL’s lr, exactly');
   assert.equal(lrs[10], 3e-4, 'reached right after 10 warmup updates');
   // The on-page table: caption = the one-line summary, rows on demand.
-  const table = page.locator('[data-testid="chart-lr-data"]');
+  const table = await openTable(page, 'chart-lr');
+  assert.equal(await table.getAttribute('data-testid'), 'chart-lr-data');
   assert.equal(await table.locator('caption').textContent(), await page.locator('canvas[data-testid="chart-lr"]').getAttribute('aria-label'));
   assert.ok((await table.locator('tbody tr').count()) > 10);
   assert.deepEqual(app.problems(), []);

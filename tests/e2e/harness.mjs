@@ -63,6 +63,17 @@ export async function startApp() {
   };
 }
 
+/** Opens the data table under the chart `canvasTestid` (built only while open) and returns its <table>. */
+export async function openTable(page, canvasTestid) {
+  const details = page
+    .locator(`canvas[data-testid="${canvasTestid}"]`)
+    .locator('xpath=ancestor::div[contains(@class,"chart-box")]/following-sibling::details[1]');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  const table = details.locator('table');
+  await table.waitFor({ state: 'attached', timeout: 10000 });
+  return table;
+}
+
 /** The raw `data-value` of a figure. */
 export async function value(page, testid) {
   const el = page.locator(`[data-testid="${testid}"]`);
@@ -82,7 +93,8 @@ export async function setInput(page, key, text) {
 
 /** A fingerprint of a chart canvas's pixels (its PNG data URL). */
 export async function canvasPixels(page, testid) {
-  const el = page.locator(`canvas[data-testid="${testid}"]`);
+  // `data-drawn` appears once the chart has been drawn (its first drawing waits for a task of its own).
+  const el = page.locator(`canvas[data-testid="${testid}"][data-drawn]`);
   await el.waitFor({ state: 'attached', timeout: 10000 });
   return el.evaluate((c) => c.toDataURL());
 }

@@ -266,8 +266,23 @@ pub fn ChartCanvas(
         resized.update(|n| *n = n.wrapping_add(1))
     });
     on_cleanup(move || listener.remove());
+    // The first drawing waits for a task of its own, after the view's first render: the page
+    // shows its text and figures sooner and no single start-up task holds the main thread for
+    // every chart at once. Later redraws follow edits at once.
+    let ready = RwSignal::new(false);
+    set_timeout(
+        move || {
+            let _ = ready.try_set(true);
+        },
+        Duration::ZERO,
+    );
+    // How many times the canvas has been drawn, in `data-drawn` (tests wait for the first).
+    let drawn = StoredValue::new(0u32);
     Effect::new(move |_| {
         resized.track();
+        if !ready.get() {
+            return;
+        }
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
@@ -293,6 +308,9 @@ pub fn ChartCanvas(
                 &ChartStyle { scale: dpr, dark },
             );
         });
+        let n = drawn.get_value().wrapping_add(1);
+        drawn.set_value(n);
+        let _ = canvas.set_attribute("data-drawn", &n.to_string());
     });
     let table = Memo::new(move |_| {
         chart.with_value(|f| {
@@ -374,8 +392,13 @@ pub fn ChartCanvas(
             }
         })
         .collect_view();
+    // The on-page table is built only while its <details> is open.
+    let open = RwSignal::new(false);
     let table_view = move || {
-        table.with(|t| {
+        if !open.get() {
+            return None;
+        }
+        Some(table.with(|t| {
             let picked = t.sample(TABLE_ROWS);
             let note = (picked.len() < t.rows.len()).then(|| {
                 strings()
@@ -406,7 +429,7 @@ pub fn ChartCanvas(
                 </table>
                 {note.map(|n| view! { <p class="hint">{n}</p> })}
             }
-        })
+        }))
     };
     view! {
         <div class="chart-box">
@@ -415,7 +438,9 @@ pub fn ChartCanvas(
         <div class="chart-export" role="group" aria-label=move || strings().export.toolbar>
             {buttons}
         </div>
-        <details class="data-table">
+        <details class="data-table" on:toggle=move |ev| {
+            open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+        }>
             <summary>{move || strings().shell.show_data}</summary>
             {table_view}
         </details>

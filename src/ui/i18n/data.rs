@@ -27,6 +27,10 @@ pub struct Data {
     pub tasks_title: &'static str,
     /// One line under it.
     pub tasks_intro: &'static str,
+    /// Column: the task's colour in the chart (read by screen readers only).
+    pub col_colour: &'static str,
+    /// Column: the remove buttons (read by screen readers only).
+    pub col_remove: &'static str,
     /// Column: task name.
     pub col_name: &'static str,
     /// Column: examples.
@@ -128,6 +132,8 @@ pub(super) const EN: Data = Data {
     lead: "Several tasks in one fine-tuning run: how often will the model see each one, and how many times over?",
     tasks_title: "Tasks in the mix",
     tasks_intro: "One row per task or data source. Tokens per example are optional; give them on every row to see each task's share of the tokens.",
+    col_colour: "Colour in the chart",
+    col_remove: "Remove",
     col_name: "Task",
     col_count: "Examples",
     col_seq: "Tokens / example",
@@ -246,6 +252,8 @@ pub(super) const ZH: Data = Data {
     lead: "一次微调里混合多个任务时,模型会多频繁地看到每个任务?每个任务又会被重复训练几遍?",
     tasks_title: "参与混合的任务",
     tasks_intro: "每行一个任务或一个数据来源。每条样本的 token 数可以不填;每一行都填上,就能看到各任务占总 token 的比例。",
+    col_colour: "图中颜色",
+    col_remove: "删除",
     col_name: "任务",
     col_count: "样本数",
     col_seq: "每条 token 数",

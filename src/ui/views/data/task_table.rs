@@ -268,6 +268,8 @@ pub fn TaskTable(
         }
     };
 
+    // Rows are rebuilt only when their number changes: each row reads its own cells.
+    let row_count = Memo::new(move |_| m.cells.with(Vec::len));
     let list_error = move || {
         m.result.with(|r| {
             r.as_ref()
@@ -284,7 +286,7 @@ pub fn TaskTable(
             <table class="task-table">
                 <thead>
                     <tr>
-                        <th></th>
+                        <th><span class="vh">{move || strings().data.col_colour}</span></th>
                         <th>{move || strings().data.col_name}</th>
                         <th>{move || strings().data.col_count}</th>
                         <th>{move || strings().data.col_seq}</th>
@@ -292,12 +294,10 @@ pub fn TaskTable(
                         <th>{move || strings().data.col_drawn}</th>
                         <th>{move || strings().data.col_epochs}</th>
                         <th>{move || strings().data.col_tokens}</th>
-                        <th></th>
+                        <th><span class="vh">{move || strings().data.col_remove}</span></th>
                     </tr>
                 </thead>
-                <For each=move || 0..m.cells.with(Vec::len) key=|i| *i let:i>
-                    {row_view(i)}
-                </For>
+                {move || (0..row_count.get()).map(row_view).collect_view()}
             </table>
             <p class="error" role="alert" data-testid="error-tasks">{list_error}</p>
             <div class="table-actions">

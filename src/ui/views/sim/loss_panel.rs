@@ -31,10 +31,9 @@ pub fn opt_index(kind: OptimizerKind) -> usize {
 
 /// The shade of batch size `b` among `sizes` (smallest lightest).
 pub fn shade_of(b: usize, sizes: &[usize]) -> f64 {
-    let mut sorted = sizes.to_vec();
-    sorted.sort_unstable();
-    let i = sorted.iter().position(|&s| s == b).unwrap_or(0);
-    batch_shade(i, sorted.len())
+    // `b`'s place in `sizes` sorted ascending: the number of smaller sizes.
+    let i = sizes.iter().filter(|&&s| s < b).count();
+    batch_shade(i, sizes.len())
 }
 
 /// One curve's data, owned.

@@ -31,14 +31,13 @@ pub fn OptsField() -> impl IntoView {
             let id = format!("f-opts-{}", kind.key());
             let toggle = move |ev| {
                 let on = event_target_checked(&ev);
-                let mut now = listed(&param.value.get_untracked());
-                if on && !now.contains(&kind) {
-                    now.push(kind);
-                    now.sort();
-                } else if !on {
-                    now.retain(|k| *k != kind);
-                }
-                let text: Vec<&str> = now.iter().map(|k| k.key()).collect();
+                let before = listed(&param.value.get_untracked());
+                // The list stays in the order of `OptimizerKind::ALL`.
+                let text: Vec<&str> = OptimizerKind::ALL
+                    .into_iter()
+                    .filter(|k| if *k == kind { on } else { before.contains(k) })
+                    .map(OptimizerKind::key)
+                    .collect();
                 param.value.set(text.join(","));
             };
             view! {
