@@ -44,16 +44,16 @@ const BAD_INPUT = {
   data: ['t', 'abc'],
 };
 
-/**
- * Injects axe-core (page.evaluate goes through the DevTools protocol, which a page's Content-Security-Policy does
- * not govern) and runs it on the whole document. Returns the serious and critical violations.
- */
 /** Opens every <details>, then waits until each chart's data table (built only while open) is there. */
 async function openAllDetails(page) {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
   await page.waitForFunction(() => [...document.querySelectorAll('details.data-table')].every((d) => d.querySelector('table')));
 }
 
+/**
+ * Injects axe-core (page.evaluate goes through the DevTools protocol, which a page's Content-Security-Policy does
+ * not govern) and runs it on the whole document. Returns the serious and critical violations.
+ */
 async function axeSerious(page) {
   const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
   if (!hasAxe) await page.evaluate(AXE_SOURCE);

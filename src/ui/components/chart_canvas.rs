@@ -266,16 +266,19 @@ pub fn ChartCanvas(
         resized.update(|n| *n = n.wrapping_add(1))
     });
     on_cleanup(move || listener.remove());
-    // The first drawing waits for a task of its own, after the view's first render: the page
-    // shows its text and figures sooner and no single start-up task holds the main thread for
-    // every chart at once. Later redraws follow edits at once.
+    // The first drawing waits until the view has been laid out and painted (the next animation
+    // frame, then a task of its own): the page shows its text and figures sooner, reading the
+    // canvas's width does not force a layout of its own, and no single start-up task holds the
+    // main thread for every chart at once. Later redraws follow edits at once.
     let ready = RwSignal::new(false);
-    set_timeout(
-        move || {
-            let _ = ready.try_set(true);
-        },
-        Duration::ZERO,
-    );
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = ready.try_set(true);
+            },
+            Duration::ZERO,
+        )
+    });
     // How many times the canvas has been drawn, in `data-drawn` (tests wait for the first).
     let drawn = StoredValue::new(0u32);
     Effect::new(move |_| {
