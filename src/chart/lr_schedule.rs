@@ -4,6 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{AxisLabels, ChartStyle};
+use crate::chart::frame::{PlotFrame, Scale};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::core::format::fmt_sci;
 
@@ -25,7 +26,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &LrSchedulePlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let y_max = plot.points.iter().map(|p| p.1).fold(0.0_f64, f64::max);
@@ -67,7 +68,12 @@ pub fn draw<DB: DrawingBackend>(
     let line = pal.series[0].stroke_width(style.px(2.0));
     chart.draw_series(LineSeries::new(plot.points.iter().copied(), line))?;
     root.present()?;
-    Ok(())
+    Ok(PlotFrame::new(
+        chart.plotting_area().get_pixel_range(),
+        Scale::linear(0.0, x_max),
+        Scale::linear(0.0, y_top),
+        &plot.labels,
+    ))
 }
 
 /// The plotted points: update and learning rate.

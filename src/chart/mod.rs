@@ -3,6 +3,7 @@
 //! One file per chart, each with one `draw` function.
 
 pub mod data;
+pub mod frame;
 pub mod lr;
 pub mod lr_schedule;
 pub mod memory;

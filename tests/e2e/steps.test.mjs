@@ -73,6 +73,40 @@ test('editing an input updates the figures, the chart and the URL', async () => 
   assert.deepEqual(app.problems(), []);
 });
 
+test('hovering the chart reads out the plotted values under the pointer', async () => {
+  const { page } = app;
+  // The default run (300 updates), with a linear decay from 1e-3 and no warmup.
+  await app.open('view=steps&lang=en&sched=linear&warmup=0&lr=0.001');
+  await canvasPixels(page, 'chart-lr');
+  const canvas = page.locator('canvas[data-testid="chart-lr"]');
+  const box = await canvas.boundingBox();
+  const readout = page.locator('[data-testid="chart-lr-readout"]');
+  // Outside the plot area (over the y-axis labels): nothing.
+  await page.mouse.move(box.x + 5, box.y + box.height / 2);
+  assert.equal(await readout.count(), 0);
+  const at = async (fx) => {
+    await page.mouse.move(box.x + box.width * fx, box.y + box.height * 0.4);
+    await readout.waitFor({ timeout: 3000 });
+    const lines = (await readout.innerText()).split('\n');
+    assert.equal(lines.length, 2, lines.join(' | '));
+    assert.match(lines[0], /^optimizer update \d+$/);
+    assert.match(lines[1], /^learning rate /);
+    return Number(lines[0].match(/\d+$/)[0]);
+  };
+  const left = await at(0.3);
+  const right = await at(0.8);
+  assert.ok(left >= 1 && right <= 300 && right > left, `${left} < ${right}`);
+  // A linear decay from 1e-3 with no warmup: the read-out's rate matches the update it names.
+  const lines = (await readout.innerText()).split('\n');
+  const u = Number(lines[0].match(/\d+$/)[0]);
+  const shown = Number(lines[1].replace('learning rate ', '').replace('−', '-'));
+  const expected = 1e-3 * (1 - (u - 1) / 300);
+  assert.ok(Math.abs(shown - expected) <= 0.05 * expected, `${shown} vs ${expected} at update ${u}`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height + 40);
+  assert.equal(await until(async () => (await readout.count()) === 0), true, 'the read-out goes when the pointer leaves');
+  assert.deepEqual(app.problems(), []);
+});
+
 test('bad input shows a message beside the field and keeps the last result, marked stale', async () => {
   const { page } = app;
   await app.open('view=steps');

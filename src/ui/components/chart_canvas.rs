@@ -21,6 +21,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlCanvasElement;
 
 use crate::chart::ChartStyle;
+use crate::chart::frame::{PlotFrame, Readout, readout};
 use crate::chart::table::{DataTable, file_name};
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
@@ -163,8 +164,9 @@ impl DrawingBackend for ChartBackend<'_> {
 
 /// What a view's chart function is asked to do.
 pub enum ChartJob<'a, 'b> {
-    /// Draw the chart on this area in this style.
-    Draw(&'a ChartArea<'b>, &'a ChartStyle),
+    /// Draw the chart on this area in this style, and say where its plot area is (for the
+    /// hover read-out) if it can.
+    Draw(&'a ChartArea<'b>, &'a ChartStyle, &'a mut Option<PlotFrame>),
     /// Put the plotted data here.
     Table(&'a mut Option<DataTable>),
 }
@@ -172,17 +174,33 @@ pub enum ChartJob<'a, 'b> {
 impl<'b> ChartJob<'_, 'b> {
     /// Does the job: draws with `draw` (a drawing error leaves the chart as far as it got) or
     /// tabulates with `table`.
-    pub fn run<R>(
+    pub fn run<R: Framed>(
         self,
         draw: impl FnOnce(&ChartArea<'b>, &ChartStyle) -> R,
         table: impl FnOnce() -> DataTable,
     ) {
         match self {
-            ChartJob::Draw(root, style) => {
-                let _ = draw(root, style);
-            }
+            ChartJob::Draw(root, style, frame) => *frame = draw(root, style).frame(),
             ChartJob::Table(out) => *out = Some(table()),
         }
+    }
+}
+
+/// What a chart's `draw` returns: its plot frame when it gives one.
+pub trait Framed {
+    /// The plot frame, if the drawing gave one.
+    fn frame(self) -> Option<PlotFrame>;
+}
+
+impl<E> Framed for Result<(), E> {
+    fn frame(self) -> Option<PlotFrame> {
+        None
+    }
+}
+
+impl<E> Framed for Result<PlotFrame, E> {
+    fn frame(self) -> Option<PlotFrame> {
+        self.ok()
     }
 }
 
@@ -190,8 +208,24 @@ impl<'b> ChartJob<'_, 'b> {
 pub type ChartFn = Rc<dyn Fn(ChartJob<'_, '_>)>;
 
 /// Draws with `chart` on a fresh area of `backend`.
-fn draw_on(chart: &ChartFn, backend: ChartBackend<'_>, style: &ChartStyle) {
-    chart(ChartJob::Draw(&backend.into_drawing_area(), style));
+fn draw_on(chart: &ChartFn, backend: ChartBackend<'_>, style: &ChartStyle) -> Option<PlotFrame> {
+    let mut frame = None;
+    chart(ChartJob::Draw(
+        &backend.into_drawing_area(),
+        style,
+        &mut frame,
+    ));
+    frame
+}
+
+/// Canvas (device) pixels per CSS pixel of `canvas` as laid out now.
+fn device_per_css(canvas: &HtmlCanvasElement) -> f64 {
+    let css = f64::from(canvas.client_width());
+    if css > 0.0 {
+        f64::from(canvas.width()) / css
+    } else {
+        1.0
+    }
 }
 
 /// Makes the browser download `href` as `name` through a temporary `<a download>`.
@@ -281,6 +315,10 @@ pub fn ChartCanvas(
     });
     // How many times the canvas has been drawn, in `data-drawn` (tests wait for the first).
     let drawn = StoredValue::new(0u32);
+    // Where the last screen drawing put its plot area (canvas pixels), for the read-out.
+    let frame = StoredValue::new(None::<PlotFrame>);
+    // The pointer over the canvas, in CSS pixels from its top-left corner.
+    let pointer = RwSignal::new(None::<(f64, f64)>);
     Effect::new(move |_| {
         resized.track();
         if !ready.get() {
@@ -304,13 +342,14 @@ pub fn ChartCanvas(
         else {
             return;
         };
-        chart.with_value(|f| {
+        let drew = chart.with_value(|f| {
             draw_on(
                 f,
                 ChartBackend::Canvas(backend),
                 &ChartStyle { scale: dpr, dark },
-            );
+            )
         });
+        frame.set_value(drew);
         let n = drawn.get_value().wrapping_add(1);
         drawn.set_value(n);
         let _ = canvas.set_attribute("data-drawn", &n.to_string());
@@ -434,9 +473,73 @@ pub fn ChartCanvas(
             }
         }))
     };
+    // Hover (and tap) read-out: the data coordinates under the pointer and, for charts whose table
+    // has one x column, the plotted values nearest to it. Pointer-only: the data table below is
+    // the accessible form of the same numbers.
+    let track_pointer = move |ev: web_sys::PointerEvent, keep: bool| {
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let inside = frame.with_value(|f| {
+            let k = device_per_css(&canvas);
+            f.as_ref().and_then(|f| f.value_at(x * k, y * k)).is_some()
+        });
+        if inside {
+            pointer.set(Some((x, y)));
+        } else if !keep {
+            pointer.set(None);
+        }
+    };
+    let shown_readout = move || {
+        let (x, y) = pointer.get()?;
+        let canvas = canvas_ref.get_untracked()?;
+        let k = device_per_css(&canvas);
+        let width = f64::from(canvas.client_width());
+        let (text, top, height) = frame.with_value(|f| {
+            let f = f.as_ref()?;
+            let (vx, vy) = f.value_at(x * k, y * k)?;
+            let r: Readout = table.with(|t| readout(f, vx, vy, t));
+            Some((
+                r,
+                f64::from(f.y_px.0) / k,
+                f64::from(f.y_px.1 - f.y_px.0) / k,
+            ))
+        })?;
+        let lines = text
+            .lines
+            .into_iter()
+            .map(
+                |(name, value)| view! { <div><span class="k">{name}</span>" "<b>{value}</b></div> },
+            )
+            .collect_view();
+        // The box sits beside the pointer, on the side with more room.
+        let (left, right) = if x > width / 2.0 {
+            ("auto".to_string(), format!("{:.0}px", width - x + 10.0))
+        } else {
+            (format!("{:.0}px", x + 10.0), "auto".to_string())
+        };
+        Some(view! {
+            <div class="crosshair" aria-hidden="true" style:left=format!("{x:.0}px")
+                style:top=format!("{top:.0}px") style:height=format!("{height:.0}px")></div>
+            <div class="readout" aria-hidden="true" data-testid=format!("{testid}-readout")
+                style:left=left style:right=right style:top=format!("{:.0}px", top + 4.0)>
+                {lines}
+            </div>
+        })
+    };
     view! {
         <div class="chart-box">
-            <canvas node_ref=canvas_ref role="img" aria-label=move || alt.get() data-testid=testid></canvas>
+            <canvas node_ref=canvas_ref role="img" aria-label=move || alt.get() data-testid=testid
+                on:pointermove=move |ev| track_pointer(ev, false)
+                on:pointerdown=move |ev| track_pointer(ev, true)
+                on:pointerleave=move |ev| {
+                    // A finger lifts off a touch screen: keep what the tap showed.
+                    if ev.pointer_type() == "mouse" {
+                        pointer.set(None);
+                    }
+                }></canvas>
+            {shown_readout}
         </div>
         <div class="chart-export" role="group" aria-label=move || strings().export.toolbar>
             {buttons}

@@ -248,12 +248,10 @@ pub fn StepsView() -> impl IntoView {
                 y: t.chart_y,
             },
         };
-        match job {
-            ChartJob::Draw(root, style) => {
-                let _ = lr_schedule::draw(root, &plot, style);
-            }
-            ChartJob::Table(out) => *out = Some(lr_schedule::table(&plot)),
-        }
+        job.run(
+            |root, style| lr_schedule::draw(root, &plot, style),
+            || lr_schedule::table(&plot),
+        );
     });
     // Exported files: batch-lab_steps_lr-schedule_n10000_b100_cosine.*
     let file = Signal::derive(move || {
