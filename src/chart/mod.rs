@@ -2,6 +2,7 @@
 //! the same code draws on a browser canvas, into SVG for export, and into SVG in native tests.
 //! One file per chart, each with one `draw` function.
 
+pub mod axis;
 pub mod data;
 pub mod frame;
 pub mod lr;

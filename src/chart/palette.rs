@@ -58,3 +58,35 @@ impl Palette {
         }
     }
 }
+
+/// `c` mixed towards `bg`: `t` = 1 keeps `c`, `t` = 0 gives `bg`.
+pub fn shade(c: RGBColor, bg: RGBColor, t: f64) -> RGBColor {
+    let t = t.clamp(0.0, 1.0);
+    let mix = |a: u8, b: u8| (f64::from(a) * t + f64::from(b) * (1.0 - t)).round() as u8;
+    RGBColor(mix(c.0, bg.0), mix(c.1, bg.1), mix(c.2, bg.2))
+}
+
+/// The shade strength of the `i`-th of `n` batch sizes (smallest lightest): 0.4 … 1, so batch
+/// sizes are told apart within one optimizer's colour.
+pub fn batch_shade(i: usize, n: usize) -> f64 {
+    if n <= 1 {
+        1.0
+    } else {
+        0.4 + 0.6 * i as f64 / (n - 1) as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shades() {
+        let (c, bg) = (RGBColor(0, 100, 200), RGBColor(255, 255, 255));
+        assert_eq!(shade(c, bg, 1.0), c);
+        assert_eq!(shade(c, bg, 0.0), bg);
+        assert_eq!(batch_shade(0, 3), 0.4);
+        assert_eq!(batch_shade(2, 3), 1.0);
+        assert_eq!(batch_shade(0, 1), 1.0);
+    }
+}

@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::ChartStyle;
+use crate::chart::axis::Axis;
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::core::format::fmt_number;
 
@@ -103,7 +104,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_top(style.px(26.0))
         .x_label_area_size(style.px(38.0))
         .y_label_area_size(style.px(58.0))
-        .build_cartesian_2d(0.0..n, 0.0..1.0)?;
+        .build_cartesian_2d(Axis::linear(0.0, n), Axis::linear(0.0, 1.0))?;
     chart
         .configure_mesh()
         .disable_x_mesh()

@@ -6,8 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, mesh, v_mark};
+use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -47,7 +47,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_right(style.px(20.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(48.0))
-        .build_cartesian_2d(log_axis(x0, x1, nx), 0.0..1.05)?;
+        .build_cartesian_2d(Axis::log(x0, x1, nx), Axis::linear(0.0, 1.05))?;
     mesh(
         &mut chart,
         &plot.labels,

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::log_axis::{log_axis, log_range, loss_tick_label, tick_budget};
+use crate::chart::axis::{Axis, log_range, loss_tick_label, tick_budget};
 use plotters::style::text_anchor::HPos;
 
 use super::{annotate, mesh};
@@ -63,7 +63,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_right(style.px(24.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(56.0))
-        .build_cartesian_2d(0.0..x_max, log_axis(y0, y1, ny))?;
+        .build_cartesian_2d(Axis::linear(0.0, x_max), Axis::log(y0, y1, ny))?;
     mesh(
         &mut chart,
         &plot.labels,

@@ -1,5 +1,5 @@
-//! Charts of the Batch & LR view, one file per chart, plus the log-axis ticks and the clipping
-//! they share.
+//! Charts of the Batch & LR view, one file per chart, plus the clipping and marks they share
+//! (axes and grid: [`crate::chart::axis`]).
 //!
 //! Colours (indices into [`Palette::series`](super::Palette)): plain gradient descent and SGD
 //! are 0 and heavy-ball momentum 1, Adam 3, as in every view. Within this view S/S_min is 0 and
@@ -8,7 +8,6 @@
 
 pub mod clip;
 pub mod eps_fraction;
-pub mod log_axis;
 pub mod loss_steps;
 pub mod lr_rules;
 pub mod norm_fit;
@@ -17,65 +16,21 @@ pub mod step_sweep;
 pub mod steps_examples;
 pub mod tradeoff;
 
-use plotters::coord::cartesian::Cartesian2d;
-use plotters::coord::ranged1d::{Ranged, ValueFormatter};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{AxisLabels, ChartStyle};
-
-/// The font of tick labels, axis titles and annotations.
-pub(crate) fn label_font(style: &ChartStyle) -> TextStyle<'static> {
-    ("sans-serif", style.font(12.0))
-        .into_font()
-        .color(&style.palette().text)
-}
-
-/// Draws axes, grid and labels in the view's common style.
-pub(crate) fn mesh<DB, X, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
-    labels: &AxisLabels<'_>,
-    style: &ChartStyle,
-    x_fmt: &dyn Fn(&f64) -> String,
-    y_fmt: &dyn Fn(&f64) -> String,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>
-where
-    DB: DrawingBackend,
-    X: Ranged<ValueType = f64> + ValueFormatter<f64>,
-    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
-{
-    let pal = style.palette();
-    let font = label_font(style);
-    chart
-        .configure_mesh()
-        .x_desc(labels.x)
-        .y_desc(labels.y)
-        .axis_desc_style(font.clone())
-        .label_style(font)
-        .axis_style(pal.text.stroke_width(style.px(1.0)))
-        .bold_line_style(pal.grid.stroke_width(style.px(1.0)))
-        .light_line_style(pal.grid_light.stroke_width(style.px(1.0)))
-        .max_light_lines(1)
-        .x_labels(7)
-        .y_labels(6)
-        .x_label_formatter(x_fmt)
-        .y_label_formatter(y_fmt)
-        .draw()
-}
+use super::ChartStyle;
+use super::axis::Chart;
+pub(crate) use super::axis::{label_font, mesh};
 
 /// A thin dashed vertical line at `x` from `y0` to `y1` (a mark such as a threshold).
-pub(crate) fn v_mark<DB, X, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
+pub(crate) fn v_mark<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
     x: f64,
     (y0, y1): (f64, f64),
     color: RGBColor,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>
-where
-    DB: DrawingBackend,
-    X: Ranged<ValueType = f64> + ValueFormatter<f64>,
-    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
-{
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     chart.draw_series(DashedLineSeries::new(
         [(x, y0), (x, y1)],
         style.px(4.0),
@@ -87,19 +42,14 @@ where
 
 /// Writes `text` next to the data point `at`, shifted by `offset` CSS pixels, anchored on its
 /// left, centre or right (`h`) and vertical middle.
-pub(crate) fn annotate<DB, X, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
+pub(crate) fn annotate<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
     at: (f64, f64),
     text: &str,
     offset: (f64, f64),
     h: HPos,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>
-where
-    DB: DrawingBackend,
-    X: Ranged<ValueType = f64> + ValueFormatter<f64>,
-    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
-{
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let font = label_font(style).pos(Pos::new(h, VPos::Center));
     let dx = (offset.0 * style.scale).round() as i32;
     let dy = (offset.1 * style.scale).round() as i32;

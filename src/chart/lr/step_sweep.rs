@@ -5,8 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::log_axis::{log_axis, log_range, loss_tick_label, tick_budget};
 use super::{annotate, mesh, v_mark};
+use crate::chart::axis::{Axis, log_range, loss_tick_label, tick_budget};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -59,7 +59,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_right(style.px(20.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(56.0))
-        .build_cartesian_2d(0.0..x_max, log_axis(y0, y1, ny))?;
+        .build_cartesian_2d(Axis::linear(0.0, x_max), Axis::log(y0, y1, ny))?;
     mesh(
         &mut chart,
         &plot.labels,

@@ -5,8 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::log_axis::{log_axis, log_range, tick_budget, tick_label};
 use super::{annotate, mesh};
+use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
@@ -59,7 +59,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_right(style.px(20.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(48.0))
-        .build_cartesian_2d(log_axis(x0, x1, nx), log_axis(y0, y1, ny))?;
+        .build_cartesian_2d(Axis::log(x0, x1, nx), Axis::log(y0, y1, ny))?;
     mesh(
         &mut chart,
         &plot.labels,

@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::super::axis::Axis;
 use super::super::{AxisLabels, ChartStyle};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::core::format::fmt_number;
@@ -75,7 +76,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin(style.px(10.0))
         .x_label_area_size(style.px(30.0))
         .y_label_area_size(style.px(52.0))
-        .build_cartesian_2d(-0.5..(n - 0.5), 0.0..y_top)?;
+        .build_cartesian_2d(Axis::linear(-0.5, n - 0.5), Axis::linear(0.0, y_top))?;
     let names: Vec<&str> = plot.bars.iter().map(|b| b.name).collect();
     chart
         .configure_mesh()

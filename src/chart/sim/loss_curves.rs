@@ -8,7 +8,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::log_axis::{TickedRange, linear_ticks, log_range, shade, tick_label, ticks_125};
+use crate::chart::axis::{Axis, linear_ticks, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::palette::shade;
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -70,7 +71,7 @@ pub fn draw<DB: DrawingBackend>(
             .chain(b.diverged.iter().map(|d| d.loss))
             .chain(c.exact.unwrap_or(&[]).iter().map(|p| p.1))
     });
-    let (y_lo, y_hi) = log_range(ys.chain(plot.target), 1.25);
+    let (y_lo, y_hi) = log_extent(ys.chain(plot.target), 1.25);
     let y_lo = y_lo.max(y_hi * 1e-9);
     let xs = plot.curves.iter().flat_map(|c| {
         c.band
@@ -80,7 +81,7 @@ pub fn draw<DB: DrawingBackend>(
             .chain(c.exact.unwrap_or(&[]).iter().map(|p| p.0))
     });
     let (x_lo, x_hi) = if plot.log_x {
-        log_range(xs, 1.0)
+        log_extent(xs, 1.0)
     } else {
         (
             0.0,
@@ -106,9 +107,6 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         linear_ticks(x_hi, 6)
     };
-    let label_font = ("sans-serif", style.font(12.0))
-        .into_font()
-        .color(&pal.text);
     let small = ("sans-serif", style.font(11.0))
         .into_font()
         .color(&pal.text);
@@ -117,32 +115,18 @@ pub fn draw<DB: DrawingBackend>(
         .margin(style.px(10.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(58.0));
-    let mut chart = builder.build_cartesian_2d(
-        TickedRange::new(x0, x1, x_ticks),
-        TickedRange::new(y0, y1, y_ticks),
-    )?;
+    let mut chart =
+        builder.build_cartesian_2d(Axis::ticked(x0, x1, x_ticks), Axis::ticked(y0, y1, y_ticks))?;
     let log_x = plot.log_x;
-    let y_fmt = |v: &f64| tick_label(10f64.powf(*v));
+    let y_fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
     let x_fmt = |v: &f64| {
         if log_x {
-            tick_label(10f64.powf(*v))
+            plain_tick_label(10f64.powf(*v))
         } else {
             fmt_number(v.round())
         }
     };
-    chart
-        .configure_mesh()
-        .x_desc(plot.labels.x)
-        .y_desc(plot.labels.y)
-        .axis_desc_style(label_font.clone())
-        .label_style(label_font)
-        .axis_style(pal.text.stroke_width(style.px(1.0)))
-        .bold_line_style(pal.grid.stroke_width(style.px(1.0)))
-        .light_line_style(pal.grid_light.stroke_width(style.px(1.0)))
-        .max_light_lines(0)
-        .y_label_formatter(&y_fmt)
-        .x_label_formatter(&x_fmt)
-        .draw()?;
+    mesh(&mut chart, &plot.labels, style, &x_fmt, &y_fmt)?;
     let w = |css: f64| style.px(css);
     if let Some(t) = plot.target.and_then(lg) {
         let grey = pal.text.mix(0.6).stroke_width(w(1.0));

@@ -6,7 +6,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::log_axis::{TickedRange, log_range, shade, tick_label, ticks_125};
+use crate::chart::axis::{Axis, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::palette::shade;
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::sim::sweep::LrPoint;
@@ -54,13 +55,10 @@ pub fn draw<DB: DrawingBackend>(
     let pal = style.palette();
     root.fill(&pal.background)?;
     let all = || plot.lines.iter().flat_map(|l| l.points.iter());
-    let (x_lo, x_hi) = log_range(all().map(|p| p.lr), 1.3);
-    let (y_lo, y_hi) = log_range(all().filter_map(|p| p.final_loss), 1.6);
+    let (x_lo, x_hi) = log_extent(all().map(|p| p.lr), 1.3);
+    let (y_lo, y_hi) = log_extent(all().filter_map(|p| p.final_loss), 1.6);
     let y_lo = y_lo.max(y_hi * 1e-9);
     let (x0, x1, y0, y1) = (x_lo.log10(), x_hi.log10(), y_lo.log10(), y_hi.log10());
-    let label_font = ("sans-serif", style.font(12.0))
-        .into_font()
-        .color(&pal.text);
     let small = ("sans-serif", style.font(11.0))
         .into_font()
         .color(&pal.text);
@@ -69,30 +67,19 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(58.0))
         .build_cartesian_2d(
-            TickedRange::new(
+            Axis::ticked(
                 x0,
                 x1,
                 ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect(),
             ),
-            TickedRange::new(
+            Axis::ticked(
                 y0,
                 y1,
                 ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect(),
             ),
         )?;
-    chart
-        .configure_mesh()
-        .x_desc(plot.labels.x)
-        .y_desc(plot.labels.y)
-        .axis_desc_style(label_font.clone())
-        .label_style(label_font)
-        .axis_style(pal.text.stroke_width(style.px(1.0)))
-        .bold_line_style(pal.grid.stroke_width(style.px(1.0)))
-        .light_line_style(pal.grid_light.stroke_width(style.px(1.0)))
-        .max_light_lines(0)
-        .x_label_formatter(&|v| tick_label(10f64.powf(*v)))
-        .y_label_formatter(&|v| tick_label(10f64.powf(*v)))
-        .draw()?;
+    let fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
+    mesh(&mut chart, &plot.labels, style, &fmt, &fmt)?;
     let w = |css: f64| style.px(css);
     let base = pal.series.get(plot.series).copied().unwrap_or(pal.text);
     let top = y1 - 0.03 * (y1 - y0);

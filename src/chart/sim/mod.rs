@@ -1,8 +1,7 @@
 //! Charts of the Simulator view: loss curves ([`loss_curves`]), the learning-rate sweep
 //! ([`lr_sweep`]) and steps or examples to the target against the batch size ([`target_vs_batch`]),
-//! with the log-axis helpers they share ([`log_axis`]).
+//! drawn with log₁₀ values on [`Axis::ticked`](crate::chart::axis::Axis::ticked) axes.
 
-pub mod log_axis;
 pub mod loss_curves;
 pub mod lr_sweep;
 pub mod target_vs_batch;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::SimCtx;
 use super::engine::RunsOut;
 use crate::chart::AxisLabels;
-use crate::chart::sim::log_axis::batch_shade;
+use crate::chart::palette::batch_shade;
 use crate::chart::sim::loss_curves::{self, LossCurve, LossPlot};
 use crate::core::sim::config::Task;
 use crate::core::sim::nqm::Nqm;
