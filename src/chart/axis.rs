@@ -10,6 +10,7 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
+use super::frame::{PlotFrame, Scale};
 use super::{AxisLabels, ChartStyle};
 use crate::core::format::{fmt_number, fmt_sci};
 
@@ -84,6 +85,34 @@ impl Axis {
     pub fn is_log(&self) -> bool {
         self.log
     }
+
+    /// The axis as the read-out sees it, in data units; `log10_values` for an axis that carries
+    /// log₁₀ of the data (the Simulator charts), which is a log scale of the data itself.
+    pub fn scale(&self, log10_values: bool) -> Scale {
+        if log10_values {
+            Scale::log(10f64.powf(self.lo), 10f64.powf(self.hi))
+        } else if self.log {
+            Scale::log(self.lo, self.hi)
+        } else {
+            Scale::linear(self.lo, self.hi)
+        }
+    }
+}
+
+/// Where `chart`'s plot area is and what its axes span (titled `labels`), for the hover
+/// read-out; `log10_values` says which axes (x, y) carry log₁₀ of the data.
+pub fn frame_of<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    labels: &AxisLabels<'_>,
+    log10_values: (bool, bool),
+) -> PlotFrame {
+    let spec = chart.as_coord_spec();
+    PlotFrame::new(
+        chart.plotting_area().get_pixel_range(),
+        spec.x_spec().scale(log10_values.0),
+        spec.y_spec().scale(log10_values.1),
+        labels,
+    )
 }
 
 /// `lo`…`hi` when finite and increasing; else a usable range (see [`Axis::linear`]).

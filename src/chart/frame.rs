@@ -47,6 +47,21 @@ impl Scale {
     }
 }
 
+/// How the bars of a bar chart (bar `i` centred at x = `first + i`) match its data table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bars {
+    /// Bar `i` is row `i` of the table.
+    Rows {
+        /// The x of bar 0's centre.
+        first: f64,
+    },
+    /// Bar `i` is column `i + 1` of the table (column 0 names the rows).
+    Columns {
+        /// The x of bar 0's centre.
+        first: f64,
+    },
+}
+
 /// A drawn chart's plot area in canvas pixels and its two axes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlotFrame {
@@ -62,6 +77,9 @@ pub struct PlotFrame {
     pub x_name: String,
     /// The vertical axis's title, as drawn.
     pub y_name: String,
+    /// For a bar chart: how its bars match its table (the read-out then lists the bar under
+    /// the pointer).
+    pub bars: Option<Bars>,
 }
 
 impl PlotFrame {
@@ -81,6 +99,15 @@ impl PlotFrame {
             y,
             x_name: labels.x.to_string(),
             y_name: labels.y.to_string(),
+            bars: None,
+        }
+    }
+
+    /// The same frame for a bar chart whose bars match its table as `bars` says.
+    pub fn with_bars(self, bars: Bars) -> Self {
+        PlotFrame {
+            bars: Some(bars),
+            ..self
         }
     }
 
@@ -109,13 +136,19 @@ pub struct Readout {
 /// The read-out at data point (`x`, `y`) of the chart drawn in `frame`, whose plotted numbers
 /// are `table`.
 ///
-/// When the table is "wide" (the first column holds the x of every row, the others one series
-/// each), the read-out is the row nearest `x` (nearest on the axis's own scale: in log₁₀ on a log
+/// When the table is "wide" (its first column, named as the x axis, holds the x of every row,
+/// the others one series each), the read-out is the row nearest `x` (nearest on the axis's own scale: in log₁₀ on a log
 /// axis): the plotted values under the pointer. Otherwise it is the pointer's coordinates.
 pub fn readout(frame: &PlotFrame, x: f64, y: f64, table: &DataTable) -> Readout {
+    if let Some(bars) = frame.bars {
+        return Readout {
+            lines: bar_lines(bars, x, table),
+        };
+    }
     let x_log = frame.x.log;
     let mut lines = Vec::new();
     let wide = table.columns.len() > 1
+        && table.columns[0].name == frame.x_name
         && !table.rows.is_empty()
         && table
             .rows
@@ -162,6 +195,42 @@ pub fn readout(frame: &PlotFrame, x: f64, y: f64, table: &DataTable) -> Readout 
     Readout { lines }
 }
 
+/// The table's numbers for the bar under x (empty between bars' reach or past the last).
+fn bar_lines(bars: Bars, x: f64, table: &DataTable) -> Vec<(String, String)> {
+    let (Bars::Rows { first } | Bars::Columns { first }) = bars;
+    let i = (x - first).round();
+    if !(0.0..1e6).contains(&i) {
+        return Vec::new();
+    }
+    let i = i as usize;
+    let filled = |row: usize, col: usize| {
+        table
+            .rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .is_some_and(|c| !matches!(c, Cell::Empty))
+    };
+    match bars {
+        Bars::Rows { .. } => (0..table.columns.len())
+            .filter(|&c| filled(i, c))
+            .map(|c| (table.columns[c].name.clone(), table.show(i, c)))
+            .collect(),
+        Bars::Columns { .. } => {
+            let col = i + 1;
+            let Some(head) = table.columns.get(col) else {
+                return Vec::new();
+            };
+            let mut lines = vec![(head.name.clone(), String::new())];
+            lines.extend(
+                (0..table.rows.len())
+                    .filter(|&r| filled(r, col))
+                    .map(|r| (table.show(r, 0), table.show(r, col))),
+            );
+            lines
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +244,7 @@ mod tests {
             y,
             x_name: "B".into(),
             y_name: "S".into(),
+            bars: None,
         }
     }
 
@@ -213,6 +283,7 @@ mod tests {
             y: Scale::linear(0.0, 1.0),
             x_name: String::new(),
             y_name: String::new(),
+            bars: None,
         };
         assert_eq!(empty.value_at(5.0, 5.0), None);
         let f = frame(Scale::linear(0.0, 1.0), Scale::linear(0.0, 1.0));
@@ -222,7 +293,7 @@ mod tests {
     #[test]
     fn wide_tables_add_the_nearest_row() {
         let mut t = DataTable::new(vec![
-            Column::new("batch", NumFmt::Number),
+            Column::new("B", NumFmt::Number),
             Column::new("steps", NumFmt::Number),
             Column::new("examples", NumFmt::Number),
         ]);
@@ -240,7 +311,7 @@ mod tests {
         assert_eq!(
             r.lines,
             vec![
-                ("batch".into(), t.show(1, 0)),
+                ("B".into(), t.show(1, 0)),
                 ("steps".into(), t.show(1, 1)),
                 ("examples".into(), t.show(1, 2)),
             ]
@@ -248,6 +319,16 @@ mod tests {
         // 40: nearer 100 in log₁₀ (1.60 vs 1.0 and 2.0), nearer 10 linearly.
         assert_eq!(readout(&log, 40.0, 1.0, &t).lines[0].1, t.show(2, 0));
         assert_eq!(readout(&lin, 40.0, 1.0, &t).lines[0].1, t.show(1, 0));
+        // A table whose first column is not the x axis (a path in parameter space, listed by
+        // step) gives the pointer's coordinates instead.
+        t.columns[0].name = "step".into();
+        assert_eq!(
+            readout(&log, 25.0, 3.0, &t).lines,
+            vec![
+                ("B".into(), fmt_number(25.0)),
+                ("S".into(), fmt_number(3.0))
+            ]
+        );
     }
 
     #[test]
@@ -263,5 +344,40 @@ mod tests {
             vec![("B".into(), fmt_number(1.0)), ("S".into(), fmt_number(2.0))]
         );
         assert_eq!(readout(&f, 1.0, 2.0, &DataTable::default()).lines.len(), 2);
+    }
+
+    #[test]
+    fn bars_read_their_row_or_column() {
+        let mut t = DataTable::new(vec![
+            Column::new("task", NumFmt::Number),
+            Column::new("proportional", NumFmt::Number),
+            Column::new("T = 2", NumFmt::Number),
+        ]);
+        t.push(vec![
+            Cell::Text("a".into()),
+            Cell::Num(0.75),
+            Cell::Num(0.6),
+        ]);
+        t.push(vec![Cell::Text("b".into()), Cell::Num(0.25), Cell::Empty]);
+        let f = frame(Scale::linear(0.0, 2.0), Scale::linear(0.0, 1.0));
+        // Schemes as bars (columns), bar 0 centred at 0.5.
+        let cols = f.clone().with_bars(Bars::Columns { first: 0.5 });
+        assert_eq!(
+            readout(&cols, 1.7, 0.3, &t).lines,
+            vec![("T = 2".into(), String::new()), ("a".into(), t.show(0, 2))]
+        );
+        assert_eq!(readout(&cols, 0.2, 0.3, &t).lines[0].0, "proportional");
+        assert!(readout(&cols, 3.2, 0.3, &t).lines.is_empty());
+        // Rows as bars, bar 0 centred at 0.
+        let rows = f.with_bars(Bars::Rows { first: 0.0 });
+        assert_eq!(
+            readout(&rows, 0.8, 0.3, &t).lines,
+            vec![
+                ("task".into(), "b".into()),
+                ("proportional".into(), t.show(1, 1))
+            ]
+        );
+        assert!(readout(&rows, -0.7, 0.3, &t).lines.is_empty());
+        assert!(readout(&rows, f64::NAN, 0.3, &t).lines.is_empty());
     }
 }

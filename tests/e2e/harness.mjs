@@ -74,6 +74,29 @@ export async function openTable(page, canvasTestid) {
   return table;
 }
 
+/**
+ * Points at the chart `canvasTestid` at fractions (`fx`, `fy`) of its box and returns the read-out's lines as
+ * [name, number-or-text] pairs (numbers parsed from the English formatting), or null when no read-out appears.
+ */
+export async function hoverReadout(page, canvasTestid, fx, fy) {
+  const canvas = page.locator(`canvas[data-testid="${canvasTestid}"][data-drawn]`);
+  await canvas.waitFor({ state: 'attached', timeout: 10000 });
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+  const box2 = page.locator(`[data-testid="${canvasTestid}-readout"]`);
+  try {
+    await box2.waitFor({ timeout: 3000 });
+  } catch {
+    return null;
+  }
+  const rows = await box2.locator('div').evaluateAll((ds) => ds.map((d) => [d.querySelector('.k')?.textContent ?? '', d.querySelector('b')?.textContent ?? '']));
+  return rows.map(([k, v]) => {
+    const n = Number(v.replaceAll(',', '').replace('−', '-').replace(/%$/, ''));
+    return [k, v !== '' && Number.isFinite(n) ? n : v];
+  });
+}
+
 /** The raw `data-value` of a figure. */
 export async function value(page, testid) {
   const el = page.locator(`[data-testid="${testid}"]`);

@@ -3,7 +3,7 @@
 // (Goyal et al. 2017; Malladi et al. 2022 [RUN arithmetic]).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, value, num, setInput, canvasPixels, changed, until } from './harness.mjs';
+import { startApp, value, num, setInput, canvasPixels, changed, until, hoverReadout } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -216,5 +216,25 @@ test("b_noise can be filled from the Simulator's measured noise scale", async ()
     return Math.abs(Number(v) / Number(measured) - 1) < 1e-9 ? v : '';
   });
   assert.ok(filled, 'b_noise holds the measured value');
+  assert.deepEqual(app.problems(), []);
+});
+
+test('read-out on log axes: S/S_min and E/E_min under the pointer follow McCandlish et al. (2018) eq. 2.11', async () => {
+  const { page } = app;
+  await app.open('view=lr&lang=en&b_noise=1000');
+  for (const fx of [0.3, 0.7]) {
+    const lines = await hoverReadout(page, 'chart-steps-examples', fx, 0.5);
+    assert.ok(lines, 'a read-out appears');
+    assert.equal(lines.length, 3, JSON.stringify(lines));
+    const [[bName, b], [, s], [, e]] = lines;
+    assert.match(bName, /^batch size/);
+    // S/S_min = 1 + B_noise/B and E/E_min = 1 + B/B_noise, to the 4 digits shown.
+    assert.ok(Math.abs(s / (1 + 1000 / b) - 1) < 2e-3, `S ${s} at B ${b}`);
+    assert.ok(Math.abs(e / (1 + b / 1000) - 1) < 2e-3, `E ${e} at B ${b}`);
+  }
+  // Further right on a log axis means a larger batch.
+  const left = (await hoverReadout(page, 'chart-steps-examples', 0.3, 0.5))[0][1];
+  const right = (await hoverReadout(page, 'chart-steps-examples', 0.7, 0.5))[0][1];
+  assert.ok(right > 3 * left, `${left} → ${right}`);
   assert.deepEqual(app.problems(), []);
 });

@@ -3,7 +3,7 @@
 // ZeRO §4.2, logits §4.4, QLoRA §4.6); published measurements in core::memory::measured.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, value, num, setInput, canvasPixels, changed, until } from './harness.mjs';
+import { startApp, value, num, setInput, canvasPixels, changed, until, hoverReadout } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -196,5 +196,19 @@ test('Chinese: the view is in Chinese and the figures are unchanged', async () =
   assert.match(await page.locator('[data-testid="view-memory"] h2').first().innerText(), /显存/);
   assert.equal(await value(page, 'params-total'), String(PSI));
   assert.match(await page.locator('[data-testid="view-memory"]').innerText(), /峰值/);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('read-out on the bar chart: the bar under the pointer, its parts and their total', async () => {
+  const { page } = app;
+  await app.open('view=memory&lang=en');
+  const lines = await hoverReadout(page, 'chart-memory', 0.25, 0.7);
+  assert.ok(lines, 'a read-out appears');
+  assert.match(lines[0][0], /^moment/);
+  const parts = lines.slice(1, -1).map(([, v]) => v);
+  const [totalName, total] = lines.at(-1);
+  assert.match(totalName, /^total/);
+  const sum = parts.reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(sum / total - 1) < 2e-3, `${parts.join(' + ')} = ${sum} vs ${total}`);
   assert.deepEqual(app.problems(), []);
 });

@@ -1,6 +1,8 @@
 //! Each task's share of the draws under several mixing schemes, as 100 % stacked bars side by
 //! side, with the current scheme marked (REFERENCE.md §6).
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::{Bars, PlotFrame};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -48,7 +50,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &MixSharesPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let (width, height) = root.dim_in_pixel();
@@ -224,8 +226,17 @@ pub fn draw<DB: DrawingBackend>(
             name_font.clone(),
         ))?;
     }
+    let frame = frame_of(
+        &chart,
+        &crate::chart::AxisLabels {
+            x: "",
+            y: plot.y_label,
+        },
+        (false, false),
+    )
+    .with_bars(Bars::Columns { first: 0.5 });
     root.present()?;
-    Ok(())
+    Ok(frame)
 }
 
 /// The plotted shares: one row per task (rows with errors left out), one column per scheme

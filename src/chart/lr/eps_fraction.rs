@@ -2,6 +2,8 @@
 //! against the batch size on a log axis (McCandlish et al. 2018, eq. 2.6): linear in B well
 //! below B_noise, one half at B_noise, flat above it.
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -32,7 +34,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &EpsFractionPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let ok = |p: &(f64, f64)| p.0 > 0.0 && p.0.is_finite() && p.1.is_finite();
@@ -82,7 +84,7 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
     }
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (false, false)))
 }
 
 /// The plotted curve: batch size and ε_opt/ε_max.

@@ -1,6 +1,8 @@
 //! The loss at each step of the run on a log axis: a straight line down when the step size is
 //! below the bound, flat at the bound, a straight line up (ending in ×) above it.
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -33,7 +35,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &LossStepsPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let finite = |p: &&(f64, f64)| p.0.is_finite() && p.1.is_finite() && p.1 > 0.0;
@@ -95,7 +97,7 @@ pub fn draw<DB: DrawingBackend>(
         annotate(&mut chart, last, text, (-10.0, 10.0), HPos::Right, style)?;
     }
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (false, false)))
 }
 
 /// The plotted points: step and loss.

@@ -2,6 +2,8 @@
 //! on log–log axes: linear (Goyal et al. 2017), square root (Krizhevsky 2014; Malladi et al. 2022)
 //! and McCandlish et al. 2018's ε_opt ratio, which bends flat past the critical batch.
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -48,7 +50,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &LrRulesPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let ok = |p: &(f64, f64)| p.0 > 0.0 && p.0.is_finite() && p.1 > 0.0 && p.1.is_finite();
@@ -144,7 +146,7 @@ pub fn draw<DB: DrawingBackend>(
         .border_style(pal.grid)
         .draw()?;
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (false, false)))
 }
 
 /// The plotted rules: rule, batch size, learning rate (one row per point of each rule).

@@ -61,14 +61,14 @@ pub(crate) fn annotate<DB: DrawingBackend>(
 
 /// Renders a chart into an SVG string, for native tests.
 #[cfg(test)]
-pub(crate) fn render_svg<F>(draw: F) -> String
+pub(crate) fn render_svg<F, R>(draw: F) -> String
 where
-    F: FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>),
+    F: FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> R,
 {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (640, 380)).into_drawing_area();
-        draw(&root);
+        let _ = draw(&root);
     }
     svg
 }

@@ -3,6 +3,8 @@
 //! at |𝒢|² (signal) for large B; at B = B_simple noise and signal are equal, so the curve is at
 //! 2|𝒢|².
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -36,7 +38,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &NormFitPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let ok = |p: &(f64, f64)| p.0 > 0.0 && p.0.is_finite() && p.1 > 0.0 && p.1.is_finite();
@@ -110,7 +112,7 @@ pub fn draw<DB: DrawingBackend>(
             .map(|&p| Circle::new(p, style.px(5.0), pal.series[0].filled())),
     )?;
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (false, false)))
 }
 
 /// The plotted curve (batch size, |𝒢|² + 𝒮/B) followed by the two measured points, told apart by

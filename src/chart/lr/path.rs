@@ -2,6 +2,8 @@
 //! zig-zags across the sharp direction once the step passes 1/λ_max and leaves the valley once it
 //! passes the stability bound (see `core::max_step`).
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -34,7 +36,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &PathPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let f = plot.frame;
@@ -104,7 +106,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (false, false)))
 }
 
 /// The plotted iterates: step, θ₁, θ₂ (the contour lines are left out).

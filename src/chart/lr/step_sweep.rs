@@ -1,6 +1,8 @@
 //! The loss after a fixed number of steps against the step size: flat and low below the
 //! stability bound 2(1 + β)/λ_max, a cliff at it (see `core::max_step::MaxStep::sweep`).
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -33,7 +35,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &StepSweepPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let ok = |p: &(f64, f64)| p.0.is_finite() && p.1.is_finite() && p.0 >= 0.0 && p.1 > 0.0;
@@ -92,7 +94,7 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
     }
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (false, false)))
 }
 
 /// The plotted points: step size and final loss.

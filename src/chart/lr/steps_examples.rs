@@ -2,6 +2,8 @@
 //! S/S_min = 1 + B_crit/B falls and E/E_min = 1 + B/B_crit rises; they cross at B_crit, where each
 //! is 2 (McCandlish et al. 2018, eq. 2.11 and App. D).
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -35,7 +37,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &StepsExamplesPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let ok = |p: &(f64, f64)| p.0 > 0.0 && p.0.is_finite() && p.1 > 0.0 && p.1.is_finite();
@@ -105,7 +107,7 @@ pub fn draw<DB: DrawingBackend>(
         .border_style(pal.grid)
         .draw()?;
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (false, false)))
 }
 
 /// The curve's value at `x`, interpolated linearly in log-log between its points; `None` outside.

@@ -1,6 +1,8 @@
 //! The steps–examples trade-off: (S/S_min − 1)(E/E_min − 1) = 1 on log–log axes, with the
 //! critical batch at (2, 2) and the batch read off marked (McCandlish et al. 2018, eq. 2.11).
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -32,7 +34,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &TradeoffPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let ok = |p: &(f64, f64)| p.0 >= 1.0 && p.0.is_finite() && p.1 >= 1.0 && p.1.is_finite();
@@ -104,7 +106,7 @@ pub fn draw<DB: DrawingBackend>(
         )?;
     }
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (false, false)))
 }
 
 /// The plotted curve: E/E_min and S/S_min.

@@ -2,6 +2,8 @@
 //! (weights, gradients, optimizer states, activations, logits, overhead), with the chosen card's
 //! capacity as a dashed line. Part `i` always takes palette colour `i`.
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::{Bars, PlotFrame};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -51,7 +53,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &PartsBarPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let (w, _) = root.dim_in_pixel();
@@ -153,8 +155,9 @@ pub fn draw<DB: DrawingBackend>(
             font(12.0).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
+    let frame = frame_of(&chart, &plot.labels, (false, false)).with_bars(Bars::Rows { first: 0.0 });
     root.present()?;
-    Ok(())
+    Ok(frame)
 }
 
 /// Rounds to 3 significant digits for labels.

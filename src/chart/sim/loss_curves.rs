@@ -5,6 +5,8 @@
 //! Both axes are drawn on log₁₀ of the value (x only when `log_x`), with 1-2-5 ticks labelled in
 //! the value's own units, so one code path serves linear and log x.
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -58,7 +60,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &LossPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let ys = plot.curves.iter().flat_map(|c| {
@@ -226,7 +228,7 @@ pub fn draw<DB: DrawingBackend>(
             .draw()?;
     }
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (plot.log_x, true)))
 }
 
 /// The plotted curves: curve, x, mean loss, lowest and highest over the seeds (one row per

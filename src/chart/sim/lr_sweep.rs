@@ -3,6 +3,8 @@
 //! (▲) marked, and the theory's best rate ε_opt(B) = ε_max/(1 + B_noise/B) (McCandlish et al.
 //! 2018, eq. 2.7) as a dashed vertical line per batch size.
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -51,7 +53,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &SweepPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let all = || plot.lines.iter().flat_map(|l| l.points.iter());
@@ -174,7 +176,7 @@ pub fn draw<DB: DrawingBackend>(
             .draw()?;
     }
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (true, true)))
 }
 
 /// The plotted grid: batch size, learning rate, final loss (empty if diverged) and the update it

@@ -3,6 +3,8 @@
 //! E = E_min(1 + B/B_crit) dashed (McCandlish et al. 2018, eqs. 2.11–2.12; REFERENCE.md §1.5), and
 //! the critical batch marked on the fit.
 
+use crate::chart::axis::frame_of;
+use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -49,7 +51,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &TargetPlot<'_>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
     let y_of = |b: f64, s: f64| if plot.examples { b * s } else { s };
@@ -157,7 +159,7 @@ pub fn draw<DB: DrawingBackend>(
             .draw()?;
     }
     root.present()?;
-    Ok(())
+    Ok(frame_of(&chart, &plot.labels, (true, true)))
 }
 
 /// The plotted points: optimizer, batch size, steps (or examples) to the target, and the fit's
