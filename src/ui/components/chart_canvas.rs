@@ -300,20 +300,10 @@ pub fn ChartCanvas(
         resized.update(|n| *n = n.wrapping_add(1))
     });
     on_cleanup(move || listener.remove());
-    // The first drawing waits until the view has been laid out and painted (the next animation
-    // frame, then a task of its own): the page shows its text and figures sooner, reading the
-    // canvas's width does not force a layout of its own, and no single start-up task holds the
-    // main thread for every chart at once. Later redraws follow edits at once.
-    let ready = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let _ = ready.try_set(true);
-            },
-            Duration::ZERO,
-        )
-    });
-    // How many times the canvas has been drawn, in `data-drawn` (tests wait for the first).
+    // How many times the canvas has been drawn, in `data-drawn` (scripts that read the pixels wait
+    // for the first). Charts are drawn in the effect's first run, right after the view is built:
+    // deferring that first drawing to a task of its own after the first frame was tried and made
+    // Lighthouse's mobile Total Blocking Time worse on every view (A/B, 3 runs each).
     let drawn = StoredValue::new(0u32);
     // Where the last screen drawing put its plot area (canvas pixels), for the read-out.
     let frame = StoredValue::new(None::<PlotFrame>);
@@ -321,9 +311,6 @@ pub fn ChartCanvas(
     let pointer = RwSignal::new(None::<(f64, f64)>);
     Effect::new(move |_| {
         resized.track();
-        if !ready.get() {
-            return;
-        }
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
