@@ -80,12 +80,26 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(style.px(52.0))
         .build_cartesian_2d(Axis::linear(-0.5, n - 0.5), Axis::linear(0.0, y_top))?;
     let names: Vec<&str> = plot.bars.iter().map(|b| b.name).collect();
+    // Bar names shrink (down to 9 px) when the widest would run into its neighbour's slot, as on
+    // a phone-wide chart.
+    let slot = f64::from(chart.plotting_area().dim_in_pixel().0) / n;
+    let widest = names
+        .iter()
+        .filter_map(|name| root.estimate_text_size(name, &font(12.0)).ok())
+        .map(|(w, _)| f64::from(w))
+        .fold(0.0, f64::max);
+    let name_size = if widest > slot * 0.92 {
+        (12.0 * slot * 0.92 / widest).max(9.0)
+    } else {
+        12.0
+    };
     chart
         .configure_mesh()
         .disable_x_mesh()
         .y_desc(plot.labels.y)
         .axis_desc_style(font(12.0))
         .label_style(font(12.0))
+        .x_label_style(font(name_size))
         .axis_style(pal.text.stroke_width(style.px(1.0)))
         .bold_line_style(pal.grid.stroke_width(style.px(1.0)))
         .light_line_style(pal.grid_light.stroke_width(style.px(1.0)))
@@ -210,6 +224,61 @@ mod tests {
             draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
         }
         svg
+    }
+
+    /// The font size of the SVG text element that reads `text`.
+    fn size_of(svg: &str, text: &str) -> Option<f64> {
+        let end = svg.find(text)?;
+        let start = svg[..end].rfind("<text")?;
+        let tag = &svg[start..end];
+        let at = tag.find("font-size=\"")? + "font-size=\"".len();
+        tag[at..].split('"').next()?.parse().ok()
+    }
+
+    #[test]
+    fn long_bar_names_shrink_on_a_narrow_chart() {
+        let bars = [
+            Bar {
+                name: "start of backward",
+                parts: [16.0, 0.0, 0.0, 11.0, 3.7, 2.1],
+            },
+            Bar {
+                name: "optimizer step",
+                parts: [16.0, 0.0, 0.0, 0.0, 0.0, 1.3],
+            },
+        ];
+        let plot = PartsBarPlot {
+            bars: &bars,
+            part_names: NAMES,
+            peak: 0,
+            peak_word: "peak",
+            capacity: None,
+            unit: "GB",
+            labels: AxisLabels { x: "", y: "GB" },
+        };
+        let at = |w: u32| {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (w, 240)).into_drawing_area();
+                draw(
+                    &root,
+                    &plot,
+                    &ChartStyle {
+                        scale: 1.0,
+                        dark: false,
+                    },
+                )
+                .expect("draws");
+            }
+            size_of(&svg, "start of backward").expect("the name is drawn")
+        };
+        // plotters' SVG backend writes sizes scaled by a constant factor, so compare ratios.
+        let wide = at(1200);
+        let narrow = at(330);
+        assert!(
+            narrow < wide && narrow >= wide * 9.0 / 12.0 - 1e-9,
+            "{narrow} vs {wide}"
+        );
     }
 
     #[test]
