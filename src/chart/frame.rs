@@ -171,10 +171,7 @@ pub fn readout(frame: &PlotFrame, x: f64, y: f64, table: &DataTable) -> Readout 
                 Some(Cell::Num(v)) => Some((i, (key(*v) - target).abs())),
                 _ => None,
             })
-            .fold(None, |best: Option<(usize, f64)>, (i, d)| match best {
-                Some((_, bd)) if bd <= d => best,
-                _ => Some((i, d)),
-            });
+            .min_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((row, _)) = nearest {
             for col in 0..table.columns.len() {
                 if table.rows[row]

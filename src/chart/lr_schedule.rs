@@ -3,9 +3,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::axis::Axis;
+use super::axis::{Axis, frame_of};
 use super::{AxisLabels, ChartStyle};
-use crate::chart::frame::{PlotFrame, Scale};
+use crate::chart::frame::PlotFrame;
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::core::format::fmt_sci;
 
@@ -69,12 +69,7 @@ pub fn draw<DB: DrawingBackend>(
     let line = pal.series[0].stroke_width(style.px(2.0));
     chart.draw_series(LineSeries::new(plot.points.iter().copied(), line))?;
     root.present()?;
-    Ok(PlotFrame::new(
-        chart.plotting_area().get_pixel_range(),
-        Scale::linear(0.0, x_max),
-        Scale::linear(0.0, y_top),
-        &plot.labels,
-    ))
+    Ok(frame_of(&chart, &plot.labels, (false, false)))
 }
 
 /// The plotted points: update and learning rate.

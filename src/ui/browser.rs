@@ -103,3 +103,10 @@ pub fn set_embed_attrs(embed: bool, hide_words: &str) {
         }
     }
 }
+
+/// Whether the `<details>` that sent `ev` (its `toggle` event) is open.
+pub fn details_open(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}

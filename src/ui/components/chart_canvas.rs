@@ -172,35 +172,17 @@ pub enum ChartJob<'a, 'b> {
 }
 
 impl<'b> ChartJob<'_, 'b> {
-    /// Does the job: draws with `draw` (a drawing error leaves the chart as far as it got) or
-    /// tabulates with `table`.
-    pub fn run<R: Framed>(
+    /// Does the job: draws with `draw` and keeps the plot frame it reports (a drawing error
+    /// leaves the chart as far as it got, with no read-out) or tabulates with `table`.
+    pub fn run<E>(
         self,
-        draw: impl FnOnce(&ChartArea<'b>, &ChartStyle) -> R,
+        draw: impl FnOnce(&ChartArea<'b>, &ChartStyle) -> Result<PlotFrame, E>,
         table: impl FnOnce() -> DataTable,
     ) {
         match self {
-            ChartJob::Draw(root, style, frame) => *frame = draw(root, style).frame(),
+            ChartJob::Draw(root, style, frame) => *frame = draw(root, style).ok(),
             ChartJob::Table(out) => *out = Some(table()),
         }
-    }
-}
-
-/// What a chart's `draw` returns: its plot frame when it gives one.
-pub trait Framed {
-    /// The plot frame, if the drawing gave one.
-    fn frame(self) -> Option<PlotFrame>;
-}
-
-impl<E> Framed for Result<(), E> {
-    fn frame(self) -> Option<PlotFrame> {
-        None
-    }
-}
-
-impl<E> Framed for Result<PlotFrame, E> {
-    fn frame(self) -> Option<PlotFrame> {
-        self.ok()
     }
 }
 
@@ -532,7 +514,7 @@ pub fn ChartCanvas(
             {buttons}
         </div>
         <details class="data-table" on:toggle=move |ev| {
-            open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+            open.set(crate::ui::browser::details_open(&ev))
         }>
             <summary>{move || strings().shell.show_data}</summary>
             {table_view}

@@ -119,13 +119,6 @@ fn copy_text(text: &str, done: Callback<bool>) {
     }
 }
 
-/// Whether the `<details>` that sent `ev` is open.
-fn details_open(ev: &web_sys::Event) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        .is_some_and(|d| d.open())
-}
-
 /// A read-only text with its label and a Copy button. Not generic: one copy of the code serves both
 /// the link and the snippet. Copying selects the text first (the fallback, and a sign of what was
 /// copied), then tries the clipboard.
@@ -269,7 +262,7 @@ pub fn Share() -> impl IntoView {
                     class="share-preview"
                     data-testid="share-preview"
                     open=untrack(move || preview_open.get())
-                    on:toggle=move |ev| preview_open.set(details_open(&ev))
+                    on:toggle=move |ev| preview_open.set(crate::ui::browser::details_open(&ev))
                 >
                     <summary>{t.preview}</summary>
                     {move || preview_open.get().then(|| view! {
@@ -285,7 +278,7 @@ pub fn Share() -> impl IntoView {
         <details
             class="share"
             on:toggle=move |ev| {
-                let now = details_open(&ev);
+                let now = crate::ui::browser::details_open(&ev);
                 open.set(now);
                 if !now {
                     preview_open.set(false);
