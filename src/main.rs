@@ -1,6 +1,8 @@
-//! Mounts the app. Everything else lives in the library.
+//! Mounts the Steps page, the app's default view. The other views' pages are `src/bin/*.rs`.
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(batch_lab::ui::App);
+    batch_lab::ui::mount(
+        batch_lab::ui::View::Steps,
+        batch_lab::ui::views::steps::page,
+    );
 }

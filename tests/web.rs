@@ -17,6 +17,12 @@ fn simulation_is_bit_identical_to_native() {
     assert_eq!(golden_final_loss().to_bits(), GOLDEN_FINAL_LOSS_BITS);
 }
 
+/// The Steps page, as `src/main.rs` mounts it.
+fn steps_page() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    view! { <batch_lab::ui::App view=batch_lab::ui::View::Steps render=batch_lab::ui::views::steps::page/> }
+}
+
 fn document() -> web_sys::Document {
     web_sys::window()
         .and_then(|w| w.document())
@@ -41,7 +47,7 @@ async fn app_mounts_and_the_steps_view_reacts() {
         .append_child(&host)
         .expect("append");
     let host: web_sys::HtmlElement = host.unchecked_into();
-    let _handle = leptos::mount::mount_to(host, batch_lab::ui::App);
+    let _handle = leptos::mount::mount_to(host, steps_page);
     leptos::task::tick().await;
 
     // Defaults: 10,000 examples, effective batch 4 × 25 × 1 = 100 → 100 updates per epoch, 3 epochs.
@@ -90,7 +96,7 @@ async fn number_formatting_in_figures() {
         .append_child(&host)
         .expect("append");
     let host: web_sys::HtmlElement = host.unchecked_into();
-    let _handle = leptos::mount::mount_to(host.clone(), batch_lab::ui::App);
+    let _handle = leptos::mount::mount_to(host.clone(), steps_page);
     leptos::task::tick().await;
     let el = host
         .query_selector("[data-testid=\"examples-seen\"]")

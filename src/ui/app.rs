@@ -1,4 +1,7 @@
-//! The app shell: header with navigation and switches, the current view, and the footer.
+//! The page shell: header with navigation and switches, the page's view, and the footer.
+//!
+//! Each view is a page of its own, built as a WebAssembly module of its own (see `ui::mount`): the
+//! navigation links load the other pages with the same query string, so the scenario carries over.
 
 use leptos::prelude::*;
 
@@ -7,15 +10,20 @@ use super::components::notice::BadParamsNotice;
 use super::components::share::Share;
 use super::i18n::{Lang, texts};
 use super::state::{AppState, Theme, View, hide_words};
-use super::views::data::DataView;
-use super::views::lr::LrView;
-use super::views::memory::MemoryView;
-use super::views::sim::SimView;
-use super::views::steps::StepsView;
 
-/// The whole app.
+/// Where the Simulator's measured noise scale waits for the Batch & LR page (session storage).
+const NOISE_KEY: &str = "batch-lab:measured-noise";
+
+/// One page of the app: the shell around `view`, whose content `render` builds.
+///
+/// `render` is passed in rather than chosen here so that a page's module links only its own view.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The view this page shows.
+    view: View,
+    /// Builds the view's content.
+    render: fn() -> AnyView,
+) -> impl IntoView {
     let query = browser::read_query();
     let system_dark = RwSignal::new(false);
     let dark_now = browser::watch_dark_scheme(move |dark| system_dark.set(dark));
@@ -23,6 +31,14 @@ pub fn App() -> impl IntoView {
     state.system_dark.set(dark_now);
     // Keep the state's system flag in step with the media query (an event source, not an effect).
     let _ = browser::watch_dark_scheme(move |dark| state.system_dark.set(dark));
+    // The Simulator publishes its measured noise scale for the Batch & LR page, which is another
+    // page load away: it travels through the tab's session storage.
+    if let Some(noise) = browser::session_get(NOISE_KEY)
+        .and_then(|t| t.parse::<f64>().ok())
+        .filter(|b| b.is_finite() && *b > 0.0)
+    {
+        state.measured_noise.set(Some(noise));
+    }
     provide_context(state);
     let strings = move || texts(state.lang.get());
     // `embed` and `hide` are fixed for the page's life: mark the document once.
@@ -31,15 +47,27 @@ pub fn App() -> impl IntoView {
     // Outside world: the URL and the document's language and theme.
     Effect::new(move |_| browser::replace_query(&state.query_pairs()));
     Effect::new(move |_| {
+        if let Some(noise) = state.measured_noise.get() {
+            browser::session_set(NOISE_KEY, &noise.to_string());
+        }
+    });
+    // A control that picks another view (the Data view's "open in Steps") loads that view's page.
+    Effect::new(move |_| {
+        let wanted = state.view.get();
+        if wanted != view {
+            browser::navigate(&browser::href_with(&state.query_pairs()));
+        }
+    });
+    Effect::new(move |_| {
         browser::set_document_attrs(state.lang.get().key(), state.theme.get().key())
     });
 
     let nav_name = move |view: View| match view {
-        View::Steps => strings().shell.nav_steps,
-        View::Lr => strings().shell.nav_lr,
-        View::Sim => strings().shell.nav_sim,
-        View::Memory => strings().shell.nav_memory,
-        View::Data => strings().shell.nav_data,
+        View::Steps => strings().shell().nav_steps,
+        View::Lr => strings().shell().nav_lr,
+        View::Sim => strings().shell().nav_sim,
+        View::Memory => strings().shell().nav_memory,
+        View::Data => strings().shell().nav_data,
     };
     let nav = move || {
         View::ALL
@@ -56,11 +84,7 @@ pub fn App() -> impl IntoView {
                     <a
                         href=href
                         data-testid=format!("nav-{}", v.key())
-                        aria-current=move || (state.view.get() == v).then_some("page")
-                        on:click=move |ev| {
-                            ev.prevent_default();
-                            state.view.set(v);
-                        }
+                        aria-current=(v == view).then_some("page")
                     >
                         {move || nav_name(v)}
                     </a>
@@ -85,9 +109,9 @@ pub fn App() -> impl IntoView {
             .into_iter()
             .map(|th| {
                 let name = match th {
-                    Theme::Auto => strings().shell.theme_auto,
-                    Theme::Light => strings().shell.theme_light,
-                    Theme::Dark => strings().shell.theme_dark,
+                    Theme::Auto => strings().shell().theme_auto,
+                    Theme::Light => strings().shell().theme_light,
+                    Theme::Dark => strings().shell().theme_dark,
                 };
                 view! { <option value=th.key() selected=move || state.theme.get() == th>{name}</option> }
             })
@@ -104,30 +128,30 @@ pub fn App() -> impl IntoView {
                 href=href
                 target="_blank"
                 rel="noopener"
-                aria-label=move || strings().share.open_full_label
+                aria-label=move || strings().share().open_full_label
             >
-                {move || strings().share.open_full}
+                {move || strings().share().open_full}
             </a>
         }
     });
     let share = (!state.embed).then(|| view! { <div class="share-bar"><Share/></div> });
 
     view! {
-        <a class="skip" href="#main">{move || strings().shell.skip}</a>
+        <a class="skip" href="#main">{move || strings().shell().skip}</a>
         <header class="site-head">
             <div class="brand">
-                <h1>{move || strings().shell.name}</h1>
-                <p class="tagline">{move || strings().shell.tagline}</p>
+                <h1>{move || strings().shell().name}</h1>
+                <p class="tagline">{move || strings().shell().tagline}</p>
             </div>
-            <nav data-testid="nav" aria-label=move || strings().shell.nav_label>{nav}</nav>
+            <nav data-testid="nav" aria-label=move || strings().shell().nav_label>{nav}</nav>
             {open_full}
             <div class="switches">
-                <div class="lang-switch" role="group" aria-label=move || strings().shell.lang_label>
+                <div class="lang-switch" role="group" aria-label=move || strings().shell().lang_label>
                     {lang_button(Lang::En, "EN")}
                     {lang_button(Lang::Zh, "中文")}
                 </div>
                 <label class="theme-switch">
-                    <span>{move || strings().shell.theme_label}</span>
+                    <span>{move || strings().shell().theme_label}</span>
                     <select
                         data-testid="theme"
                         on:change=move |ev| {
@@ -144,18 +168,12 @@ pub fn App() -> impl IntoView {
         <BadParamsNotice/>
         <main id="main">
             {share}
-            {move || match state.view.get() {
-                View::Steps => view! { <StepsView/> }.into_any(),
-                View::Lr => view! { <LrView/> }.into_any(),
-                View::Sim => view! { <SimView/> }.into_any(),
-                View::Memory => view! { <MemoryView/> }.into_any(),
-                View::Data => view! { <DataView/> }.into_any(),
-            }}
+            {render()}
         </main>
         <footer class="site-foot">
-            <h2>{move || strings().shell.sources}</h2>
-            <ul>{move || strings().shell.source_items.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
-            <p>{move || strings().shell.footer_note}</p>
+            <h2>{move || strings().shell().sources}</h2>
+            <ul>{move || strings().shell().source_items.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+            <p>{move || strings().shell().footer_note}</p>
         </footer>
     }
 }

@@ -54,6 +54,27 @@ pub fn href_with(pairs: &[(&'static str, String)]) -> String {
     format!("?{}", String::from(params.to_string()))
 }
 
+/// Loads another page of the app (each view is a page of its own: see `ui::mount`).
+pub fn navigate(href: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(href);
+    }
+}
+
+/// A value kept in the tab's session storage (it outlives a move to another view, not the tab).
+/// `None` where storage is unavailable (a sandboxed frame, privacy settings).
+pub fn session_get(key: &str) -> Option<String> {
+    let storage = web_sys::window()?.session_storage().ok()??;
+    storage.get_item(key).ok()?
+}
+
+/// Stores a value for [`session_get`]; does nothing where storage is unavailable.
+pub fn session_set(key: &str, value: &str) {
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.session_storage()) {
+        let _ = storage.set_item(key, value);
+    }
+}
+
 /// The browser's preferred language tag (`navigator.language`).
 pub fn browser_language() -> String {
     web_sys::window()

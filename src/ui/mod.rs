@@ -11,3 +11,17 @@ pub mod state;
 pub mod views;
 
 pub use app::App;
+
+use leptos::prelude::*;
+
+pub use state::View;
+
+/// Mounts the page of one view on the document's body.
+///
+/// Every view is a page with a WebAssembly module of its own (`src/main.rs` for Steps, the default
+/// page, and `src/bin/*.rs` for the others), so the first load fetches the shell and one view, not
+/// all five. `public/boot.js` picks the module the URL's `view=` names.
+pub fn mount(view: View, render: fn() -> AnyView) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(move || view! { <App view render/> });
+}

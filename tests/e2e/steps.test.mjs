@@ -157,17 +157,32 @@ test('both languages: Chinese text, html lang follows, figures unchanged', async
   assert.deepEqual(app.problems(), []);
 });
 
-test('navigation lists every view and switches without a reload', async () => {
+test('navigation: each view is a page with its own module, and the scenario carries over', async () => {
   const { page } = app;
-  await app.open('view=steps');
-  const links = await page.locator('[data-testid="nav"] a').count();
-  assert.ok(links >= 1);
-  const marker = await page.evaluate(() => (window.__marker = Math.random()));
+  await app.open('view=steps&lang=zh&mbs=8');
+  assert.equal(await page.locator('[data-testid="nav"] a').count(), 5);
+  // The module file a page fetched: the Steps page is Trunk's main app (batch-lab-*), the others
+  // are named after their view (index.html, .ci/hash-pages.mjs).
+  const modules = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => new URL(r.name).pathname.split('/').pop())
+        .filter((n) => n.endsWith('.wasm')),
+    );
+  assert.deepEqual((await modules()).map((n) => n.split('-')[0]), ['batch']);
   for (const key of ['lr', 'sim', 'memory', 'data', 'steps']) {
     await page.locator(`[data-testid="nav-${key}"]`).click();
     await page.locator(`[data-testid="view-${key}"]`).waitFor();
-    assert.ok(await until(() => page.evaluate((k) => location.search.includes(`view=${k}`), key)));
+    const params = new URL(page.url()).searchParams;
+    assert.equal(params.get('view'), key);
+    assert.equal(params.get('lang'), 'zh', 'the language carries over');
+    assert.equal(params.get('mbs'), '8', 'the Steps inputs carry over');
+    assert.equal(await page.locator(`[data-testid="nav-${key}"]`).getAttribute('aria-current'), 'page');
+    const wasm = await modules();
+    assert.equal(wasm.length, 1, `one module on the ${key} page: ${wasm}`);
+    assert.match(wasm[0], new RegExp(`^${key === 'steps' ? 'batch-lab' : key}-[0-9a-f]{16}_bg\\.wasm$`));
   }
-  assert.equal(await page.evaluate(() => window.__marker), marker, 'no page reload');
+  assert.equal(await num(page, 'effective-batch'), 200, 'mbs=8 still drives the Steps view');
   assert.deepEqual(app.problems(), []);
 });

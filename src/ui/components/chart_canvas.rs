@@ -397,8 +397,8 @@ pub fn ChartCanvas(
             };
             view! {
                 <button type="button" data-testid=id on:click=move |_| export(i)
-                    title=move || strings().export.titles[i]>
-                    {move || strings().export.buttons[i]}
+                    title=move || strings().export().titles[i]>
+                    {move || strings().export().buttons[i]}
                 </button>
             }
         })
@@ -413,7 +413,7 @@ pub fn ChartCanvas(
             let picked = t.sample(TABLE_ROWS);
             let note = (picked.len() < t.rows.len()).then(|| {
                 strings()
-                    .export
+                    .export()
                     .rows_shown
                     .replace("{shown}", &picked.len().to_string())
                     .replace("{total}", &t.rows.len().to_string())
@@ -510,13 +510,13 @@ pub fn ChartCanvas(
                 }></canvas>
             {shown_readout}
         </div>
-        <div class="chart-export" role="group" aria-label=move || strings().export.toolbar>
+        <div class="chart-export" role="group" aria-label=move || strings().export().toolbar>
             {buttons}
         </div>
         <details class="data-table" on:toggle=move |ev| {
             open.set(crate::ui::browser::details_open(&ev))
         }>
-            <summary>{move || strings().shell.show_data}</summary>
+            <summary>{move || strings().shell().show_data}</summary>
             {table_view}
         </details>
     }

@@ -39,7 +39,7 @@ pub fn Figure(
             </div>
             <div class="figure-label">{move || text(strings()).label}</div>
             <details class="why">
-                <summary>{move || strings().shell.why}</summary>
+                <summary>{move || strings().shell().why}</summary>
                 <p>{move || text(strings()).why}</p>
             </details>
         </div>

@@ -15,10 +15,10 @@ pub fn BadParamsNotice() -> impl IntoView {
         (!keys.is_empty()).then(|| {
             view! {
                 <div class="notice" role="status" data-testid="notice-bad-params">
-                    <span>{strings().shell.notice_bad_params} " "</span>
+                    <span>{strings().shell().notice_bad_params} " "</span>
                     <code>{keys.join(", ")}</code>
                     <button type="button" class="dismiss" on:click=move |_| state.bad_params.set(Vec::new())>
-                        {strings().shell.dismiss}
+                        {strings().shell().dismiss}
                     </button>
                 </div>
             }

@@ -207,18 +207,18 @@ pub fn Share() -> impl IntoView {
     let title = Memo::new(move |_| {
         let s = texts(state.lang.get());
         let name = match state.view.get() {
-            View::Steps => s.shell.nav_steps,
-            View::Lr => s.shell.nav_lr,
-            View::Sim => s.shell.nav_sim,
-            View::Memory => s.shell.nav_memory,
-            View::Data => s.shell.nav_data,
+            View::Steps => s.shell().nav_steps,
+            View::Lr => s.shell().nav_lr,
+            View::Sim => s.shell().nav_sim,
+            View::Memory => s.shell().nav_memory,
+            View::Data => s.shell().nav_data,
         };
-        format!("{}{name}", s.share.frame_title)
+        format!("{}{name}", s.share().frame_title)
     });
     let snippet = Memo::new(move |_| iframe_snippet(&embed_url.get(), &title.get(), height.get()));
 
     let panel = move || {
-        let t = &texts(state.lang.get()).share;
+        let t = texts(state.lang.get()).share();
         let offered = hide_flags_for(state.view.get());
         let boxes = HIDE_FLAGS
             .iter()
@@ -286,7 +286,7 @@ pub fn Share() -> impl IntoView {
                 status.set(CopyState::Idle);
             }
         >
-            <summary data-testid="share">{move || texts(state.lang.get()).share.share}</summary>
+            <summary data-testid="share">{move || texts(state.lang.get()).share().share}</summary>
             {move || open.get().then(panel)}
         </details>
     }

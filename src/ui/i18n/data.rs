@@ -127,7 +127,7 @@ pub struct Data {
     pub notes: [DataNote; 4],
 }
 
-pub(super) const EN: Data = Data {
+pub(super) static EN: Data = Data {
     title: "Data",
     lead: "Several tasks in one fine-tuning run: how often will the model see each one, and how many times over?",
     tasks_title: "Tasks in the mix",
@@ -247,7 +247,7 @@ pub(super) const EN: Data = Data {
     ],
 };
 
-pub(super) const ZH: Data = Data {
+pub(super) static ZH: Data = Data {
     title: "数据",
     lead: "一次微调里混合多个任务时,模型会多频繁地看到每个任务?每个任务又会被重复训练几遍?",
     tasks_title: "参与混合的任务",

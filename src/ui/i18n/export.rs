@@ -28,7 +28,7 @@ pub struct Export {
     pub total: &'static str,
 }
 
-pub(super) const EN: Export = Export {
+pub(super) static EN: Export = Export {
     toolbar: "Export this chart",
     buttons: ["PNG", "SVG", "CSV", "JSON"],
     titles: [
@@ -48,7 +48,7 @@ pub(super) const EN: Export = Export {
     total: "total",
 };
 
-pub(super) const ZH: Export = Export {
+pub(super) static ZH: Export = Export {
     toolbar: "导出此图",
     buttons: ["PNG", "SVG", "CSV", "JSON"],
     titles: [

@@ -287,7 +287,7 @@ pub struct Lr {
     pub notes: [(&'static str, &'static str); 3],
 }
 
-pub(super) const EN: Lr = Lr {
+pub(super) static EN: Lr = Lr {
     title: "Batch & LR",
     lead: "How large may a step be, how does the best step change with the batch size, and when does a bigger batch stop paying off?",
     max_step: LrMaxStep {
@@ -596,7 +596,7 @@ pub(super) const EN: Lr = Lr {
     ],
 };
 
-pub(super) const ZH: Lr = Lr {
+pub(super) static ZH: Lr = Lr {
     title: "批量与学习率",
     lead: "步长最大能取多大?最优步长怎样随批量大小变化?批量大到什么程度就不再划算?",
     max_step: LrMaxStep {

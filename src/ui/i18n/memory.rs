@@ -186,7 +186,7 @@ pub struct Memory {
     pub notes: [(&'static str, &'static str); 6],
 }
 
-pub(super) const EN: Memory = Memory {
+pub(super) static EN: Memory = Memory {
     title: "Memory",
     lead: "Will this fine-tuning run fit on my GPU? Exact parameter counts, every part of the peak, and how close the estimate comes to measured runs.",
     groups: [
@@ -539,7 +539,7 @@ pub(super) const EN: Memory = Memory {
     ],
 };
 
-pub(super) const ZH: Memory = Memory {
+pub(super) static ZH: Memory = Memory {
     title: "显存",
     lead: "这次微调放得进我的显卡吗?精确的参数量、峰值显存的每一部分,以及估算与实测差多少。",
     groups: [

@@ -79,48 +79,53 @@ impl Lang {
     }
 }
 
-/// The table of all strings of one language.
-pub struct Strings {
+/// The table of all strings of one language: one section per view plus the shared ones.
+///
+/// Each section is a `static` of its own, reached through a method, so a build that renders a
+/// single view (one WebAssembly module per view, see `ui::mount`) links only the sections it
+/// reads: the linker drops the other views' text in both languages.
+pub struct Strings(Lang);
+
+/// Picks one language's copy of a section.
+macro_rules! section {
+    ($(#[$doc:meta] $name:ident: $ty:ident;)*) => {
+        impl Strings {
+            $(
+                #[$doc]
+                pub fn $name(&self) -> &'static $ty {
+                    match self.0 {
+                        Lang::En => &$name::EN,
+                        Lang::Zh => &$name::ZH,
+                    }
+                }
+            )*
+        }
+    };
+}
+
+section! {
     /// The page shell: header, navigation, footer, notices, shared labels.
-    pub shell: Shell,
+    shell: Shell;
     /// The Steps view.
-    pub steps: Steps,
+    steps: Steps;
     /// The Batch & LR view.
-    pub lr: Lr,
+    lr: Lr;
     /// The Simulator view.
-    pub sim: Sim,
+    sim: Sim;
     /// The Memory view.
-    pub memory: Memory,
+    memory: Memory;
     /// The Data view.
-    pub data: Data,
+    data: Data;
     /// Chart export buttons and data tables (every view).
-    pub export: Export,
+    export: Export;
     /// The Share panel and the embed's link to the full app.
-    pub share: Share,
+    share: Share;
 }
 
 /// English.
-pub static EN: Strings = Strings {
-    shell: shell::EN,
-    steps: steps::EN,
-    lr: lr::EN,
-    sim: sim::EN,
-    memory: memory::EN,
-    data: data::EN,
-    export: export::EN,
-    share: share::EN,
-};
+pub static EN: Strings = Strings(Lang::En);
 /// 简体中文.
-pub static ZH: Strings = Strings {
-    shell: shell::ZH,
-    steps: steps::ZH,
-    lr: lr::ZH,
-    sim: sim::ZH,
-    memory: memory::ZH,
-    data: data::ZH,
-    export: export::ZH,
-    share: share::ZH,
-};
+pub static ZH: Strings = Strings(Lang::Zh);
 
 /// The table for `lang`.
 pub fn texts(lang: Lang) -> &'static Strings {

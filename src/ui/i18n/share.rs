@@ -30,7 +30,7 @@ pub struct Share {
     pub frame_title: &'static str,
 }
 
-pub(super) const EN: Share = Share {
+pub(super) static EN: Share = Share {
     share: "Share",
     link: "Link to this page, with every input",
     iframe: "Embed in a course page",
@@ -60,7 +60,7 @@ pub(super) const EN: Share = Share {
     frame_title: "Batch Lab: ",
 };
 
-pub(super) const ZH: Share = Share {
+pub(super) static ZH: Share = Share {
     share: "分享",
     link: "本页链接(含全部输入)",
     iframe: "嵌入课程网页",

@@ -52,7 +52,7 @@ pub struct Shell {
     pub skip: &'static str,
 }
 
-pub(super) const EN: Shell = Shell {
+pub(super) static EN: Shell = Shell {
     name: "Batch Lab",
     tagline: "The arithmetic of training and fine-tuning language models, computed and explained.",
     nav_label: "Views",
@@ -87,7 +87,7 @@ pub(super) const EN: Shell = Shell {
     skip: "Skip to content",
 };
 
-pub(super) const ZH: Shell = Shell {
+pub(super) static ZH: Shell = Shell {
     name: "Batch Lab",
     tagline: "大模型训练与微调中的算术:算出来,讲明白。",
     nav_label: "视图",

@@ -131,7 +131,7 @@ pub struct Sim {
     pub notes: [(&'static str, &'static str); 5],
 }
 
-pub(super) const EN: Sim = Sim {
+pub(super) static EN: Sim = Sim {
     title: "Simulator",
     lead: "Noisy training, simulated in your browser: the loss for several batch sizes and optimizers, then a learning-rate sweep that finds the largest stable step, the best step and the critical batch.",
     task: FieldText {
@@ -336,7 +336,7 @@ pub(super) const EN: Sim = Sim {
     ],
 };
 
-pub(super) const ZH: Sim = Sim {
+pub(super) static ZH: Sim = Sim {
     title: "模拟器",
     lead: "在浏览器里模拟带噪声的训练:先看不同批量大小和优化器下的损失曲线,再扫描学习率,找出最大稳定步长、最优步长和临界批量。",
     task: FieldText {

@@ -84,7 +84,7 @@ pub struct Steps {
     pub notes: [(&'static str, &'static str); 4],
 }
 
-pub(super) const EN: Steps = Steps {
+pub(super) static EN: Steps = Steps {
     title: "Steps",
     lead: "How many times will the optimizer update the model, and how much data will it see?",
     n: FieldText {
@@ -221,7 +221,7 @@ pub(super) const EN: Steps = Steps {
     ],
 };
 
-pub(super) const ZH: Steps = Steps {
+pub(super) static ZH: Steps = Steps {
     title: "步数",
     lead: "优化器一共会更新模型多少次?训练过程中又会看到多少数据?",
     n: FieldText {

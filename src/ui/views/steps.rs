@@ -123,6 +123,11 @@ fn epoch_ends(plan: &StepsPlan) -> Vec<f64> {
         .collect()
 }
 
+/// The view as a page's content (see `ui::mount`).
+pub fn page() -> AnyView {
+    view! { <StepsView/> }.into_any()
+}
+
 /// The Steps view.
 #[component]
 pub fn StepsView() -> impl IntoView {
@@ -178,7 +183,7 @@ pub fn StepsView() -> impl IntoView {
             .map_or("—".into(), |pl| fmt_number(pl.epochs_run))
     });
     let unit = move |f: fn(&'static crate::ui::i18n::Steps) -> &'static str| {
-        Signal::derive(move || f(&strings().steps))
+        Signal::derive(move || f(&strings().steps()))
     };
 
     let legacy = move || {
@@ -186,7 +191,7 @@ pub fn StepsView() -> impl IntoView {
         let differs = pl.legacy.updates_per_epoch != pl.updates_per_epoch
             || pl.legacy.total_updates != pl.total_updates;
         differs.then(|| {
-            let t = &strings().steps;
+            let t = &strings().steps();
             view! {
                 <div class="aside" data-testid="legacy">
                     <strong>{t.legacy_title} ": "</strong>
@@ -204,7 +209,7 @@ pub fn StepsView() -> impl IntoView {
         })
     };
     let schedule_notes = move || {
-        let t = &strings().steps;
+        let t = &strings().steps();
         let pl = shown.get()?;
         let mut notes = Vec::new();
         if pl.schedule.kind == ScheduleKind::Constant && pl.warmup_steps > 0 {
@@ -221,7 +226,7 @@ pub fn StepsView() -> impl IntoView {
     };
 
     let chart_alt = Signal::derive(move || {
-        let t = &strings().steps;
+        let t = &strings().steps();
         shown.get().map_or(String::new(), |pl| {
             let sched = ScheduleKind::ALL
                 .iter()
@@ -235,7 +240,7 @@ pub fn StepsView() -> impl IntoView {
         })
     });
     let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
-        let t = &strings().steps;
+        let t = &strings().steps();
         let Some(pl) = shown.get() else { return };
         let points = pl.schedule.sample(600);
         let ends = epoch_ends(&pl);
@@ -266,55 +271,55 @@ pub fn StepsView() -> impl IntoView {
     view! {
         <section class="view" data-testid="view-steps">
             <header class="view-head">
-                <h2>{move || strings().steps.title}</h2>
-                <p class="lead">{move || strings().steps.lead}</p>
+                <h2>{move || strings().steps().title}</h2>
+                <p class="lead">{move || strings().steps().lead}</p>
             </header>
             <div class="view-body">
-                <form class="controls" aria-label=move || strings().shell.inputs on:submit=|ev| ev.prevent_default()>
-                    <NumField param=p.n text=|s| &s.steps.n error=error_for("n")/>
-                    <NumField param=p.mbs text=|s| &s.steps.mbs error=error_for("mbs")/>
-                    <NumField param=p.ga text=|s| &s.steps.ga error=error_for("ga")/>
-                    <NumField param=p.dev text=|s| &s.steps.dev error=error_for("dev")/>
-                    <NumField param=p.epochs text=|s| &s.steps.epochs error=error_for("epochs")/>
-                    <NumField param=p.max_steps text=|s| &s.steps.max_steps error=error_for("max_steps")/>
-                    <NumField param=p.seq text=|s| &s.steps.seq error=error_for("seq")/>
-                    <FlagField param=p.drop_last text=|s| &s.steps.drop_last/>
-                    <NumField param=p.lr text=|s| &s.steps.lr error=error_for("lr")/>
+                <form class="controls" aria-label=move || strings().shell().inputs on:submit=|ev| ev.prevent_default()>
+                    <NumField param=p.n text=|s| &s.steps().n error=error_for("n")/>
+                    <NumField param=p.mbs text=|s| &s.steps().mbs error=error_for("mbs")/>
+                    <NumField param=p.ga text=|s| &s.steps().ga error=error_for("ga")/>
+                    <NumField param=p.dev text=|s| &s.steps().dev error=error_for("dev")/>
+                    <NumField param=p.epochs text=|s| &s.steps().epochs error=error_for("epochs")/>
+                    <NumField param=p.max_steps text=|s| &s.steps().max_steps error=error_for("max_steps")/>
+                    <NumField param=p.seq text=|s| &s.steps().seq error=error_for("seq")/>
+                    <FlagField param=p.drop_last text=|s| &s.steps().drop_last/>
+                    <NumField param=p.lr text=|s| &s.steps().lr error=error_for("lr")/>
                     <ChoiceField
                         param=p.sched
-                        text=|s| &s.steps.sched
+                        text=|s| &s.steps().sched
                         keys=ScheduleKind::KEYS
-                        labels=|s| &s.steps.sched_names
+                        labels=|s| &s.steps().sched_names
                         error=error_for("sched")
                     />
-                    <NumField param=p.warmup text=|s| &s.steps.warmup error=error_for("warmup")/>
+                    <NumField param=p.warmup text=|s| &s.steps().warmup error=error_for("warmup")/>
                     <Show when=move || p.sched.value.with(|v| v.trim() == "cosine_min")>
-                        <NumField param=p.min_lr text=|s| &s.steps.min_lr error=error_for("min_lr")/>
+                        <NumField param=p.min_lr text=|s| &s.steps().min_lr error=error_for("min_lr")/>
                     </Show>
                 </form>
                 <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell.stale}</p>
+                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
                     <div class="figures">
-                        <Figure testid="effective-batch" raw=eb_raw shown=eb_shown unit=unit(|s| s.unit_examples) text=|s| &s.steps.effective_batch stale=stale/>
-                        <Figure testid="updates-per-epoch" raw=upe_raw shown=upe_shown unit=unit(|s| s.unit_updates) text=|s| &s.steps.updates_per_epoch stale=stale/>
-                        <Figure testid="total-updates" raw=tu_raw shown=tu_shown unit=unit(|s| s.unit_updates) text=|s| &s.steps.total_updates stale=stale/>
-                        <Figure testid="batches-per-epoch" raw=bpe_raw shown=bpe_shown unit=unit(|s| s.unit_batches) text=|s| &s.steps.batches_per_epoch stale=stale/>
-                        <Figure testid="epochs-run" raw=ep_raw shown=ep_shown unit=unit(|s| s.unit_epochs) text=|s| &s.steps.epochs_run stale=stale/>
-                        <Figure testid="warmup-steps" raw=wu_raw shown=wu_shown unit=unit(|s| s.unit_updates) text=|s| &s.steps.warmup_steps stale=stale/>
-                        <Figure testid="examples-seen" raw=ex_raw shown=ex_shown unit=unit(|s| s.unit_examples) text=|s| &s.steps.examples_seen stale=stale/>
-                        <Figure testid="tokens-seen" raw=tok_raw shown=tok_shown unit=unit(|s| s.unit_tokens) text=|s| &s.steps.tokens_seen stale=stale/>
+                        <Figure testid="effective-batch" raw=eb_raw shown=eb_shown unit=unit(|s| s.unit_examples) text=|s| &s.steps().effective_batch stale=stale/>
+                        <Figure testid="updates-per-epoch" raw=upe_raw shown=upe_shown unit=unit(|s| s.unit_updates) text=|s| &s.steps().updates_per_epoch stale=stale/>
+                        <Figure testid="total-updates" raw=tu_raw shown=tu_shown unit=unit(|s| s.unit_updates) text=|s| &s.steps().total_updates stale=stale/>
+                        <Figure testid="batches-per-epoch" raw=bpe_raw shown=bpe_shown unit=unit(|s| s.unit_batches) text=|s| &s.steps().batches_per_epoch stale=stale/>
+                        <Figure testid="epochs-run" raw=ep_raw shown=ep_shown unit=unit(|s| s.unit_epochs) text=|s| &s.steps().epochs_run stale=stale/>
+                        <Figure testid="warmup-steps" raw=wu_raw shown=wu_shown unit=unit(|s| s.unit_updates) text=|s| &s.steps().warmup_steps stale=stale/>
+                        <Figure testid="examples-seen" raw=ex_raw shown=ex_shown unit=unit(|s| s.unit_examples) text=|s| &s.steps().examples_seen stale=stale/>
+                        <Figure testid="tokens-seen" raw=tok_raw shown=tok_shown unit=unit(|s| s.unit_tokens) text=|s| &s.steps().tokens_seen stale=stale/>
                     </div>
                     {legacy}
                     {schedule_notes}
                     <figure class="chart" class:stale=move || stale.get()>
-                        <figcaption>{move || strings().steps.chart_title}</figcaption>
+                        <figcaption>{move || strings().steps().chart_title}</figcaption>
                         <ChartCanvas testid="chart-lr" alt=chart_alt chart=chart file=file/>
                     </figure>
                 </div>
             </div>
             <section class="notes">
-                <h3>{move || strings().steps.notes_title}</h3>
-                {move || strings().steps.notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
+                <h3>{move || strings().steps().notes_title}</h3>
+                {move || strings().steps().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
             </section>
         </section>
     }

@@ -20,7 +20,7 @@ pub fn AlphaAside(
     let alpha = move || m.shown.with(|p| p.as_ref().map(|p| p.alpha));
     let raw = Signal::derive(move || alpha().map_or(String::new(), |a| a.to_string()));
     let shown = Signal::derive(move || alpha().map_or("—".into(), fmt_number));
-    let unit = Signal::derive(move || strings().data.unit_none);
+    let unit = Signal::derive(move || strings().data().unit_none);
     // α → T = 1/α (the mT5 code writes DEFAULT_TEMPERATURE = 1.0/0.3).
     let set_alpha = move |a: f64| {
         m.p.mix.value.set("examples".into());
@@ -29,10 +29,10 @@ pub fn AlphaAside(
     let presets = [MT5_ALPHA, MBERT_S, 1.0];
     view! {
         <div class="aside alpha-aside">
-            <strong>{move || strings().data.alpha_title}</strong>
-            <p>{move || strings().data.alpha_body}</p>
+            <strong>{move || strings().data().alpha_title}</strong>
+            <p>{move || strings().data().alpha_body}</p>
             <div class="figures">
-                <Figure testid="mix-alpha" raw=raw shown=shown unit=unit text=|s| &s.data.alpha_fig stale=m.stale/>
+                <Figure testid="mix-alpha" raw=raw shown=shown unit=unit text=|s| &s.data().alpha_fig stale=m.stale/>
             </div>
             <div class="table-actions">
                 {presets
@@ -40,7 +40,7 @@ pub fn AlphaAside(
                     .enumerate()
                     .map(|(i, a)| view! {
                         <button type="button" class="action" data-testid=format!("mix-alpha-preset-{i}") on:click=move |_| set_alpha(a)>
-                            {move || strings().data.alpha_presets[i]}
+                            {move || strings().data().alpha_presets[i]}
                         </button>
                     })
                     .collect_view()}

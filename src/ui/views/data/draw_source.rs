@@ -27,14 +27,14 @@ pub fn DrawSource(
             }
         })
     });
-    let unit = Signal::derive(move || strings().data.unit_examples);
+    let unit = Signal::derive(move || strings().data().unit_examples);
     let missing = Signal::derive(move || total().is_none());
     let source_key = move || match m.draws.get() {
         Draws::Typed(_) => "typed",
         Draws::Steps(_) => "steps",
     };
     let source_text = move || {
-        let t = &strings().data;
+        let t = &strings().data();
         match m.draws.get() {
             Draws::Typed(_) => t.source_typed.to_string(),
             Draws::Steps(Some((eb, updates, _))) => t
@@ -45,7 +45,7 @@ pub fn DrawSource(
         }
     };
     let buttons = move || {
-        let t = &strings().data;
+        let t = &strings().data();
         match m.draws.get() {
             Draws::Typed(_) => view! {
                 <button type="button" class="action" data-testid="mix-use-steps" on:click=move |_| m.p.draw.value.set(String::new())>
@@ -74,7 +74,7 @@ pub fn DrawSource(
     };
     view! {
         <div class="figures">
-            <Figure testid="mix-draws" raw=raw shown=shown unit=unit text=|s| &s.data.draws_fig stale=missing/>
+            <Figure testid="mix-draws" raw=raw shown=shown unit=unit text=|s| &s.data().draws_fig stale=missing/>
             <div class="draw-source">
                 <p data-testid="mix-draw-source" data-value=source_key>{source_text}</p>
                 <div class="table-actions">{buttons}</div>

@@ -17,7 +17,7 @@ pub fn Guidance(
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
     let note = move |i: usize| {
-        let n = move || &strings().data.notes[i];
+        let n = move || &strings().data().notes[i];
         let load = move |_| {
             if let Some(ex) = NOTES.get(i) {
                 m.load(ex);
@@ -31,7 +31,7 @@ pub fn Guidance(
             <div class="note" data-testid=format!("mix-note-{i}")>
                 <h4>{move || n().title}</h4>
                 <p>{move || n().advice}</p>
-                <p class="why-line"><strong>{move || strings().data.why_label}</strong>{move || n().why}</p>
+                <p class="why-line"><strong>{move || strings().data().why_label}</strong>{move || n().why}</p>
                 <button type="button" class="action" data-testid=format!("mix-example-{i}") on:click=load>
                     {move || n().action}
                 </button>
@@ -41,8 +41,8 @@ pub fn Guidance(
     };
     view! {
         <section class="notes">
-            <h3>{move || strings().data.notes_title}</h3>
-            <p class="notes-intro">{move || strings().data.notes_intro}</p>
+            <h3>{move || strings().data().notes_title}</h3>
+            <p class="notes-intro">{move || strings().data().notes_intro}</p>
             {(0..NOTES.len()).map(note).collect_view()}
         </section>
     }

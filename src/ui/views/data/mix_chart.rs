@@ -15,7 +15,7 @@ use crate::ui::state::AppState;
 
 /// The label of a scheme, in the reader's language (a `\n` may split it).
 fn scheme_label(s: &Strings, scheme: Scheme) -> String {
-    let names = &s.data.scheme_names;
+    let names = &s.data().scheme_names;
     match scheme {
         Scheme::Proportional => names[0].to_string(),
         Scheme::Capped { k } => names[1].replace("{k}", &fmt_number(k)),
@@ -55,7 +55,7 @@ pub fn MixChart(
                     scheme_label(s, c.scheme).replace('\n', " ")
                 });
                 let n = p.rows.iter().flatten().count();
-                s.data
+                s.data()
                     .chart_alt
                     .replace("{n}", &n.to_string())
                     .replace("{current}", &current)
@@ -72,12 +72,12 @@ pub fn MixChart(
             shares: &shares,
             tasks: &tasks,
             current: plan.current,
-            current_label: s.data.chart_current,
-            y_label: s.data.chart_y,
+            current_label: s.data().chart_current,
+            y_label: s.data().chart_y,
         };
         job.run(
             |root, style| mix_shares::draw(root, &plot, style),
-            || mix_shares::table(&plot, s.data.table_task),
+            || mix_shares::table(&plot, s.data().table_task),
         );
     });
     // Exported files: batch-lab_data_mix_examples_k-none_t1.*
@@ -97,10 +97,10 @@ pub fn MixChart(
     });
     view! {
         <figure class="chart" class:stale=move || m.stale.get()>
-            <figcaption>{move || strings().data.chart_title}</figcaption>
+            <figcaption>{move || strings().data().chart_title}</figcaption>
             <ChartCanvas testid="chart-mix" alt=alt chart=chart file=file table_testid="mix-chart-table"/>
             <p class="hint" class:hidden=move || m.shown.with(|p| p.as_ref().is_none_or(|p| p.comparison.len() >= 4))>
-                {move || strings().data.chart_hint}
+                {move || strings().data().chart_hint}
             </p>
         </figure>
     }

@@ -231,6 +231,11 @@ impl MixState {
     }
 }
 
+/// The view as a page's content (see `ui::mount`).
+pub fn page() -> AnyView {
+    view! { <DataView/> }.into_any()
+}
+
 /// The Data view.
 #[component]
 pub fn DataView() -> impl IntoView {
@@ -242,25 +247,25 @@ pub fn DataView() -> impl IntoView {
     view! {
         <section class="view" data-testid="view-data">
             <header class="view-head">
-                <h2>{move || strings().data.title}</h2>
-                <p class="lead">{move || strings().data.lead}</p>
+                <h2>{move || strings().data().title}</h2>
+                <p class="lead">{move || strings().data().lead}</p>
             </header>
             <TaskTable m=m/>
             <div class="view-body">
-                <form class="controls" aria-label=move || strings().shell.inputs on:submit=|ev| ev.prevent_default()>
+                <form class="controls" aria-label=move || strings().shell().inputs on:submit=|ev| ev.prevent_default()>
                     <ChoiceField
                         param=p.mix
-                        text=|s| &s.data.mix
+                        text=|s| &s.data().mix
                         keys=MixKind::KEYS
-                        labels=|s| &s.data.mix_names
+                        labels=|s| &s.data().mix_names
                         error=m.error_for("mix")
                     />
-                    <NumField param=p.k text=|s| &s.data.k error=m.error_for("k")/>
-                    <NumField param=p.t text=|s| &s.data.t error=m.error_for("t")/>
-                    <NumField param=p.draw text=|s| &s.data.draw error=m.error_for("draw")/>
+                    <NumField param=p.k text=|s| &s.data().k error=m.error_for("k")/>
+                    <NumField param=p.t text=|s| &s.data().t error=m.error_for("t")/>
+                    <NumField param=p.draw text=|s| &s.data().draw error=m.error_for("draw")/>
                 </form>
                 <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !m.stale.get()>{move || strings().shell.stale}</p>
+                    <p class="stale-badge" class:hidden=move || !m.stale.get()>{move || strings().shell().stale}</p>
                     <DrawSource m=m/>
                     <MixChart m=m/>
                     <AlphaAside m=m/>

@@ -20,7 +20,7 @@ pub fn fmt_pct(share: f64) -> String {
 
 /// The sentence for a row's error, in `lang`.
 fn row_message(lang: Lang, e: &TaskError) -> String {
-    let t = &texts(lang).data;
+    let t = &texts(lang).data();
     match (e.column, &e.error.kind) {
         (TaskColumn::Name, ErrorKind::Malformed(_)) => t.bad_name_chars.into(),
         (TaskColumn::Count | TaskColumn::Seq, ErrorKind::Malformed(_)) => t.bad_number_chars.into(),
@@ -44,7 +44,7 @@ fn row_message(lang: Lang, e: &TaskError) -> String {
 
 /// The sentence for a warning, in `lang`.
 fn warning_message(lang: Lang, w: &Warning) -> String {
-    let t = &texts(lang).data;
+    let t = &texts(lang).data();
     match *w {
         Warning::Repeated { epochs } => t.warn_repeated.replace("{epochs}", &fmt_number(epochs)),
         Warning::Starved { share } => t.warn_starved.replace("{share}", &fmt_pct(share)),
@@ -151,7 +151,7 @@ pub fn TaskTable(
         };
         let name_for_label = move || {
             strings()
-                .data
+                .data()
                 .remove_row
                 .replace("{name}", &cell_text(i, TaskColumn::Name))
         };
@@ -185,57 +185,57 @@ pub fn TaskTable(
             <tbody class="task-row" data-testid=format!("mix-row-{i}")>
                 <tr>
                     <td class="swatch-cell"><span class="swatch" style=swatch></span></td>
-                    <td data-label=move || strings().data.col_name>
+                    <td data-label=move || strings().data().col_name>
                         <input
                             type="text"
                             class="cell-name"
                             autocomplete="off"
                             spellcheck="false"
-                            aria-label=move || strings().data.col_name
+                            aria-label=move || strings().data().col_name
                             data-testid=format!("mix-name-{i}")
                             aria-invalid=bad(TaskColumn::Name)
                             prop:value=move || cell_text(i, TaskColumn::Name)
                             on:input=move |ev| edit(i, TaskColumn::Name, event_target_value(&ev))
                         />
                     </td>
-                    <td data-label=move || strings().data.col_count>
+                    <td data-label=move || strings().data().col_count>
                         <input
                             type="text"
                             inputmode="decimal"
                             class="cell-num"
                             autocomplete="off"
                             spellcheck="false"
-                            aria-label=move || strings().data.col_count
+                            aria-label=move || strings().data().col_count
                             data-testid=format!("mix-count-{i}")
                             aria-invalid=bad(TaskColumn::Count)
                             prop:value=move || cell_text(i, TaskColumn::Count)
                             on:input=move |ev| edit(i, TaskColumn::Count, event_target_value(&ev))
                         />
                     </td>
-                    <td data-label=move || strings().data.col_seq>
+                    <td data-label=move || strings().data().col_seq>
                         <input
                             type="text"
                             inputmode="decimal"
                             class="cell-num"
                             autocomplete="off"
                             spellcheck="false"
-                            aria-label=move || strings().data.col_seq
-                            placeholder=move || strings().data.seq_placeholder
+                            aria-label=move || strings().data().col_seq
+                            placeholder=move || strings().data().seq_placeholder
                             data-testid=format!("mix-seq-{i}")
                             aria-invalid=bad(TaskColumn::Seq)
                             prop:value=move || cell_text(i, TaskColumn::Seq)
                             on:input=move |ev| edit(i, TaskColumn::Seq, event_target_value(&ev))
                         />
                     </td>
-                    {out(format!("mix-rate-{i}"), |s| s.data.col_rate, |o| Some(o.rate.to_string()), |o| Some(fmt_pct(o.rate)))}
+                    {out(format!("mix-rate-{i}"), |s| s.data().col_rate, |o| Some(o.rate.to_string()), |o| Some(fmt_pct(o.rate)))}
                     {out(
                         format!("mix-examples-{i}"),
-                        |s| s.data.col_drawn,
+                        |s| s.data().col_drawn,
                         |o| o.drawn.map(|d| (d.round().max(0.0) as u128).to_string()),
                         |o| o.drawn.map(|d| fmt_int(d.round().max(0.0) as u128)),
                     )}
-                    {out(format!("mix-epochs-{i}"), |s| s.data.col_epochs, |o| o.epochs.map(|e| e.to_string()), |o| o.epochs.map(fmt_number))}
-                    {out(format!("mix-tokens-{i}"), |s| s.data.col_tokens, |o| o.token_share.map(|t| t.to_string()), |o| o.token_share.map(fmt_pct))}
+                    {out(format!("mix-epochs-{i}"), |s| s.data().col_epochs, |o| o.epochs.map(|e| e.to_string()), |o| o.epochs.map(fmt_number))}
+                    {out(format!("mix-tokens-{i}"), |s| s.data().col_tokens, |o| o.token_share.map(|t| t.to_string()), |o| o.token_share.map(fmt_pct))}
                     <td class="remove-cell">
                         <button
                             type="button"
@@ -281,20 +281,20 @@ pub fn TaskTable(
 
     view! {
         <section class="mix-tasks" id="mix-tasks" data-testid="mix-tasks">
-            <h3>{move || strings().data.tasks_title}</h3>
-            <p class="hint">{move || strings().data.tasks_intro}</p>
+            <h3>{move || strings().data().tasks_title}</h3>
+            <p class="hint">{move || strings().data().tasks_intro}</p>
             <table class="task-table">
                 <thead>
                     <tr>
-                        <th><span class="vh">{move || strings().data.col_colour}</span></th>
-                        <th>{move || strings().data.col_name}</th>
-                        <th>{move || strings().data.col_count}</th>
-                        <th>{move || strings().data.col_seq}</th>
-                        <th>{move || strings().data.col_rate}</th>
-                        <th>{move || strings().data.col_drawn}</th>
-                        <th>{move || strings().data.col_epochs}</th>
-                        <th>{move || strings().data.col_tokens}</th>
-                        <th><span class="vh">{move || strings().data.col_remove}</span></th>
+                        <th><span class="vh">{move || strings().data().col_colour}</span></th>
+                        <th>{move || strings().data().col_name}</th>
+                        <th>{move || strings().data().col_count}</th>
+                        <th>{move || strings().data().col_seq}</th>
+                        <th>{move || strings().data().col_rate}</th>
+                        <th>{move || strings().data().col_drawn}</th>
+                        <th>{move || strings().data().col_epochs}</th>
+                        <th>{move || strings().data().col_tokens}</th>
+                        <th><span class="vh">{move || strings().data().col_remove}</span></th>
                     </tr>
                 </thead>
                 {move || (0..row_count.get()).map(row_view).collect_view()}
@@ -302,11 +302,11 @@ pub fn TaskTable(
             <p class="error" role="alert" data-testid="error-tasks">{list_error}</p>
             <div class="table-actions">
                 <button type="button" class="action" data-testid="mix-add" on:click=add>
-                    {move || strings().data.add_row}
+                    {move || strings().data().add_row}
                 </button>
                 <details class="why">
-                    <summary>{move || strings().shell.why}</summary>
-                    <p>{move || strings().data.table_why}</p>
+                    <summary>{move || strings().shell().why}</summary>
+                    <p>{move || strings().data().table_why}</p>
                 </details>
             </div>
         </section>

@@ -51,7 +51,7 @@ pub fn CriticalSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let p = state.lr;
     let strings = move || texts(state.lang.get());
-    let t = move || &strings().lr.critical;
+    let t = move || &strings().lr().critical;
     let result: Memo<Result<Reading, Vec<InputError>>> = Memo::new(move |_| {
         let errors = p.critical_field_errors();
         if !errors.is_empty() {
@@ -164,7 +164,7 @@ pub fn CriticalSection() -> impl IntoView {
         let plot = eps_fraction::EpsFractionPlot {
             curve: &c.fraction,
             b_noise: r.model.b_noise,
-            b_noise_label: strings().lr.mark_b_noise,
+            b_noise_label: strings().lr().mark_b_noise,
             current: (r.at.b, r.at.fraction),
             labels: AxisLabels {
                 x: t().batch_x,
@@ -185,7 +185,7 @@ pub fn CriticalSection() -> impl IntoView {
             examples: &c.e_over_emin,
             names: (t().se_steps, t().se_examples),
             b_crit: r.at.b_crit,
-            b_crit_label: strings().lr.mark_b_crit,
+            b_crit_label: strings().lr().mark_b_crit,
             current: r.at.b,
             labels: AxisLabels {
                 x: t().batch_x,
@@ -205,7 +205,7 @@ pub fn CriticalSection() -> impl IntoView {
         let plot = tradeoff::TradeoffPlot {
             curve: &c.tradeoff,
             b_crit_point: c.b_crit_point,
-            b_crit_label: strings().lr.mark_b_crit,
+            b_crit_label: strings().lr().mark_b_crit,
             current: (r.at.e_over_emin, r.at.s_over_smin),
             current_label: &label,
             labels: AxisLabels {
@@ -245,21 +245,21 @@ pub fn CriticalSection() -> impl IntoView {
             <h3>{move || t().heading}</h3>
             <p class="lr-intro">{move || t().intro}</p>
             <div class="view-body">
-                <form class="controls" aria-label=move || format!("{} · {}", strings().shell.inputs, t().heading) on:submit=|ev| ev.prevent_default()>
-                    <NumField param=p.b_noise text=|s| &s.lr.critical.b_noise error=error_for("b_noise")/>
-                    <NumField param=p.eps_max text=|s| &s.lr.critical.eps_max error=error_for("eps_max")/>
-                    <NumField param=p.b text=|s| &s.lr.critical.b error=error_for(FIELD_B)/>
-                    <NumField param=p.b_min text=|s| &s.lr.critical.b_min error=error_for(FIELD_B_MIN)/>
-                    <NumField param=p.b_max text=|s| &s.lr.critical.b_max error=error_for(FIELD_B_MAX)/>
+                <form class="controls" aria-label=move || format!("{} · {}", strings().shell().inputs, t().heading) on:submit=|ev| ev.prevent_default()>
+                    <NumField param=p.b_noise text=|s| &s.lr().critical.b_noise error=error_for("b_noise")/>
+                    <NumField param=p.eps_max text=|s| &s.lr().critical.eps_max error=error_for("eps_max")/>
+                    <NumField param=p.b text=|s| &s.lr().critical.b error=error_for(FIELD_B)/>
+                    <NumField param=p.b_min text=|s| &s.lr().critical.b_min error=error_for(FIELD_B_MIN)/>
+                    <NumField param=p.b_max text=|s| &s.lr().critical.b_max error=error_for(FIELD_B_MAX)/>
                     <div class="lr-links">{links}</div>
                 </form>
                 <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell.stale}</p>
+                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
                     <div class="figures">
-                        <Figure testid="eps-opt" raw=eps_raw shown=eps_shown unit=no_unit text=|s| &s.lr.critical.eps_opt stale=stale/>
-                        <Figure testid="s-over-smin" raw=s_raw shown=s_shown unit=times text=|s| &s.lr.critical.s_over_smin stale=stale/>
-                        <Figure testid="e-over-emin" raw=e_raw shown=e_shown unit=times text=|s| &s.lr.critical.e_over_emin stale=stale/>
-                        <Figure testid="b-crit" raw=bc_raw shown=bc_shown unit=examples text=|s| &s.lr.critical.b_crit stale=stale/>
+                        <Figure testid="eps-opt" raw=eps_raw shown=eps_shown unit=no_unit text=|s| &s.lr().critical.eps_opt stale=stale/>
+                        <Figure testid="s-over-smin" raw=s_raw shown=s_shown unit=times text=|s| &s.lr().critical.s_over_smin stale=stale/>
+                        <Figure testid="e-over-emin" raw=e_raw shown=e_shown unit=times text=|s| &s.lr().critical.e_over_emin stale=stale/>
+                        <Figure testid="b-crit" raw=bc_raw shown=bc_shown unit=examples text=|s| &s.lr().critical.b_crit stale=stale/>
                     </div>
                     {reading}
                     <LrChart testid="chart-eps-opt" title=Signal::derive(move || t().eps_title.to_string()) alt=eps_alt chart=eps_chart key=key stale=stale/>

@@ -34,7 +34,7 @@ pub fn EstimatorSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let p = state.lr;
     let strings = move || texts(state.lang.get());
-    let t = move || &strings().lr.estimator;
+    let t = move || &strings().lr().estimator;
     let measured = Memo::new(move |_| {
         TwoBatch::parse(
             &p.b_small.value.get(),
@@ -148,9 +148,9 @@ pub fn EstimatorSection() -> impl IntoView {
             || {
                 norm_fit::table(
                     &plot,
-                    strings().export.series,
-                    strings().export.theory,
-                    strings().export.measured,
+                    strings().export().series,
+                    strings().export().theory,
+                    strings().export().measured,
                 )
             },
         );
@@ -176,18 +176,18 @@ pub fn EstimatorSection() -> impl IntoView {
             <h3>{move || t().heading}</h3>
             <p class="lr-intro">{move || t().intro}</p>
             <div class="view-body">
-                <form class="controls" aria-label=move || format!("{} · {}", strings().shell.inputs, t().heading) on:submit=|ev| ev.prevent_default()>
-                    <NumField param=p.b_small text=|s| &s.lr.estimator.b_small error=error_for(FIELD_B_SMALL)/>
-                    <NumField param=p.gn_small text=|s| &s.lr.estimator.gn_small error=error_for(FIELD_GN_SMALL)/>
-                    <NumField param=p.b_big text=|s| &s.lr.estimator.b_big error=error_for(FIELD_B_BIG)/>
-                    <NumField param=p.gn_big text=|s| &s.lr.estimator.gn_big error=error_for(FIELD_GN_BIG)/>
+                <form class="controls" aria-label=move || format!("{} · {}", strings().shell().inputs, t().heading) on:submit=|ev| ev.prevent_default()>
+                    <NumField param=p.b_small text=|s| &s.lr().estimator.b_small error=error_for(FIELD_B_SMALL)/>
+                    <NumField param=p.gn_small text=|s| &s.lr().estimator.gn_small error=error_for(FIELD_GN_SMALL)/>
+                    <NumField param=p.b_big text=|s| &s.lr().estimator.b_big error=error_for(FIELD_B_BIG)/>
+                    <NumField param=p.gn_big text=|s| &s.lr().estimator.gn_big error=error_for(FIELD_GN_BIG)/>
                 </form>
                 <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell.stale}</p>
+                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
                     <div class="figures">
-                        <Figure testid="g2" raw=g2_raw shown=g2_shown unit=no_unit text=|s| &s.lr.estimator.g2 stale=stale/>
-                        <Figure testid="trace-sigma" raw=tr_raw shown=tr_shown unit=no_unit text=|s| &s.lr.estimator.trace_sigma stale=stale/>
-                        <Figure testid="b-simple" raw=bs_raw shown=bs_shown unit=examples text=|s| &s.lr.estimator.b_simple stale=stale/>
+                        <Figure testid="g2" raw=g2_raw shown=g2_shown unit=no_unit text=|s| &s.lr().estimator.g2 stale=stale/>
+                        <Figure testid="trace-sigma" raw=tr_raw shown=tr_shown unit=no_unit text=|s| &s.lr().estimator.trace_sigma stale=stale/>
+                        <Figure testid="b-simple" raw=bs_raw shown=bs_shown unit=examples text=|s| &s.lr().estimator.b_simple stale=stale/>
                     </div>
                     {problem}
                     {advice}

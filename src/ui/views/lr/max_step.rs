@@ -57,7 +57,7 @@ pub fn MaxStepSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let p = state.lr;
     let strings = move || texts(state.lang.get());
-    let t = move || &strings().lr.max_step;
+    let t = move || &strings().lr().max_step;
     let result: Memo<Result<Run, Vec<InputError>>> = Memo::new(move |_| {
         let errors = p.max_step_field_errors();
         if !errors.is_empty() {
@@ -312,21 +312,21 @@ pub fn MaxStepSection() -> impl IntoView {
             <h3>{move || t().heading}</h3>
             <p class="lr-intro">{move || t().intro}</p>
             <div class="view-body">
-                <form class="controls" aria-label=move || format!("{} · {}", strings().shell.inputs, t().heading) on:submit=|ev| ev.prevent_default()>
-                    <NumField param=p.lam_max text=|s| &s.lr.max_step.lam_max error=error_for("lam_max")/>
-                    <NumField param=p.lam_2 text=|s| &s.lr.max_step.lam_2 error=error_for("lam_2")/>
-                    <NumField param=p.step_size text=|s| &s.lr.max_step.step_size error=error_for("step_size")/>
-                    <NumField param=p.momentum text=|s| &s.lr.max_step.momentum error=error_for("momentum")/>
-                    <NumField param=p.iters text=|s| &s.lr.max_step.iters error=error_for("iters")/>
+                <form class="controls" aria-label=move || format!("{} · {}", strings().shell().inputs, t().heading) on:submit=|ev| ev.prevent_default()>
+                    <NumField param=p.lam_max text=|s| &s.lr().max_step.lam_max error=error_for("lam_max")/>
+                    <NumField param=p.lam_2 text=|s| &s.lr().max_step.lam_2 error=error_for("lam_2")/>
+                    <NumField param=p.step_size text=|s| &s.lr().max_step.step_size error=error_for("step_size")/>
+                    <NumField param=p.momentum text=|s| &s.lr().max_step.momentum error=error_for("momentum")/>
+                    <NumField param=p.iters text=|s| &s.lr().max_step.iters error=error_for("iters")/>
                 </form>
                 <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell.stale}</p>
+                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
                     <div class="figures">
-                        <Figure testid="eta-max" raw=thr_raw shown=thr_shown unit=no_unit text=|s| &s.lr.max_step.threshold stale=stale/>
-                        <Figure testid="step-ratio" raw=ratio_raw shown=ratio_shown unit=times_unit text=|s| &s.lr.max_step.step_ratio stale=stale/>
-                        <Figure testid="verdict" raw=verdict_raw shown=verdict_shown unit=no_unit text=|s| &s.lr.max_step.verdict stale=stale/>
-                        <Figure testid="blowup-step" raw=blow_raw shown=blow_shown unit=no_unit text=|s| &s.lr.max_step.blowup stale=stale/>
-                        <Figure testid="rate" raw=rate_raw shown=rate_shown unit=no_unit text=|s| &s.lr.max_step.rate stale=stale/>
+                        <Figure testid="eta-max" raw=thr_raw shown=thr_shown unit=no_unit text=|s| &s.lr().max_step.threshold stale=stale/>
+                        <Figure testid="step-ratio" raw=ratio_raw shown=ratio_shown unit=times_unit text=|s| &s.lr().max_step.step_ratio stale=stale/>
+                        <Figure testid="verdict" raw=verdict_raw shown=verdict_shown unit=no_unit text=|s| &s.lr().max_step.verdict stale=stale/>
+                        <Figure testid="blowup-step" raw=blow_raw shown=blow_shown unit=no_unit text=|s| &s.lr().max_step.blowup stale=stale/>
+                        <Figure testid="rate" raw=rate_raw shown=rate_shown unit=no_unit text=|s| &s.lr().max_step.rate stale=stale/>
                     </div>
                     {asides}
                     <div class="lr-charts">

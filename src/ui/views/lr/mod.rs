@@ -263,6 +263,11 @@ pub(crate) fn find_error(errors: &[InputError], key: &str) -> Option<InputError>
     errors.iter().find(|e| e.field == key).cloned()
 }
 
+/// The view as a page's content (see `ui::mount`).
+pub fn page() -> AnyView {
+    view! { <LrView/> }.into_any()
+}
+
 /// The Batch & LR view.
 #[component]
 pub fn LrView() -> impl IntoView {
@@ -271,16 +276,16 @@ pub fn LrView() -> impl IntoView {
     view! {
         <section class="view" data-testid="view-lr">
             <header class="view-head">
-                <h2>{move || strings().lr.title}</h2>
-                <p class="lead">{move || strings().lr.lead}</p>
+                <h2>{move || strings().lr().title}</h2>
+                <p class="lead">{move || strings().lr().lead}</p>
             </header>
             <MaxStepSection/>
             <CriticalSection/>
             <EstimatorSection/>
             <ScalingSection/>
             <section class="notes">
-                <h3>{move || strings().lr.notes_title}</h3>
-                {move || strings().lr.notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
+                <h3>{move || strings().lr().notes_title}</h3>
+                {move || strings().lr().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
             </section>
         </section>
     }

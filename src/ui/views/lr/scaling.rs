@@ -50,7 +50,7 @@ pub fn ScalingSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let p = state.lr;
     let strings = move || texts(state.lang.get());
-    let t = move || &strings().lr.scaling;
+    let t = move || &strings().lr().scaling;
     let result: Memo<Result<Scaled, Vec<InputError>>> = Memo::new(move |_| {
         let errors = p.scaling_field_errors();
         if !errors.is_empty() {
@@ -218,7 +218,7 @@ pub fn ScalingSection() -> impl IntoView {
             b1: r.input.b1,
             b1_label: t().b1_label,
             b_crit: r.input.b_noise,
-            b_crit_label: strings().lr.mark_b_crit,
+            b_crit_label: strings().lr().mark_b_crit,
             labels: AxisLabels {
                 x: t().chart_x,
                 y: t().chart_y,
@@ -226,7 +226,7 @@ pub fn ScalingSection() -> impl IntoView {
         };
         job.run(
             |root, style| lr_rules::draw(root, &plot, style),
-            || lr_rules::table(&plot, strings().export.series),
+            || lr_rules::table(&plot, strings().export().series),
         );
     });
     let alt = Signal::derive(move || {
@@ -258,41 +258,41 @@ pub fn ScalingSection() -> impl IntoView {
             <h3>{move || t().heading}</h3>
             <p class="lr-intro">{move || t().intro}</p>
             <div class="view-body">
-                <form class="controls" aria-label=move || format!("{} · {}", strings().shell.inputs, t().heading) on:submit=|ev| ev.prevent_default()>
-                    <NumField param=p.lr0 text=|s| &s.lr.scaling.lr0 error=error_for(FIELD_LR0)/>
-                    <NumField param=p.b0 text=|s| &s.lr.scaling.b0 error=error_for(FIELD_B0)/>
-                    <NumField param=p.b1 text=|s| &s.lr.scaling.b1 error=error_for(FIELD_B1)/>
+                <form class="controls" aria-label=move || format!("{} · {}", strings().shell().inputs, t().heading) on:submit=|ev| ev.prevent_default()>
+                    <NumField param=p.lr0 text=|s| &s.lr().scaling.lr0 error=error_for(FIELD_LR0)/>
+                    <NumField param=p.b0 text=|s| &s.lr().scaling.b0 error=error_for(FIELD_B0)/>
+                    <NumField param=p.b1 text=|s| &s.lr().scaling.b1 error=error_for(FIELD_B1)/>
                     <ChoiceField
                         param=p.scale_opt
-                        text=|s| &s.lr.scaling.family
+                        text=|s| &s.lr().scaling.family
                         keys=OptimizerFamily::KEYS
-                        labels=|s| &s.lr.scaling.family_names
+                        labels=|s| &s.lr().scaling.family_names
                         error=error_for(FIELD_OPT)
                     />
                     <Show when=move || p.scale_opt.value.with(|v| v.trim().eq_ignore_ascii_case("adam"))>
-                        <NumField param=p.beta1 text=|s| &s.lr.scaling.beta1 error=error_for(FIELD_BETA1)/>
-                        <NumField param=p.beta2 text=|s| &s.lr.scaling.beta2 error=error_for(FIELD_BETA2)/>
-                        <NumField param=p.adam_eps text=|s| &s.lr.scaling.adam_eps error=error_for(FIELD_ADAM_EPS)/>
+                        <NumField param=p.beta1 text=|s| &s.lr().scaling.beta1 error=error_for(FIELD_BETA1)/>
+                        <NumField param=p.beta2 text=|s| &s.lr().scaling.beta2 error=error_for(FIELD_BETA2)/>
+                        <NumField param=p.adam_eps text=|s| &s.lr().scaling.adam_eps error=error_for(FIELD_ADAM_EPS)/>
                     </Show>
                 </form>
                 <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell.stale}</p>
+                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
                     <output class="hidden" data-testid="lr-suggested" data-value=suggested_key></output>
                     <div class="figures">
-                        <Figure testid="kappa" raw=k_raw shown=k_shown unit=no_unit text=|s| &s.lr.scaling.kappa stale=stale/>
+                        <Figure testid="kappa" raw=k_raw shown=k_shown unit=no_unit text=|s| &s.lr().scaling.kappa stale=stale/>
                         <div class="lr-fig" class:lr-suggested=wrap(Rule::Linear)>
-                            <Figure testid="lr-linear" raw=lin_raw shown=lin_shown unit=no_unit text=|s| &s.lr.scaling.lr_linear stale=stale/>
+                            <Figure testid="lr-linear" raw=lin_raw shown=lin_shown unit=no_unit text=|s| &s.lr().scaling.lr_linear stale=stale/>
                             <span class="lr-badge">{move || t().suggested_badge}</span>
                         </div>
                         <div class="lr-fig" class:lr-suggested=wrap(Rule::Sqrt)>
-                            <Figure testid="lr-sqrt" raw=sq_raw shown=sq_shown unit=no_unit text=|s| &s.lr.scaling.lr_sqrt stale=stale/>
+                            <Figure testid="lr-sqrt" raw=sq_raw shown=sq_shown unit=no_unit text=|s| &s.lr().scaling.lr_sqrt stale=stale/>
                             <span class="lr-badge">{move || t().suggested_badge}</span>
                         </div>
-                        <Figure testid="lr-mccandlish" raw=mc_raw shown=mc_shown unit=no_unit text=|s| &s.lr.scaling.lr_mccandlish stale=stale/>
+                        <Figure testid="lr-mccandlish" raw=mc_raw shown=mc_shown unit=no_unit text=|s| &s.lr().scaling.lr_mccandlish stale=stale/>
                         <Show when=is_adam>
-                            <Figure testid="beta1-new" raw=b1_raw shown=b1_shown unit=no_unit text=|s| &s.lr.scaling.beta1_new stale=stale/>
-                            <Figure testid="beta2-new" raw=b2_raw shown=b2_shown unit=no_unit text=|s| &s.lr.scaling.beta2_new stale=stale/>
-                            <Figure testid="adam-eps-new" raw=eps_raw shown=eps_shown unit=no_unit text=|s| &s.lr.scaling.adam_eps_new stale=stale/>
+                            <Figure testid="beta1-new" raw=b1_raw shown=b1_shown unit=no_unit text=|s| &s.lr().scaling.beta1_new stale=stale/>
+                            <Figure testid="beta2-new" raw=b2_raw shown=b2_shown unit=no_unit text=|s| &s.lr().scaling.beta2_new stale=stale/>
+                            <Figure testid="adam-eps-new" raw=eps_raw shown=eps_shown unit=no_unit text=|s| &s.lr().scaling.adam_eps_new stale=stale/>
                         </Show>
                     </div>
                     {notes}

@@ -67,7 +67,7 @@ pub fn ConfigPaste() -> impl IntoView {
     };
     let message = move || {
         let lang = state.lang.get();
-        let t = &texts(lang).memory;
+        let t = &texts(lang).memory();
         status.get().map(|s| match s {
             Ok((family, params)) => view! {
                 <p class="mem-config-ok" data-testid="config-status">
@@ -100,22 +100,22 @@ pub fn ConfigPaste() -> impl IntoView {
     let invalid = move || status.with(|s| matches!(s, Some(Err(_))));
     view! {
         <details class="field mem-config" class:invalid=invalid>
-            <summary>{move || strings().memory.config.label}</summary>
+            <summary>{move || strings().memory().config.label}</summary>
             <textarea
                 id="f-config"
                 rows="5"
                 spellcheck="false"
                 autocomplete="off"
                 data-testid="input-config"
-                aria-label=move || strings().memory.config.label
+                aria-label=move || strings().memory().config.label
                 prop:value=move || text.get()
                 on:input=move |ev| apply(event_target_value(&ev))
             ></textarea>
             <label class="mem-upload">
-                <span>{move || strings().memory.config_file} " "</span>
+                <span>{move || strings().memory().config_file} " "</span>
                 <input type="file" accept=".json,application/json" data-testid="input-config-file" on:change=on_file/>
             </label>
-            <p class="hint">{move || strings().memory.config.hint}</p>
+            <p class="hint">{move || strings().memory().config.hint}</p>
             {message}
         </details>
     }

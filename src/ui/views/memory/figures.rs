@@ -49,7 +49,7 @@ pub fn MemoryFigures(
         view! { <Figure testid=testid raw=raw shown=seen unit=unit text=text stale=stale/> }
     };
     let phase = move || {
-        let t = &strings().memory;
+        let t = &strings().memory();
         shown.with(|c| {
             c.as_ref().map(|c| {
                 let (sentence, other) = match c.est.phase {
@@ -67,22 +67,22 @@ pub fn MemoryFigures(
     };
     view! {
         <div class="figures mem-total-row">
-            {bytes("mem-total", |e| e.total, |s| &s.memory.mem_total)}
-            {count("max-mbs", |c| c.input.max_mbs(c.gpu.bytes()), |s| s.memory.unit_seqs, |s| &s.memory.max_mbs)}
+            {bytes("mem-total", |e| e.total, |s| &s.memory().mem_total)}
+            {count("max-mbs", |c| c.input.max_mbs(c.gpu.bytes()), |s| s.memory().unit_seqs, |s| &s.memory().max_mbs)}
         </div>
         {phase}
         <div class="figures">
-            {bytes("mem-weights", |e| e.weights, |s| &s.memory.mem_weights)}
-            {bytes("mem-grads", |e| e.grads, |s| &s.memory.mem_grads)}
-            {bytes("mem-optimizer", |e| e.optimizer, |s| &s.memory.mem_optimizer)}
-            {bytes("mem-activations", |e| e.activations, |s| &s.memory.mem_activations)}
-            {bytes("mem-logits", |e| e.logits, |s| &s.memory.mem_logits)}
-            {bytes("mem-overhead", |e| e.overhead, |s| &s.memory.mem_overhead)}
+            {bytes("mem-weights", |e| e.weights, |s| &s.memory().mem_weights)}
+            {bytes("mem-grads", |e| e.grads, |s| &s.memory().mem_grads)}
+            {bytes("mem-optimizer", |e| e.optimizer, |s| &s.memory().mem_optimizer)}
+            {bytes("mem-activations", |e| e.activations, |s| &s.memory().mem_activations)}
+            {bytes("mem-logits", |e| e.logits, |s| &s.memory().mem_logits)}
+            {bytes("mem-overhead", |e| e.overhead, |s| &s.memory().mem_overhead)}
         </div>
         <div class="figures mem-params">
-            {count("params-total", |c| c.est.params_total, |s| s.memory.unit_params, |s| &s.memory.params_total)}
-            {count("params-trainable", |c| c.est.params_trainable, |s| s.memory.unit_params, |s| &s.memory.params_trainable)}
-            {count("params-all", |c| c.est.params_all, |s| s.memory.unit_params, |s| &s.memory.params_all)}
+            {count("params-total", |c| c.est.params_total, |s| s.memory().unit_params, |s| &s.memory().params_total)}
+            {count("params-trainable", |c| c.est.params_trainable, |s| s.memory().unit_params, |s| &s.memory().params_trainable)}
+            {count("params-all", |c| c.est.params_all, |s| s.memory().unit_params, |s| &s.memory().params_all)}
         </div>
     }
 }

@@ -44,7 +44,7 @@ pub fn GpuList(
         })
     });
     let rows = move || {
-        let t = &strings().memory;
+        let t = &strings().memory();
         let Some(c) = shown.get() else {
             return Vec::new().collect_view();
         };
@@ -77,7 +77,7 @@ pub fn GpuList(
     };
     let head = move || {
         strings()
-            .memory
+            .memory()
             .gpu_cols
             .iter()
             .map(|h| view! { <th scope="col">{*h}</th> })
@@ -85,7 +85,7 @@ pub fn GpuList(
     };
     view! {
         <section class="mem-block">
-            <h3>{move || strings().memory.gpu_title}</h3>
+            <h3>{move || strings().memory().gpu_title}</h3>
             <div class="mem-scroll">
                 <table class="mem-table" data-testid="gpu-list">
                     <thead><tr>{head}</tr></thead>

@@ -20,7 +20,7 @@ pub fn MeasuredTable(
     let table = measured::table();
     let unit = Memo::new(move |_| shown.with(|c| c.as_ref().map_or(ByteUnit::Gb, |c| c.unit)));
     let rows = move || {
-        let t = &strings().memory;
+        let t = &strings().memory();
         let u = unit.get();
         let amount = move |b: u64| format!("{} {}", fmt_number(u.amount(b)), u.symbol());
         table
@@ -50,7 +50,7 @@ pub fn MeasuredTable(
     };
     let head = move || {
         strings()
-            .memory
+            .memory()
             .measured_cols
             .iter()
             .map(|h| view! { <th scope="col">{*h}</th> })
@@ -58,8 +58,8 @@ pub fn MeasuredTable(
     };
     view! {
         <section class="mem-block mem-measured">
-            <h3>{move || strings().memory.measured_title}</h3>
-            <p class="lead-small">{move || strings().memory.measured_intro}</p>
+            <h3>{move || strings().memory().measured_title}</h3>
+            <p class="lead-small">{move || strings().memory().measured_intro}</p>
             <div class="mem-scroll">
                 <table class="mem-table" data-testid="measured-table">
                     <thead><tr>{head}</tr></thead>

@@ -281,6 +281,11 @@ impl ParamSet for MemoryParams {
     }
 }
 
+/// The view as a page's content (see `ui::mount`).
+pub fn page() -> AnyView {
+    view! { <MemoryView/> }.into_any()
+}
+
 /// The Memory view.
 #[component]
 pub fn MemoryView() -> impl IntoView {
@@ -339,17 +344,17 @@ pub fn MemoryView() -> impl IntoView {
     view! {
         <section class="view view-memory" data-testid="view-memory">
             <header class="view-head">
-                <h2>{move || strings().memory.title}</h2>
-                <p class="lead">{move || strings().memory.lead}</p>
+                <h2>{move || strings().memory().title}</h2>
+                <p class="lead">{move || strings().memory().lead}</p>
             </header>
             <div class="view-body">
-                <form class="controls" aria-label=move || strings().shell.inputs on:submit=|ev| ev.prevent_default()>
-                    <h3 class="group-title">{move || strings().memory.groups[0]}</h3>
+                <form class="controls" aria-label=move || strings().shell().inputs on:submit=|ev| ev.prevent_default()>
+                    <h3 class="group-title">{move || strings().memory().groups[0]}</h3>
                     <WatchedChoice
                         param=p.model
-                        text=|s| &s.memory.model
+                        text=|s| &s.memory().model
                         keys=MODEL_KEYS
-                        labels=|s| &s.memory.model_names
+                        labels=|s| &s.memory().model_names
                         error=error_for("model")
                         after=on_model
                     />
@@ -357,108 +362,108 @@ pub fn MemoryView() -> impl IntoView {
                         <div class="mem-custom">
                             <WatchedChoice
                                 param=p.family
-                                text=|s| &s.memory.family
+                                text=|s| &s.memory().family
                                 keys=Family::KEYS
-                                labels=|s| &s.memory.family_names
+                                labels=|s| &s.memory().family_names
                                 error=error_for("family")
                                 after=on_family
                             />
-                            <NumField param=p.hidden text=|s| &s.memory.hidden error=error_for("hidden")/>
-                            <NumField param=p.layers text=|s| &s.memory.layers error=error_for("layers")/>
-                            <NumField param=p.heads text=|s| &s.memory.heads error=error_for("heads")/>
+                            <NumField param=p.hidden text=|s| &s.memory().hidden error=error_for("hidden")/>
+                            <NumField param=p.layers text=|s| &s.memory().layers error=error_for("layers")/>
+                            <NumField param=p.heads text=|s| &s.memory().heads error=error_for("heads")/>
                             <Show when=move || !is_gpt2()>
-                                <NumField param=p.kv_heads text=|s| &s.memory.kv_heads error=error_for("kv_heads")/>
+                                <NumField param=p.kv_heads text=|s| &s.memory().kv_heads error=error_for("kv_heads")/>
                             </Show>
-                            <NumField param=p.head_dim text=|s| &s.memory.head_dim error=error_for("head_dim")/>
-                            <NumField param=p.ffn text=|s| &s.memory.ffn error=error_for("ffn")/>
-                            <NumField param=p.vocab text=|s| &s.memory.vocab error=error_for("vocab")/>
-                            <FlagField param=p.tied text=|s| &s.memory.tied/>
+                            <NumField param=p.head_dim text=|s| &s.memory().head_dim error=error_for("head_dim")/>
+                            <NumField param=p.ffn text=|s| &s.memory().ffn error=error_for("ffn")/>
+                            <NumField param=p.vocab text=|s| &s.memory().vocab error=error_for("vocab")/>
+                            <FlagField param=p.tied text=|s| &s.memory().tied/>
                             {flag_error("tied")}
                             <Show when=is_gpt2>
-                                <NumField param=p.n_positions text=|s| &s.memory.n_positions error=error_for("n_positions")/>
+                                <NumField param=p.n_positions text=|s| &s.memory().n_positions error=error_for("n_positions")/>
                             </Show>
                         </div>
                     </Show>
                     <ConfigPaste/>
 
-                    <h3 class="group-title">{move || strings().memory.groups[1]}</h3>
+                    <h3 class="group-title">{move || strings().memory().groups[1]}</h3>
                     <ChoiceField
                         param=p.method
-                        text=|s| &s.memory.method
+                        text=|s| &s.memory().method
                         keys=crate::core::memory::Method::KEYS
-                        labels=|s| &s.memory.method_names
+                        labels=|s| &s.memory().method_names
                         error=error_for("method")
                     />
                     <Show when=has_lora>
-                        <NumField param=p.r text=|s| &s.memory.r error=error_for("r")/>
+                        <NumField param=p.r text=|s| &s.memory().r error=error_for("r")/>
                         <TargetsField error=error_for("targets")/>
                     </Show>
                     <Show when=is_qlora>
-                        <FlagField param=p.dq text=|s| &s.memory.dq/>
+                        <FlagField param=p.dq text=|s| &s.memory().dq/>
                         {flag_error("dq")}
                     </Show>
 
-                    <h3 class="group-title">{move || strings().memory.groups[2]}</h3>
+                    <h3 class="group-title">{move || strings().memory().groups[2]}</h3>
                     <ChoiceField
                         param=p.prec
-                        text=|s| &s.memory.prec
+                        text=|s| &s.memory().prec
                         keys=crate::core::memory::precision::Precision::KEYS
-                        labels=|s| &s.memory.prec_names
+                        labels=|s| &s.memory().prec_names
                         error=error_for("prec")
                     />
                     <ChoiceField
                         param=p.opt
-                        text=|s| &s.memory.opt
+                        text=|s| &s.memory().opt
                         keys=crate::core::memory::optimizer_state::Optimizer::KEYS
-                        labels=|s| &s.memory.opt_names
+                        labels=|s| &s.memory().opt_names
                         error=error_for("opt")
                     />
 
-                    <h3 class="group-title">{move || strings().memory.groups[3]}</h3>
-                    <NumField param=p.mbs text=|s| &s.memory.mbs error=error_for("mbs")/>
-                    <NumField param=p.seq text=|s| &s.memory.seq error=error_for("seq")/>
-                    <NumField param=p.ga text=|s| &s.memory.ga error=error_for("ga")/>
+                    <h3 class="group-title">{move || strings().memory().groups[3]}</h3>
+                    <NumField param=p.mbs text=|s| &s.memory().mbs error=error_for("mbs")/>
+                    <NumField param=p.seq text=|s| &s.memory().seq error=error_for("seq")/>
+                    <NumField param=p.ga text=|s| &s.memory().ga error=error_for("ga")/>
                     <ChoiceField
                         param=p.attn
-                        text=|s| &s.memory.attn
+                        text=|s| &s.memory().attn
                         keys=crate::core::memory::activations::Attention::KEYS
-                        labels=|s| &s.memory.attn_names
+                        labels=|s| &s.memory().attn_names
                         error=error_for("attn")
                     />
                     <ChoiceField
                         param=p.ckpt
-                        text=|s| &s.memory.ckpt
+                        text=|s| &s.memory().ckpt
                         keys=crate::core::memory::activations::Checkpointing::KEYS
-                        labels=|s| &s.memory.ckpt_names
+                        labels=|s| &s.memory().ckpt_names
                         error=error_for("ckpt")
                     />
 
-                    <h3 class="group-title">{move || strings().memory.groups[4]}</h3>
-                    <NumField param=p.gpus text=|s| &s.memory.gpus error=error_for("gpus")/>
+                    <h3 class="group-title">{move || strings().memory().groups[4]}</h3>
+                    <NumField param=p.gpus text=|s| &s.memory().gpus error=error_for("gpus")/>
                     <ChoiceField
                         param=p.zero
-                        text=|s| &s.memory.zero
+                        text=|s| &s.memory().zero
                         keys=ZERO_KEYS
-                        labels=|s| &s.memory.zero_names
+                        labels=|s| &s.memory().zero_names
                         error=error_for("zero")
                     />
                     <ChoiceField
                         param=p.gpu
-                        text=|s| &s.memory.gpu
+                        text=|s| &s.memory().gpu
                         keys=GPU_KEYS
                         labels=|_| GPU_NAMES
                         error=error_for("gpu")
                     />
                     <ChoiceField
                         param=p.unit
-                        text=|s| &s.memory.unit
+                        text=|s| &s.memory().unit
                         keys=ByteUnit::KEYS
-                        labels=|s| &s.memory.unit_names
+                        labels=|s| &s.memory().unit_names
                         error=error_for("unit")
                     />
                 </form>
                 <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell.stale}</p>
+                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
                     <MemoryFigures shown=shown stale=stale/>
                     <PartsChart shown=shown stale=stale/>
                     <PartsTable shown=shown/>
@@ -467,8 +472,8 @@ pub fn MemoryView() -> impl IntoView {
             </div>
             <MeasuredTable shown=shown/>
             <section class="notes">
-                <h3>{move || strings().memory.notes_title}</h3>
-                {move || strings().memory.notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
+                <h3>{move || strings().memory().notes_title}</h3>
+                {move || strings().memory().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
             </section>
         </section>
     }
@@ -487,9 +492,9 @@ mod tests {
         assert_eq!(&MODEL_KEYS[..PRESETS.len()], PRESETS);
         assert_eq!(MODEL_KEYS.len(), PRESETS.len() + 1);
         for s in [&EN, &ZH] {
-            assert_eq!(s.memory.model_names.len(), MODEL_KEYS.len());
-            assert_eq!(s.memory.measured_rows.len(), ROWS.len());
-            assert_eq!(s.memory.family_names.len(), Family::KEYS.len());
+            assert_eq!(s.memory().model_names.len(), MODEL_KEYS.len());
+            assert_eq!(s.memory().measured_rows.len(), ROWS.len());
+            assert_eq!(s.memory().family_names.len(), Family::KEYS.len());
         }
     }
 }

@@ -25,7 +25,7 @@ pub fn PartsChart(
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
     let alt = Signal::derive(move || {
-        let t = &strings().memory;
+        let t = &strings().memory();
         shown.with(|c| {
             c.as_ref().map_or(String::new(), |c| {
                 let moment = match c.est.phase {
@@ -42,7 +42,7 @@ pub fn PartsChart(
         })
     });
     let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
-        let t = &strings().memory;
+        let t = &strings().memory();
         let Some(c) = shown.get() else { return };
         let amounts = |parts: [u64; 6]| parts.map(|b| c.unit.amount(b));
         let bars = [
@@ -65,7 +65,7 @@ pub fn PartsChart(
             unit: c.unit.symbol(),
             labels: AxisLabels { x: "", y: &y },
         };
-        let words = &strings().export;
+        let words = &strings().export();
         job.run(
             |root, style| parts_bar::draw(root, &plot, style),
             || parts_bar::table(&plot, words.bar, words.total),
@@ -86,7 +86,7 @@ pub fn PartsChart(
     });
     view! {
         <figure class="chart" class:stale=move || stale.get()>
-            <figcaption>{move || strings().memory.chart_title}</figcaption>
+            <figcaption>{move || strings().memory().chart_title}</figcaption>
             <ChartCanvas testid="chart-memory" alt=alt chart=chart file=file/>
         </figure>
     }

@@ -20,7 +20,7 @@ pub fn PartsTable(
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
     let rows = move || {
-        let t = &strings().memory;
+        let t = &strings().memory();
         shown.get().map(|c| {
             let e = &c.est;
             let f = move |x: u64| format!("{} {}", fmt_number(c.unit.amount(x)), c.unit.symbol());
@@ -127,7 +127,7 @@ pub fn PartsTable(
     };
     let head = move || {
         strings()
-            .memory
+            .memory()
             .parts_cols
             .iter()
             .map(|h| view! { <th scope="col">{*h}</th> })
@@ -135,7 +135,7 @@ pub fn PartsTable(
     };
     view! {
         <section class="mem-block">
-            <h3>{move || strings().memory.parts_title}</h3>
+            <h3>{move || strings().memory().parts_title}</h3>
             <div class="mem-scroll">
                 <table class="mem-table" data-testid="mem-parts">
                     <thead><tr>{head}</tr></thead>

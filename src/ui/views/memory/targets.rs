@@ -94,9 +94,9 @@ pub fn TargetsField(
     };
     view! {
         <fieldset class="field mem-targets" class:invalid=move || error.with(Option::is_some)>
-            <legend>{move || strings().memory.targets.label}</legend>
+            <legend>{move || strings().memory().targets.label}</legend>
             <div class="mem-target-boxes">{boxes}</div>
-            <p class="hint">{move || strings().memory.targets.hint}</p>
+            <p class="hint">{move || strings().memory().targets.hint}</p>
             <p class="error" role="alert" data-testid="error-targets">
                 {move || error.get().map(|e| error_message(state.lang.get(), &e))}
             </p>

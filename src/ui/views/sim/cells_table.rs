@@ -29,7 +29,7 @@ pub fn CellsTable() -> impl IntoView {
             .with(|s| s.as_ref().is_some_and(|s| Some(&s.spec) != spec.as_ref()))
     };
     let rows = move || {
-        let t = &strings().sim;
+        let t = &strings().sim();
         let out = engine.runs.get()?;
         let sweep = engine.sweep.get();
         Some(
@@ -85,12 +85,12 @@ pub fn CellsTable() -> impl IntoView {
     };
     view! {
         <section class="sim-cells" class:sweep-stale=sweep_stale>
-            <h3>{move || strings().sim.table_title}</h3>
+            <h3>{move || strings().sim().table_title}</h3>
             <div class="table-scroll">
                 <table class="sim-table" data-testid="sim-table">
                     <thead>
                         <tr>
-                            {move || strings().sim.table_heads.iter().map(|h| view! { <th>{*h}</th> }).collect_view()}
+                            {move || strings().sim().table_heads.iter().map(|h| view! { <th>{*h}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

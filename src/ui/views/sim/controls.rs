@@ -35,13 +35,13 @@ pub fn SimControls() -> impl IntoView {
             };
             let text: fn(&'static crate::ui::i18n::Strings) -> &'static crate::ui::i18n::FieldText =
                 match i {
-                    0 => |s| &s.sim.lr_opt[0],
-                    1 => |s| &s.sim.lr_opt[1],
-                    2 => |s| &s.sim.lr_opt[2],
-                    3 => |s| &s.sim.lr_opt[3],
-                    4 => |s| &s.sim.lr_opt[4],
-                    5 => |s| &s.sim.lr_opt[5],
-                    _ => |s| &s.sim.lr_opt[6],
+                    0 => |s| &s.sim().lr_opt[0],
+                    1 => |s| &s.sim().lr_opt[1],
+                    2 => |s| &s.sim().lr_opt[2],
+                    3 => |s| &s.sim().lr_opt[3],
+                    4 => |s| &s.sim().lr_opt[4],
+                    5 => |s| &s.sim().lr_opt[5],
+                    _ => |s| &s.sim().lr_opt[6],
                 };
             view! {
                 <Show when=visible>
@@ -56,24 +56,24 @@ pub fn SimControls() -> impl IntoView {
         p.warmup.value.set(state.steps.warmup.value.get_untracked());
     };
     view! {
-        <form class="controls" aria-label=move || strings().shell.inputs on:submit=|ev| ev.prevent_default()>
-            <ChoiceField param=p.task text=|s| &s.sim.task keys=Task::KEYS labels=|s| &s.sim.task_names error=e("task")/>
+        <form class="controls" aria-label=move || strings().shell().inputs on:submit=|ev| ev.prevent_default()>
+            <ChoiceField param=p.task text=|s| &s.sim().task keys=Task::KEYS labels=|s| &s.sim().task_names error=e("task")/>
             <OptsField/>
-            <NumField param=p.bs text=|s| &s.sim.bs error=e("bs")/>
-            <NumField param=p.lr text=|s| &s.sim.lr error=e("sim_lr")/>
+            <NumField param=p.bs text=|s| &s.sim().bs error=e("bs")/>
+            <NumField param=p.lr text=|s| &s.sim().lr error=e("sim_lr")/>
             <details class="lr-opt" open=move || p.lr_opt.iter().any(|q| !q.value.with(String::is_empty))>
-                <summary>{move || strings().sim.lr_opt_summary}</summary>
+                <summary>{move || strings().sim().lr_opt_summary}</summary>
                 {lr_fields}
             </details>
-            <NumField param=p.steps text=|s| &s.sim.steps error=e("steps")/>
-            <NumField param=p.target text=|s| &s.sim.target error=e("target")/>
-            <NumField param=p.seeds text=|s| &s.sim.seeds error=e("seeds")/>
-            <NumField param=p.seed text=|s| &s.sim.seed error=e("seed")/>
-            <ChoiceField param=p.x text=|s| &s.sim.x keys=XAxis::KEYS labels=|s| &s.sim.x_names error=e("x")/>
-            <ChoiceField param=p.sched text=|s| &s.sim.sched keys=ScheduleKind::KEYS labels=|s| &s.sim.sched_names error=e("sim_sched")/>
-            <NumField param=p.warmup text=|s| &s.sim.warmup error=e("sim_warmup")/>
+            <NumField param=p.steps text=|s| &s.sim().steps error=e("steps")/>
+            <NumField param=p.target text=|s| &s.sim().target error=e("target")/>
+            <NumField param=p.seeds text=|s| &s.sim().seeds error=e("seeds")/>
+            <NumField param=p.seed text=|s| &s.sim().seed error=e("seed")/>
+            <ChoiceField param=p.x text=|s| &s.sim().x keys=XAxis::KEYS labels=|s| &s.sim().x_names error=e("x")/>
+            <ChoiceField param=p.sched text=|s| &s.sim().sched keys=ScheduleKind::KEYS labels=|s| &s.sim().sched_names error=e("sim_sched")/>
+            <NumField param=p.warmup text=|s| &s.sim().warmup error=e("sim_warmup")/>
             <button type="button" class="link-button" data-testid="use-steps-schedule" on:click=use_steps>
-                {move || strings().sim.use_steps_schedule}
+                {move || strings().sim().use_steps_schedule}
             </button>
         </form>
     }

@@ -111,7 +111,7 @@ pub fn LossPanel() -> impl IntoView {
         }
     });
     let alt = Signal::derive(move || {
-        let t = &strings().sim;
+        let t = &strings().sim();
         let n = engine
             .runs
             .with(|r| r.as_ref().map_or(0, |r| r.groups.len()));
@@ -120,7 +120,7 @@ pub fn LossPanel() -> impl IntoView {
             .replace("{x}", t.loss_x.get(x_index()).copied().unwrap_or(""))
     });
     let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
-        let t = &strings().sim;
+        let t = &strings().sim();
         let x = ctx.x_axis();
         let Some(out) = engine.runs.get() else { return };
         let data = curves(&out, x, &t.opt_names);
@@ -146,7 +146,7 @@ pub fn LossPanel() -> impl IntoView {
             exact_label: t.exact_label,
             target_label: t.target_label,
         };
-        let w = &strings().export;
+        let w = &strings().export();
         job.run(
             |root, style| loss_curves::draw(root, &plot, style),
             || loss_curves::table(&plot, w.series, w.band_lo, w.band_hi),
@@ -155,9 +155,9 @@ pub fn LossPanel() -> impl IntoView {
     let file = Signal::derive(move || super::file_stem(&state.sim, "loss"));
     view! {
         <figure class="chart" class:stale=move || stale.get()>
-            <figcaption>{move || strings().sim.loss_title}</figcaption>
+            <figcaption>{move || strings().sim().loss_title}</figcaption>
             <ChartCanvas testid="chart-sim-loss" alt=alt chart=chart file=file suffix="sim-loss"/>
-            <p class="chart-note">{move || strings().sim.loss_caption}</p>
+            <p class="chart-note">{move || strings().sim().loss_caption}</p>
         </figure>
     }
 }

@@ -214,6 +214,11 @@ impl SimCtx {
     }
 }
 
+/// The view as a page's content (see `ui::mount`).
+pub fn page() -> AnyView {
+    view! { <SimView/> }.into_any()
+}
+
 /// The Simulator view.
 #[component]
 pub fn SimView() -> impl IntoView {
@@ -255,13 +260,13 @@ pub fn SimView() -> impl IntoView {
     view! {
         <section class="view sim-view" data-testid="view-sim">
             <header class="view-head">
-                <h2>{move || strings().sim.title}</h2>
-                <p class="lead">{move || strings().sim.lead}</p>
+                <h2>{move || strings().sim().title}</h2>
+                <p class="lead">{move || strings().sim().lead}</p>
             </header>
             <div class="view-body">
                 <SimControls/>
                 <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell.stale}</p>
+                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
                     <StatusBar/>
                     <LossPanel/>
                     <CellsTable/>
@@ -271,8 +276,8 @@ pub fn SimView() -> impl IntoView {
                 </div>
             </div>
             <section class="notes">
-                <h3>{move || strings().sim.notes_title}</h3>
-                {move || strings().sim.notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
+                <h3>{move || strings().sim().notes_title}</h3>
+                {move || strings().sim().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
             </section>
         </section>
     }

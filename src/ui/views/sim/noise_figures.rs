@@ -55,9 +55,9 @@ pub fn NoiseFigures() -> impl IntoView {
     };
     let (bs_raw, bs_shown) = fig(|n| n.b_simple);
     let (bn_raw, bn_shown) = fig(|n| n.b_noise);
-    let unit = Signal::derive(move || strings().sim.unit_examples);
+    let unit = Signal::derive(move || strings().sim().unit_examples);
     let critical = move || {
-        let t = &strings().sim;
+        let t = &strings().sim();
         let sweep = engine.sweep.get()?;
         Some(
             sweep
@@ -80,7 +80,7 @@ pub fn NoiseFigures() -> impl IntoView {
                                 {t.critical_batch.label} " · " {t.opt_names.get(i).copied().unwrap_or("")}
                             </div>
                             <details class="why">
-                                <summary>{strings().shell.why}</summary>
+                                <summary>{strings().shell().why}</summary>
                                 <p>{t.critical_batch.why}</p>
                             </details>
                         </div>
@@ -92,8 +92,8 @@ pub fn NoiseFigures() -> impl IntoView {
     view! {
         <Show when=move || engine.sweep.with(Option::is_some)>
             <div class="figures">
-                <Figure testid="b-simple" raw=bs_raw shown=bs_shown unit=unit text=|s| &s.sim.b_simple stale=stale/>
-                <Figure testid="b-noise" raw=bn_raw shown=bn_shown unit=unit text=|s| &s.sim.b_noise stale=stale/>
+                <Figure testid="b-simple" raw=bs_raw shown=bs_shown unit=unit text=|s| &s.sim().b_simple stale=stale/>
+                <Figure testid="b-noise" raw=bn_raw shown=bn_shown unit=unit text=|s| &s.sim().b_noise stale=stale/>
                 {critical}
             </div>
         </Show>

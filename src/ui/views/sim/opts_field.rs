@@ -50,16 +50,16 @@ pub fn OptsField() -> impl IntoView {
                         on:change=toggle
                     />
                     <span class=format!("opt-swatch opt-{i}")></span>
-                    {move || strings().sim.opt_names.get(i).copied().unwrap_or("")}
+                    {move || strings().sim().opt_names.get(i).copied().unwrap_or("")}
                 </label>
             }
         })
         .collect_view();
     view! {
         <fieldset class="field opts-field" data-testid="input-opts">
-            <legend>{move || strings().sim.opts.label}</legend>
+            <legend>{move || strings().sim().opts.label}</legend>
             <div class="opt-boxes">{boxes}</div>
-            <p class="hint">{move || strings().sim.opts.hint}</p>
+            <p class="hint">{move || strings().sim().opts.hint}</p>
             <p class="error" role="alert" data-testid="error-opts">
                 {move || error.get().map(|e| error_message(state.lang.get(), &e))}
             </p>

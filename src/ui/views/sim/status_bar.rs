@@ -26,7 +26,7 @@ pub fn StatusBar() -> impl IntoView {
         }
     };
     let text = move || {
-        let t = &strings().sim;
+        let t = &strings().sim();
         match engine.status.get() {
             Status::Idle => String::new(),
             Status::Busy { sweep: true, .. } => t.status_sweep.to_string(),
@@ -54,11 +54,11 @@ pub fn StatusBar() -> impl IntoView {
                 disabled=move || sweeping() || ctx.parsed.with(Result::is_err)
                 on:click=run_sweep
             >
-                {move || strings().sim.run_sweep}
+                {move || strings().sim().run_sweep}
             </button>
             <progress data-testid="sim-progress" max="1" prop:value=fraction class:hidden=move || !busy()></progress>
             <button type="button" data-testid="cancel" class:hidden=move || !busy() on:click=move |_| engine.cancel()>
-                {move || strings().sim.cancel}
+                {move || strings().sim().cancel}
             </button>
             <span class="sim-status-text" data-testid="sim-status">{text}</span>
             {done}

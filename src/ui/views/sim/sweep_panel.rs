@@ -56,7 +56,7 @@ pub fn SweepPanel() -> impl IntoView {
         Some((s, o))
     };
     let alt = Signal::derive(move || {
-        let t = &strings().sim;
+        let t = &strings().sim();
         current().map_or(String::new(), |(_, o)| {
             t.sweep_alt.replace(
                 "{opt}",
@@ -65,7 +65,7 @@ pub fn SweepPanel() -> impl IntoView {
         })
     });
     let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
-        let t = &strings().sim;
+        let t = &strings().sim();
         let Some((s, o)) = current() else { return };
         let lines: Vec<SweepLine<'_>> = s
             .spec
@@ -92,14 +92,14 @@ pub fn SweepPanel() -> impl IntoView {
             },
             legend: t.sweep_legend,
         };
-        let w = &strings().export;
+        let w = &strings().export();
         job.run(
             |root, style| lr_sweep::draw(root, &plot, style),
             || lr_sweep::table(&plot, w.series, w.diverged_at),
         );
     });
     let options = move || {
-        let t = &strings().sim;
+        let t = &strings().sim();
         let swept = engine
             .sweep
             .with(|s| s.as_ref().map(|s| s.spec.optimizers.clone()))
@@ -122,13 +122,13 @@ pub fn SweepPanel() -> impl IntoView {
     });
     view! {
         <figure class="chart" class:stale=move || stale.get() data-testid="sweep-panel">
-            <figcaption>{move || strings().sim.sweep_title}</figcaption>
+            <figcaption>{move || strings().sim().sweep_title}</figcaption>
             <Show
                 when=move || engine.sweep.with(Option::is_some)
-                fallback=move || view! { <p class="aside" data-testid="sweep-empty">{move || strings().sim.sweep_empty}</p> }
+                fallback=move || view! { <p class="aside" data-testid="sweep-empty">{move || strings().sim().sweep_empty}</p> }
             >
                 <div class="field sweep-opt">
-                    <label for="f-sweep_opt">{move || strings().sim.sweep_opt.label}</label>
+                    <label for="f-sweep_opt">{move || strings().sim().sweep_opt.label}</label>
                     <select
                         id="f-sweep_opt"
                         data-testid="input-sweep_opt"
@@ -140,9 +140,9 @@ pub fn SweepPanel() -> impl IntoView {
                         {move || error.get().map(|e| error_message(state.lang.get(), &e))}
                     </p>
                 </div>
-                <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().sim.sweep_stale}</p>
+                <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().sim().sweep_stale}</p>
                 <ChartCanvas testid="chart-sim-sweep" alt=alt chart=chart.get_value() file=file suffix="sim-sweep"/>
-                <p class="chart-note">{move || strings().sim.sweep_caption}</p>
+                <p class="chart-note">{move || strings().sim().sweep_caption}</p>
             </Show>
         </figure>
     }

@@ -25,10 +25,10 @@ pub fn TargetPanel() -> impl IntoView {
             .sweep_late
             .with(|s| s.as_ref().is_some_and(|s| Some(&s.spec) != spec.as_ref()))
     });
-    let alt = Signal::derive(move || strings().sim.target_alt.to_string());
+    let alt = Signal::derive(move || strings().sim().target_alt.to_string());
     let chart_for = move |examples: bool| -> ChartFn {
         Rc::new(move |job: ChartJob<'_, '_>| {
-            let t = &strings().sim;
+            let t = &strings().sim();
             let Some(s) = engine.sweep_late.get() else {
                 return;
             };
@@ -76,7 +76,7 @@ pub fn TargetPanel() -> impl IntoView {
             };
             job.run(
                 |root, style| target_vs_batch::draw(root, &plot, style),
-                || target_vs_batch::table(&plot, strings().export.series),
+                || target_vs_batch::table(&plot, strings().export().series),
             );
         })
     };
@@ -85,11 +85,11 @@ pub fn TargetPanel() -> impl IntoView {
         <Show when=move || engine.sweep_late.with(Option::is_some)>
             <div class="sim-pair">
                 <figure class="chart" class:stale=move || stale.get()>
-                    <figcaption>{move || strings().sim.steps_title}</figcaption>
+                    <figcaption>{move || strings().sim().steps_title}</figcaption>
                     <ChartCanvas testid="chart-sim-steps" alt=alt chart=chart_for(false) file=file("steps-to-target") suffix="sim-steps"/>
                 </figure>
                 <figure class="chart" class:stale=move || stale.get()>
-                    <figcaption>{move || strings().sim.examples_title}</figcaption>
+                    <figcaption>{move || strings().sim().examples_title}</figcaption>
                     <ChartCanvas testid="chart-sim-examples" alt=alt chart=chart_for(true) file=file("examples-to-target") suffix="sim-examples"/>
                 </figure>
             </div>
