@@ -183,7 +183,7 @@ pub fn StepsView() -> impl IntoView {
             .map_or("—".into(), |pl| fmt_number(pl.epochs_run))
     });
     let unit = move |f: fn(&'static crate::ui::i18n::Steps) -> &'static str| {
-        Signal::derive(move || f(&strings().steps()))
+        Signal::derive(move || f(strings().steps()))
     };
 
     let legacy = move || {
