@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::components::later::later;
 use super::components::notice::BadParamsNotice;
 use super::components::share::Share;
 use super::i18n::{Lang, texts};
@@ -40,6 +41,8 @@ pub fn App(
         state.measured_noise.set(Some(noise));
     }
     provide_context(state);
+    // The other views' parameters are checked once this page is built.
+    set_timeout(move || state.check_other_views(), std::time::Duration::ZERO);
     let strings = move || texts(state.lang.get());
     // `embed` and `hide` are fixed for the page's life: mark the document once.
     browser::set_embed_attrs(state.embed, &hide_words(state.hide, " "));
@@ -170,10 +173,13 @@ pub fn App(
             {share}
             {render()}
         </main>
-        <footer class="site-foot">
-            <h2>{move || strings().shell().sources}</h2>
-            <ul>{move || strings().shell().source_items.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
-            <p>{move || strings().shell().footer_note}</p>
-        </footer>
+        // Last, after every part of the view built later (`later`), so it never moves once shown.
+        {later(move || view! {
+            <footer class="site-foot">
+                <h2>{move || strings().shell().sources}</h2>
+                <ul>{move || strings().shell().source_items.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                <p>{move || strings().shell().footer_note}</p>
+            </footer>
+        }.into_any())}
     }
 }

@@ -75,6 +75,42 @@ pub fn session_set(key: &str, value: &str) {
     }
 }
 
+/// Calls `f` once `el` comes within 300 px of the viewport (at once where IntersectionObserver is
+/// missing). The charts use it to draw when they are about to be seen, not while the page starts.
+pub fn when_near_viewport(el: &web_sys::Element, f: impl FnOnce() + 'static) {
+    let f = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let pending = f.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let near = entries.iter().any(|e| {
+                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if near {
+                observer.disconnect();
+                if let Some(f) = pending.take() {
+                    f();
+                }
+            }
+        },
+    );
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin("300px 0px");
+    match web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
+    {
+        Ok(observer) => {
+            observer.observe(el);
+            // The observer holds the callback for the page's life (one per chart).
+            callback.forget();
+        }
+        Err(_) => {
+            if let Some(f) = f.take() {
+                f();
+            }
+        }
+    }
+}
+
 /// The browser's preferred language tag (`navigator.language`).
 pub fn browser_language() -> String {
     web_sys::window()
@@ -106,6 +142,16 @@ pub fn set_document_attrs(lang: &str, theme: &str) {
     {
         let _ = html.set_attribute("lang", lang);
         let _ = html.set_attribute("data-theme", theme);
+    }
+}
+
+/// Removes the first paint that `index.html` carries (`<div class="boot">`) once the app is built.
+pub fn remove_boot_shell() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".boot").ok().flatten())
+    {
+        boot.remove();
     }
 }
 

@@ -271,7 +271,16 @@ impl AppState {
             memory: MemoryParams::new(query, &steps),
             data: DataParams::new(query),
         };
-        for set in state.param_sets() {
+        state.reset_malformed(&mut bad, |v| v == view);
+        state.bad_params.set(bad);
+        state
+    }
+
+    /// Resets to its default every malformed parameter of the views `which` picks, adding its key
+    /// to `bad`.
+    fn reset_malformed(&self, bad: &mut Vec<String>, which: impl Fn(View) -> bool) {
+        for v in View::ALL.into_iter().filter(|v| which(*v)) {
+            let set = self.view_params(v);
             let errors = set.field_errors();
             for param in set.params() {
                 if errors.iter().any(|e| e.field == param.key)
@@ -282,8 +291,20 @@ impl AppState {
                 }
             }
         }
-        state.bad_params.set(bad);
-        state
+    }
+
+    /// Checks the other views' parameters as [`AppState::from_query`] checks the current view's.
+    ///
+    /// The page calls it in a task after the one that builds it: reading the other views'
+    /// parameters is not needed to show this one, and the start-up task is shorter without it.
+    pub fn check_other_views(&self) {
+        let view = self.view.get_untracked();
+        let mut bad = self.bad_params.get_untracked();
+        let before = bad.len();
+        self.reset_malformed(&mut bad, |v| v != view);
+        if bad.len() != before {
+            self.bad_params.set(bad);
+        }
     }
 
     /// Every view's parameter set.

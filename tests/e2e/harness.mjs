@@ -79,9 +79,8 @@ export async function openTable(page, canvasTestid) {
  * [name, number-or-text] pairs (numbers parsed from the English formatting), or null when no read-out appears.
  */
 export async function hoverReadout(page, canvasTestid, fx, fy) {
-  const canvas = page.locator(`canvas[data-testid="${canvasTestid}"][data-drawn]`);
-  await canvas.waitFor({ state: 'attached', timeout: 10000 });
-  await canvas.scrollIntoViewIfNeeded();
+  await drawnCanvas(page, canvasTestid);
+  const canvas = page.locator(`canvas[data-testid="${canvasTestid}"]`);
   const box = await canvas.boundingBox();
   await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
   const box2 = page.locator(`[data-testid="${canvasTestid}-readout"]`);
@@ -116,10 +115,20 @@ export async function setInput(page, key, text) {
 
 /** A fingerprint of a chart canvas's pixels (its PNG data URL). */
 export async function canvasPixels(page, testid) {
-  // `data-drawn` appears once the chart has been drawn (its first drawing waits for a task of its own).
-  const el = page.locator(`canvas[data-testid="${testid}"][data-drawn]`);
-  await el.waitFor({ state: 'attached', timeout: 10000 });
-  return el.evaluate((c) => c.toDataURL());
+  return (await drawnCanvas(page, testid)).evaluate((c) => c.toDataURL());
+}
+
+/**
+ * The chart canvas `testid`, scrolled into view and drawn. A chart is first drawn when it comes near the
+ * viewport (`data-drawn` counts its drawings), so a test that reads one scrolls to it, as a reader would.
+ */
+export async function drawnCanvas(page, testid) {
+  const canvas = page.locator(`canvas[data-testid="${testid}"]`);
+  await canvas.waitFor({ state: 'attached', timeout: 10000 });
+  await canvas.scrollIntoViewIfNeeded();
+  const drawn = page.locator(`canvas[data-testid="${testid}"][data-drawn]`);
+  await drawn.waitFor({ state: 'attached', timeout: 10000 });
+  return drawn;
 }
 
 /** Polls `fn` until it returns something different from `before` (or times out). */

@@ -1,5 +1,6 @@
 // A local Lighthouse run over every view, with the mobile and desktop presets.
-// Usage: node lighthouse.mjs [--out lighthouse-summary.json] [--runs 1]   (or `npm run lighthouse`, `.ci/lighthouse`)
+// Usage: node lighthouse.mjs [--out lighthouse-summary.json] [--runs 1] [--preset mobile|desktop] [--views lr,sim]
+//        (or `npm run lighthouse`, `.ci/lighthouse`)
 //
 // Builds nothing: it serves the already built dist/ (gzip on, as a static host would) with serve.mjs on 127.0.0.1,
 // starts Debian's Chromium (CHROME_PATH, default /usr/bin/chromium) with the end-to-end tests' headless flags, runs
@@ -25,9 +26,11 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const DIST = path.resolve(process.env.DIST ?? path.join(here, '..', '..', 'dist'));
 const OUT = path.resolve(args.out ?? 'lighthouse-summary.json');
 const RUNS = Math.max(1, Number(args.runs ?? 1));
-const VIEWS = ['steps', 'lr', 'sim', 'memory', 'data'];
+const VIEWS = args.views ? args.views.split(',') : ['steps', 'lr', 'sim', 'memory', 'data'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const PRESETS = { mobile: undefined, desktop: desktopConfig };
+const PRESETS = Object.fromEntries(
+  Object.entries({ mobile: undefined, desktop: desktopConfig }).filter(([name]) => !args.preset || name === args.preset),
+);
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   console.error(`no built site at ${DIST}: run \`trunk build --release\` first`);
@@ -92,6 +95,7 @@ try {
       console.log(
         `${preset.padEnd(8)} ${view.padEnd(7)} ` + CATEGORIES.map((c) => `${c} ${String(scores[c]).padStart(3)}`).join('  '),
       );
+      console.log(`    ${Object.entries(mid.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
       for (const f of mid.failing) console.log(`    ${f}`);
     }
   }

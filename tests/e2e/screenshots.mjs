@@ -22,6 +22,9 @@ for (const q of queries.length ? queries : ['view=steps']) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(`${base}?${q}&lang=${lang}&theme=${theme}`);
         await page.waitForSelector('canvas', { timeout: 10000 }).catch(() => {});
+        // Charts are drawn when they come near the viewport: scroll through the page first.
+        for (const c of await page.locator('canvas[data-testid]').all()) await c.scrollIntoViewIfNeeded();
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(400);
         const name = `${q.replace(/[^a-z0-9=_-]+/gi, '_')}_${lang}_${theme}_${width}.png`;
         await page.screenshot({ path: path.join(out, name), fullPage: true });

@@ -23,6 +23,7 @@ use web_sys::HtmlCanvasElement;
 use crate::chart::ChartStyle;
 use crate::chart::frame::{PlotFrame, Readout, readout};
 use crate::chart::table::{DataTable, file_name};
+use crate::ui::browser;
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
 
@@ -200,6 +201,18 @@ fn draw_on(chart: &ChartFn, backend: ChartBackend<'_>, style: &ChartStyle) -> Op
     frame
 }
 
+/// A chart canvas's size in CSS pixels: its container's width (at least 240 px) and 58 % of that
+/// in height, within 220–380 px (the same rule as `.chart-box canvas` in the stylesheet).
+fn css_box(canvas: &HtmlCanvasElement) -> (f64, f64) {
+    let w = f64::from(
+        canvas
+            .parent_element()
+            .map_or(600, |p| p.client_width())
+            .max(240),
+    );
+    (w, (w * 0.58).clamp(220.0, 380.0))
+}
+
 /// Canvas (device) pixels per CSS pixel of `canvas` as laid out now.
 fn device_per_css(canvas: &HtmlCanvasElement) -> f64 {
     let css = f64::from(canvas.client_width());
@@ -283,9 +296,17 @@ pub fn ChartCanvas(
     });
     on_cleanup(move || listener.remove());
     // How many times the canvas has been drawn, in `data-drawn` (scripts that read the pixels wait
-    // for the first). Charts are drawn in the effect's first run, right after the view is built:
-    // deferring that first drawing to a task of its own after the first frame was tried and made
-    // Lighthouse's mobile Total Blocking Time worse on every view (A/B, 3 runs each).
+    // for the first). A chart is first drawn when it comes near the viewport, in a task of its own
+    // after the page has been laid out and painted: a page's start-up task then builds only the
+    // DOM, and a chart far down the page costs nothing until the reader scrolls to it. The
+    // canvas's box has its final size from the stylesheet before that (`.chart-box canvas`), so
+    // nothing moves when it is drawn.
+    let near = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(canvas) = canvas_ref.get() {
+            browser::when_near_viewport(&canvas, move || near.set(true));
+        }
+    });
     let drawn = StoredValue::new(0u32);
     // Where the last screen drawing put its plot area (canvas pixels), for the read-out.
     let frame = StoredValue::new(None::<PlotFrame>);
@@ -296,13 +317,12 @@ pub fn ChartCanvas(
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
+        if !near.get() {
+            return;
+        }
         let dark = state.dark();
         let dpr = window().device_pixel_ratio().clamp(1.0, 4.0);
-        let css_w = canvas
-            .parent_element()
-            .map_or(600, |p| p.client_width())
-            .max(240) as f64;
-        let css_h = (css_w * 0.58).clamp(220.0, 380.0);
+        let (css_w, css_h) = css_box(&canvas);
         css_size.set_value((css_w, css_h));
         let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{css_h}px"));
         canvas.set_width((css_w * dpr).round() as u32);
@@ -336,7 +356,11 @@ pub fn ChartCanvas(
             FORMATS[format],
         );
         let dark = untrack(|| state.dark());
-        let (w, h) = css_size.get_value();
+        // The size drawn on screen, or the size it will have if it has not been drawn yet.
+        let (w, h) = match (drawn.get_value(), canvas_ref.get_untracked()) {
+            (0, Some(canvas)) => css_box(&canvas),
+            _ => css_size.get_value(),
+        };
         match format {
             0 => {
                 let Ok(el) = document().create_element("canvas") else {

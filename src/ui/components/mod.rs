@@ -3,6 +3,7 @@
 pub mod chart_canvas;
 pub mod choice_field;
 pub mod figure;
+pub mod later;
 pub mod notice;
 pub mod num_field;
 pub mod share;

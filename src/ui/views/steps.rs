@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::ui::components::later::later;
+
 use crate::chart::AxisLabels;
 use crate::chart::lr_schedule::{self, LrSchedulePlot};
 use crate::core::error::InputError;
@@ -317,10 +319,12 @@ pub fn StepsView() -> impl IntoView {
                     </figure>
                 </div>
             </div>
-            <section class="notes">
-                <h3>{move || strings().steps().notes_title}</h3>
-                {move || strings().steps().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
-            </section>
+            {later(move || view! {
+                <section class="notes">
+                    <h3>{move || strings().steps().notes_title}</h3>
+                    {move || strings().steps().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
+                </section>
+            }.into_any())}
         </section>
     }
 }

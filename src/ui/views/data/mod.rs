@@ -10,6 +10,8 @@ mod task_table;
 
 use leptos::prelude::*;
 
+use crate::ui::components::later::later;
+
 use crate::core::error::InputError;
 use crate::core::mix::{
     MixKind, MixPlan, Mixing, TaskCells, TaskColumn, TaskRow, parse_draw, parse_tasks, plan,
@@ -251,27 +253,31 @@ pub fn DataView() -> impl IntoView {
                 <p class="lead">{move || strings().data().lead}</p>
             </header>
             <TaskTable m=m/>
-            <div class="view-body">
-                <form class="controls" aria-label=move || strings().shell().inputs on:submit=|ev| ev.prevent_default()>
-                    <ChoiceField
-                        param=p.mix
-                        text=|s| &s.data().mix
-                        keys=MixKind::KEYS
-                        labels=|s| &s.data().mix_names
-                        error=m.error_for("mix")
-                    />
-                    <NumField param=p.k text=|s| &s.data().k error=m.error_for("k")/>
-                    <NumField param=p.t text=|s| &s.data().t error=m.error_for("t")/>
-                    <NumField param=p.draw text=|s| &s.data().draw error=m.error_for("draw")/>
-                </form>
-                <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !m.stale.get()>{move || strings().shell().stale}</p>
-                    <DrawSource m=m/>
-                    <MixChart m=m/>
-                    <AlphaAside m=m/>
+            {later(move || view! {
+                <div class="view-body">
+                    <form class="controls" aria-label=move || strings().shell().inputs on:submit=|ev| ev.prevent_default()>
+                        <ChoiceField
+                            param=p.mix
+                            text=|s| &s.data().mix
+                            keys=MixKind::KEYS
+                            labels=|s| &s.data().mix_names
+                            error=m.error_for("mix")
+                        />
+                        <NumField param=p.k text=|s| &s.data().k error=m.error_for("k")/>
+                        <NumField param=p.t text=|s| &s.data().t error=m.error_for("t")/>
+                        <NumField param=p.draw text=|s| &s.data().draw error=m.error_for("draw")/>
+                    </form>
+                    <div class="results" aria-live="polite">
+                        <p class="stale-badge" class:hidden=move || !m.stale.get()>{move || strings().shell().stale}</p>
+                        <DrawSource m=m/>
+                        <MixChart m=m/>
+                        <AlphaAside m=m/>
+                    </div>
                 </div>
-            </div>
-            <Guidance m=m/>
+            }.into_any())}
+            {later(move || view! {
+                <Guidance m=m/>
+            }.into_any())}
         </section>
     }
 }

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::ui::components::later::later;
+
 use super::chart_figure::LrChart;
 use super::{fill, find_error, raw_real};
 use crate::chart::AxisLabels;
@@ -329,11 +331,13 @@ pub fn MaxStepSection() -> impl IntoView {
                         <Figure testid="rate" raw=rate_raw shown=rate_shown unit=no_unit text=|s| &s.lr().max_step.rate stale=stale/>
                     </div>
                     {asides}
-                    <div class="lr-charts">
-                        <LrChart testid="chart-path" title=Signal::derive(move || t().path_title.to_string()) alt=path_alt chart=path_chart key=key stale=stale/>
-                        <LrChart testid="chart-loss" title=Signal::derive(move || t().loss_title.to_string()) alt=loss_alt chart=loss_chart key=key stale=stale/>
-                    </div>
-                    <LrChart testid="chart-sweep" title=sweep_title alt=sweep_alt chart=sweep_chart key=key stale=stale/>
+                    {later(move || view! {
+                        <div class="lr-charts">
+                            <LrChart testid="chart-path" title=Signal::derive(move || t().path_title.to_string()) alt=path_alt chart=path_chart key=key stale=stale/>
+                            <LrChart testid="chart-loss" title=Signal::derive(move || t().loss_title.to_string()) alt=loss_alt chart=loss_chart key=key stale=stale/>
+                        </div>
+                        <LrChart testid="chart-sweep" title=sweep_title alt=sweep_alt chart=sweep_chart key=key stale=stale/>
+                    }.into_any())}
                 </div>
             </div>
         </section>

@@ -9,6 +9,8 @@ mod scaling;
 
 use leptos::prelude::*;
 
+use crate::ui::components::later::later;
+
 use crate::core::error::InputError;
 use crate::core::lr_scaling::{self as lrs, AdamHyper, OptimizerFamily};
 use crate::core::max_step as ms;
@@ -280,13 +282,15 @@ pub fn LrView() -> impl IntoView {
                 <p class="lead">{move || strings().lr().lead}</p>
             </header>
             <MaxStepSection/>
-            <CriticalSection/>
-            <EstimatorSection/>
-            <ScalingSection/>
-            <section class="notes">
-                <h3>{move || strings().lr().notes_title}</h3>
-                {move || strings().lr().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
-            </section>
+            {later(move || view! {
+                <CriticalSection/>
+                <EstimatorSection/>
+                <ScalingSection/>
+                <section class="notes">
+                    <h3>{move || strings().lr().notes_title}</h3>
+                    {move || strings().lr().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
+                </section>
+            }.into_any())}
         </section>
     }
 }

@@ -12,6 +12,8 @@ mod targets;
 
 use leptos::prelude::*;
 
+use crate::ui::components::later::later;
+
 use crate::core::error::{ErrorKind, InputError};
 use crate::core::memory::byte_unit::ByteUnit;
 use crate::core::memory::gpu::{GPU_KEYS, GPU_NAMES, Gpu};
@@ -462,19 +464,23 @@ pub fn MemoryView() -> impl IntoView {
                         error=error_for("unit")
                     />
                 </form>
-                <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
-                    <MemoryFigures shown=shown stale=stale/>
-                    <PartsChart shown=shown stale=stale/>
-                    <PartsTable shown=shown/>
-                    <GpuList shown=shown/>
-                </div>
+                {later(move || view! {
+                    <div class="results" aria-live="polite">
+                        <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
+                        <MemoryFigures shown=shown stale=stale/>
+                        <PartsChart shown=shown stale=stale/>
+                        <PartsTable shown=shown/>
+                        <GpuList shown=shown/>
+                    </div>
+                }.into_any())}
             </div>
-            <MeasuredTable shown=shown/>
-            <section class="notes">
-                <h3>{move || strings().memory().notes_title}</h3>
-                {move || strings().memory().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
-            </section>
+            {later(move || view! {
+                <MeasuredTable shown=shown/>
+                <section class="notes">
+                    <h3>{move || strings().memory().notes_title}</h3>
+                    {move || strings().memory().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
+                </section>
+            }.into_any())}
         </section>
     }
 }

@@ -18,6 +18,8 @@ mod target_panel;
 
 use leptos::prelude::*;
 
+use crate::ui::components::later::later;
+
 use self::cells_table::CellsTable;
 use self::controls::SimControls;
 use self::engine::Engine;
@@ -269,16 +271,20 @@ pub fn SimView() -> impl IntoView {
                     <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
                     <StatusBar/>
                     <LossPanel/>
-                    <CellsTable/>
-                    <NoiseFigures/>
-                    <SweepPanel/>
-                    <TargetPanel/>
+                    {later(move || view! {
+                        <CellsTable/>
+                        <NoiseFigures/>
+                        <SweepPanel/>
+                        <TargetPanel/>
+                    }.into_any())}
                 </div>
             </div>
-            <section class="notes">
-                <h3>{move || strings().sim().notes_title}</h3>
-                {move || strings().sim().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
-            </section>
+            {later(move || view! {
+                <section class="notes">
+                    <h3>{move || strings().sim().notes_title}</h3>
+                    {move || strings().sim().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
+                </section>
+            }.into_any())}
         </section>
     }
 }
