@@ -65,13 +65,6 @@ pub fn App(
         browser::set_document_attrs(state.lang.get().key(), state.theme.get().key())
     });
 
-    let nav_name = move |view: View| match view {
-        View::Steps => strings().shell().nav_steps,
-        View::Lr => strings().shell().nav_lr,
-        View::Sim => strings().shell().nav_sim,
-        View::Memory => strings().shell().nav_memory,
-        View::Data => strings().shell().nav_data,
-    };
     let nav = move || {
         View::ALL
             .into_iter()
@@ -89,7 +82,7 @@ pub fn App(
                         data-testid=format!("nav-{}", v.key())
                         aria-current=(v == view).then_some("page")
                     >
-                        {move || nav_name(v)}
+                        {move || strings().shell().nav_name(v)}
                     </a>
                 }
             })

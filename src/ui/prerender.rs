@@ -53,16 +53,7 @@ fn language_block(lang: Lang) -> String {
     );
     let nav: String = View::ALL
         .into_iter()
-        .map(|v| {
-            let name = match v {
-                View::Steps => shell.nav_steps,
-                View::Lr => shell.nav_lr,
-                View::Sim => shell.nav_sim,
-                View::Memory => shell.nav_memory,
-                View::Data => shell.nav_data,
-            };
-            format!("<a data-nav=\"{}\">{}</a>", v.key(), esc(name))
-        })
+        .map(|v| format!("<a data-nav=\"{}\">{}</a>", v.key(), esc(shell.nav_name(v))))
         .collect();
     let _ = writeln!(out, "        <nav>{nav}</nav>");
     let (en, zh) = match lang {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { startServer } from './serve.mjs';
 import { launch } from './browser.mjs';
+import { drawnCanvas } from './harness.mjs';
 
 const out = path.resolve(process.argv[2] ?? 'artifacts/screens');
 const queries = process.argv.slice(3);
@@ -21,12 +22,15 @@ for (const q of queries.length ? queries : ['view=steps']) {
       for (const width of [1280, 375]) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(`${base}?${q}&lang=${lang}&theme=${theme}`);
-        await page.waitForSelector('canvas', { timeout: 10000 }).catch(() => {});
-        // Charts are drawn when they come near the viewport: scroll through the page first.
-        for (const c of await page.locator('canvas[data-testid]').all()) await c.scrollIntoViewIfNeeded();
+        const name = `${q.replace(/[^a-z0-9=_-]+/gi, '_')}_${lang}_${theme}_${width}.png`;
+        // The footer is built last, after every part of the view built in a later task.
+        await page.waitForSelector('.site-foot', { timeout: 10000 }).catch(() => {});
+        // Charts are drawn when they come near the viewport: scroll to each and wait for its drawing.
+        for (const c of await page.locator('canvas[data-testid]').all()) {
+          await drawnCanvas(page, await c.getAttribute('data-testid')).catch(() => console.log('not drawn:', name));
+        }
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(400);
-        const name = `${q.replace(/[^a-z0-9=_-]+/gi, '_')}_${lang}_${theme}_${width}.png`;
         await page.screenshot({ path: path.join(out, name), fullPage: true });
         console.log(name);
       }

@@ -1,5 +1,7 @@
 //! Strings of the page shell.
 
+use crate::ui::state::View;
+
 /// Header, navigation, footer and shared labels.
 pub struct Shell {
     /// The app's name.
@@ -50,6 +52,19 @@ pub struct Shell {
     pub source_items: &'static [&'static str],
     /// "Skip to content" link for keyboard users.
     pub skip: &'static str,
+}
+
+impl Shell {
+    /// The navigation's name for `view`.
+    pub fn nav_name(&self, view: View) -> &'static str {
+        match view {
+            View::Steps => self.nav_steps,
+            View::Lr => self.nav_lr,
+            View::Sim => self.nav_sim,
+            View::Memory => self.nav_memory,
+            View::Data => self.nav_data,
+        }
+    }
 }
 
 pub(super) static EN: Shell = Shell {

@@ -4,8 +4,6 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::ui::components::later::later;
-
 use crate::chart::AxisLabels;
 use crate::chart::lr_schedule::{self, LrSchedulePlot};
 use crate::core::error::InputError;
@@ -15,6 +13,7 @@ use crate::core::steps::{StepsInput, StepsPlan, StepsText, plan};
 use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
 use crate::ui::components::choice_field::{ChoiceField, FlagField};
 use crate::ui::components::figure::Figure;
+use crate::ui::components::later::later;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::{Lang, texts};
 use crate::ui::state::{AppState, Param, ParamSet, Query};

@@ -10,8 +10,6 @@ mod task_table;
 
 use leptos::prelude::*;
 
-use crate::ui::components::later::later;
-
 use crate::core::error::InputError;
 use crate::core::mix::{
     MixKind, MixPlan, Mixing, TaskCells, TaskColumn, TaskRow, parse_draw, parse_tasks, plan,
@@ -19,6 +17,7 @@ use crate::core::mix::{
 };
 use crate::core::steps;
 use crate::ui::components::choice_field::ChoiceField;
+use crate::ui::components::later::later;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::texts;
 use crate::ui::state::{AppState, Param, ParamSet, Query};

@@ -4,8 +4,6 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::ui::components::later::later;
-
 use super::chart_figure::LrChart;
 use super::{fill, find_error, raw_real};
 use crate::chart::AxisLabels;
@@ -16,6 +14,7 @@ use crate::core::format::{fmt_number, fmt_sci};
 use crate::core::max_step::{MaxStep, MaxStepRun, RunClass, gd_threshold};
 use crate::ui::components::chart_canvas::{ChartFn, ChartJob};
 use crate::ui::components::figure::Figure;
+use crate::ui::components::later::later;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;

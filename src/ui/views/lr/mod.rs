@@ -9,14 +9,13 @@ mod scaling;
 
 use leptos::prelude::*;
 
-use crate::ui::components::later::later;
-
 use crate::core::error::InputError;
 use crate::core::lr_scaling::{self as lrs, AdamHyper, OptimizerFamily};
 use crate::core::max_step as ms;
 use crate::core::noise_estimate as ne;
 use crate::core::noise_scale as ns;
 use crate::core::units::{parse_count, parse_number, parse_positive, parse_real};
+use crate::ui::components::later::later;
 use crate::ui::i18n::texts;
 use crate::ui::state::{AppState, Param, ParamSet, Query};
 

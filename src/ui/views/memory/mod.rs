@@ -12,8 +12,6 @@ mod targets;
 
 use leptos::prelude::*;
 
-use crate::ui::components::later::later;
-
 use crate::core::error::{ErrorKind, InputError};
 use crate::core::memory::byte_unit::ByteUnit;
 use crate::core::memory::gpu::{GPU_KEYS, GPU_NAMES, Gpu};
@@ -21,6 +19,7 @@ use crate::core::memory::lora::LoraConfig;
 use crate::core::memory::model::{self, Family};
 use crate::core::memory::{MemoryEstimate, MemoryInput};
 use crate::ui::components::choice_field::{ChoiceField, FlagField};
+use crate::ui::components::later::later;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::{error_message, texts};
 use crate::ui::state::{AppState, Param, ParamSet, Query};

@@ -18,8 +18,6 @@ mod target_panel;
 
 use leptos::prelude::*;
 
-use crate::ui::components::later::later;
-
 use self::cells_table::CellsTable;
 use self::controls::SimControls;
 use self::engine::Engine;
@@ -32,6 +30,7 @@ use crate::core::error::InputError;
 use crate::core::sim::input::{LR_KEYS, SimInput, SimText};
 use crate::core::sim::optim::OptimizerKind;
 use crate::core::sim::seed_band::XAxis;
+use crate::ui::components::later::later;
 use crate::ui::i18n::texts;
 use crate::ui::state::{AppState, Param, ParamSet, Query};
 
