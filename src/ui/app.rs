@@ -9,6 +9,7 @@ use super::browser;
 use super::components::later::later;
 use super::components::notice::BadParamsNotice;
 use super::components::share::Share;
+use super::formulas::page_file;
 use super::i18n::{Lang, texts};
 use super::state::{AppState, Theme, View, hide_words};
 
@@ -172,6 +173,11 @@ pub fn App(
                 <h2>{move || strings().shell().sources}</h2>
                 <ul>{move || strings().shell().source_items.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
                 <p>{move || strings().shell().footer_note}</p>
+                <p>
+                    <a data-testid="formulas" href=move || page_file(state.lang.get())>
+                        {move || strings().shell().formulas}
+                    </a>
+                </p>
             </footer>
         }.into_any())}
     }

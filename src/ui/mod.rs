@@ -6,6 +6,7 @@
 mod app;
 mod browser;
 pub mod components;
+pub mod formulas;
 pub mod i18n;
 #[cfg(test)]
 mod prerender;

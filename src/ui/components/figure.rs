@@ -1,7 +1,9 @@
-//! A figure card: a big number with its unit, a one-line label and a "why?" note.
+//! A figure card: a big number with its unit, a one-line label and a "why?" note that links to
+//! the figure's entry on the "Formulas and sources" page (`ui::formulas`).
 
 use leptos::prelude::*;
 
+use crate::ui::formulas::{formula_for, formula_href};
 use crate::ui::i18n::FigureText;
 use crate::ui::i18n::{Strings, texts};
 use crate::ui::state::AppState;
@@ -29,6 +31,22 @@ pub fn Figure(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
+    // The page's view is fixed for its life (another view is another page).
+    let entry = formula_for(state.view.get_untracked(), testid);
+    // In an embed the entry opens in a new tab, so the frame keeps the app.
+    let new_tab = state.embed;
+    let source = entry.map(|id| {
+        view! {
+            <a
+                class="formula-link"
+                href=move || formula_href(state.lang.get(), id)
+                target=new_tab.then_some("_blank")
+                rel=new_tab.then_some("noopener")
+            >
+                {move || strings().shell().formula_link}
+            </a>
+        }
+    });
     view! {
         <div class="figure" class:stale=move || stale.get()>
             <div class="figure-value">
@@ -41,6 +59,7 @@ pub fn Figure(
             <details class="why">
                 <summary>{move || strings().shell().why}</summary>
                 <p>{move || text(strings()).why}</p>
+                {source}
             </details>
         </div>
     }

@@ -52,6 +52,10 @@ pub struct Shell {
     pub source_items: &'static [&'static str],
     /// "Skip to content" link for keyboard users.
     pub skip: &'static str,
+    /// Footer link to the "Formulas and sources" page.
+    pub formulas: &'static str,
+    /// Link under a figure's "why?" note to its entry on that page.
+    pub formula_link: &'static str,
 }
 
 impl Shell {
@@ -100,6 +104,8 @@ pub(super) static EN: Shell = Shell {
         "The seed: a Chinese Q&A on fine-tuning (batch size, steps, learning rate, optimizers, memory, data).",
     ],
     skip: "Skip to content",
+    formulas: "Formulas and sources",
+    formula_link: "Formula and sources →",
 };
 
 pub(super) static ZH: Shell = Shell {
@@ -135,4 +141,6 @@ pub(super) static ZH: Shell = Shell {
         "本项目的起点:一篇关于大模型微调的中文问答(批量大小、步数、学习率、优化器、显存、数据)。",
     ],
     skip: "跳到正文",
+    formulas: "公式与出处",
+    formula_link: "公式与出处 →",
 };
