@@ -350,7 +350,9 @@ pub static ENTRIES: &[Entry] = &[
             en: "Steps–examples trade-off",
             zh: "步数与样本数的权衡",
         },
-        formula: same("S / S_min = 1 + B_crit / B\nE / E_min = 1 + B / B_crit\n(S/S_min − 1)·(E/E_min − 1) = 1"),
+        formula: same(
+            "S / S_min = 1 + B_crit / B\nE / E_min = 1 + B / B_crit\n(S/S_min − 1)·(E/E_min − 1) = 1",
+        ),
         derivation: Text {
             en: "Adding up the per-step progress ΔL_opt over a run at a fixed batch gives S = ∫(1 + 𝓑/B) ds steps and E = B·S examples. Small batches need the fewest examples and big batches the fewest steps; the product rule says no batch gets both.",
             zh: "把每步的进展 ΔL_opt 在固定批量的整次训练上累加，得到步数 S = ∫(1 + 𝓑/B) ds，样本数 E = B·S。小批量最省样本，大批量最省步数；乘积关系说明没有哪个批量能两者兼得。",
@@ -481,7 +483,9 @@ pub static ENTRIES: &[Entry] = &[
             en: "Rescaling by the optimal-step ratio",
             zh: "按最优步长之比缩放",
         },
-        formula: same("lr₁ = lr₀ · ε_opt(B1) / ε_opt(B0) = lr₀ · (1 + B_noise/B0) / (1 + B_noise/B1)"),
+        formula: same(
+            "lr₁ = lr₀ · ε_opt(B1) / ε_opt(B0) = lr₀ · (1 + B_noise/B0) / (1 + B_noise/B1)",
+        ),
         derivation: Text {
             en: "If lr₀ was the best rate at B0, the optimal-step formula says how the best rate moves: almost linearly while both batches are well below B_noise, hardly at all above it. ε_max cancels, so only B_noise is needed.",
             zh: "如果 lr₀ 是 B0 下的最佳学习率，最优步长公式就给出最佳学习率怎样移动：两个批量都远小于 B_noise 时近似线性增长，超过 B_noise 后几乎不变。ε_max 相互抵消，只需要 B_noise。",

@@ -149,7 +149,10 @@ mod tests {
 
     #[test]
     fn lookup_is_per_view() {
-        assert_eq!(formula_for(View::Lr, "b-simple"), Some("two-batch-estimator"));
+        assert_eq!(
+            formula_for(View::Lr, "b-simple"),
+            Some("two-batch-estimator")
+        );
         assert_eq!(formula_for(View::Sim, "b-simple"), Some("b-simple"));
         assert_eq!(formula_for(View::Sim, "best-lr-adam-16"), Some("lr-sweep"));
         assert_eq!(formula_for(View::Sim, "lr-sgd-1024"), Some("lr-sweep"));
@@ -159,7 +162,13 @@ mod tests {
 
     #[test]
     fn links_are_relative_and_per_language() {
-        assert_eq!(formula_href(Lang::En, "eps-opt"), "formulas.html#formula-eps-opt");
-        assert_eq!(formula_href(Lang::Zh, "eps-opt"), "formulas.zh.html#formula-eps-opt");
+        assert_eq!(
+            formula_href(Lang::En, "eps-opt"),
+            "formulas.html#formula-eps-opt"
+        );
+        assert_eq!(
+            formula_href(Lang::Zh, "eps-opt"),
+            "formulas.zh.html#formula-eps-opt"
+        );
     }
 }

@@ -130,11 +130,7 @@ fn entry_html(out: &mut String, entry: &Entry, lang: Lang) {
         "        <p class=\"eq\">{}</p>",
         esc(entry.formula.get(lang)).replace('\n', "<br>")
     );
-    let _ = writeln!(
-        out,
-        "        <p>{}</p>",
-        esc(entry.derivation.get(lang))
-    );
+    let _ = writeln!(out, "        <p>{}</p>", esc(entry.derivation.get(lang)));
     let links: Vec<String> = entry
         .links
         .iter()
@@ -250,7 +246,11 @@ pub fn page(lang: Lang) -> String {
         esc(title),
         esc(shell.name)
     );
-    let _ = writeln!(out, "      <p class=\"lead\">{}</p>", esc(PAGE.lead.get(lang)));
+    let _ = writeln!(
+        out,
+        "      <p class=\"lead\">{}</p>",
+        esc(PAGE.lead.get(lang))
+    );
     let _ = writeln!(
         out,
         "      <nav class=\"toc\" aria-label=\"{}\">",
@@ -363,7 +363,11 @@ mod tests {
         let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
         for e in ENTRIES {
             for t in [&e.title, &e.formula, &e.derivation, &e.source] {
-                assert!(!t.en.trim().is_empty() && !t.zh.trim().is_empty(), "{}", e.id);
+                assert!(
+                    !t.en.trim().is_empty() && !t.zh.trim().is_empty(),
+                    "{}",
+                    e.id
+                );
             }
             assert!(!e.links.is_empty(), "{} has no link to its source", e.id);
             for t in [&e.title, &e.derivation, &e.source] {
@@ -427,7 +431,9 @@ mod tests {
     /// README testids that are not computed figures: controls, charts and their tables, export
     /// buttons, messages, tables whose rows name their own sources, and timings.
     fn not_a_figure(testid: &str) -> bool {
-        const PREFIXES: &[&str] = &["chart-", "export-", "input-", "error-", "share", "nav", "lang-", "view-"];
+        const PREFIXES: &[&str] = &[
+            "chart-", "export-", "input-", "error-", "share", "nav", "lang-", "view-",
+        ];
         const NAMES: &[&str] = &[
             "theme",
             "open-full",
@@ -479,7 +485,10 @@ mod tests {
                 }
             }
         }
-        assert!(mapped >= FIGURE_FORMULAS.len(), "only {mapped} README figures mapped");
+        assert!(
+            mapped >= FIGURE_FORMULAS.len(),
+            "only {mapped} README figures mapped"
+        );
     }
 
     /// `public/formulas.html` and `public/formulas.zh.html` are as generated from the table.
