@@ -26,6 +26,7 @@ struct PageText {
     source: Text,
     used_by: Text,
     link_to_entry: Text,
+    open_view: Text,
     foot: Text,
 }
 
@@ -55,16 +56,20 @@ static PAGE: PageText = PageText {
         zh: "目录",
     },
     source: Text {
-        en: "Source:",
+        en: "Source: ",
         zh: "出处：",
     },
     used_by: Text {
-        en: "Figures:",
+        en: "Figures: ",
         zh: "对应的数字：",
     },
     link_to_entry: Text {
         en: "Link to this entry",
         zh: "本条的链接",
+    },
+    open_view: Text {
+        en: "Open this view in the app",
+        zh: "在应用中打开这个视图",
     },
     foot: Text {
         en: "This page is generated from the same tables as the app and works offline. Equation and section numbers refer to the arXiv versions linked; library files to the versions named.",
@@ -138,7 +143,7 @@ fn entry_html(out: &mut String, entry: &Entry, lang: Lang) {
         .collect();
     let _ = writeln!(
         out,
-        "        <p class=\"src\"><span class=\"k\">{}</span> {} <span class=\"links\">{}</span></p>",
+        "        <p class=\"src\"><span class=\"k\">{}</span>{} <span class=\"links\">{}</span></p>",
         esc(PAGE.source.get(lang)),
         esc(entry.source.get(lang)),
         links.join(" · ")
@@ -162,7 +167,7 @@ fn entry_html(out: &mut String, entry: &Entry, lang: Lang) {
             .collect();
         let _ = writeln!(
             out,
-            "        <p class=\"used\"><span class=\"k\">{}</span> {}</p>",
+            "        <p class=\"used\"><span class=\"k\">{}</span>{}</p>",
             esc(PAGE.used_by.get(lang)),
             groups.join(match lang {
                 Lang::En => "; ",
@@ -289,10 +294,11 @@ pub fn page(lang: Lang) -> String {
         );
         let _ = writeln!(
             out,
-            "      <h2 id=\"view-{}-h\">{} <a class=\"to-app\" href=\"{}\">↗</a></h2>",
+            "      <h2 id=\"view-{}-h\">{} <a class=\"to-app\" href=\"{}\" aria-label=\"{}\">↗</a></h2>",
             view.key(),
             esc(shell.nav_name(view)),
-            app_href(view, lang)
+            app_href(view, lang),
+            esc(PAGE.open_view.get(lang))
         );
         for entry in ENTRIES.iter().filter(|e| e.view == view) {
             entry_html(&mut out, entry, lang);
