@@ -248,7 +248,10 @@ mod tests {
     fn check(s: &Schedule, want: [f64; 14], name: &str) {
         for (u, want) in UPDATES.into_iter().zip(want) {
             let got = s.lr_at_update(u);
-            assert!((got - want).abs() < 1e-12, "{name} update {u}: {got} vs {want}");
+            assert!(
+                (got - want).abs() < 1e-12,
+                "{name} update {u}: {got} vs {want}"
+            );
         }
     }
 
@@ -319,7 +322,9 @@ mod tests {
         check(&sched(ScheduleKind::Constant), [1.0; 14], "constant");
         check(
             &sched(ScheduleKind::ConstantWarmup),
-            [0.0, 0.1, 0.5, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+            [
+                0.0, 0.1, 0.5, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
+            ],
             "constant_with_warmup",
         );
     }

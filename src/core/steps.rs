@@ -76,7 +76,7 @@ pub struct StepsInput {
 }
 
 impl Default for StepsInput {
-    /// The seed's example: 10,000 examples at an effective batch of 100 (4 × 25 × 1), 3 epochs.
+    /// 10,000 examples at an effective batch of 100 (4 × 25 × 1), 3 epochs.
     fn default() -> Self {
         // The default texts are valid by construction (checked by a test).
         StepsText::DEFAULT.parse().unwrap_or(StepsInput {
@@ -141,7 +141,7 @@ pub fn parse_max_steps(text: &str, field: &'static str) -> Result<Option<u64>, I
 }
 
 impl StepsText<'static> {
-    /// The default inputs as text: the seed's 10,000 examples at an effective batch of 100.
+    /// The default inputs as text: 10,000 examples at an effective batch of 100.
     pub const DEFAULT: StepsText<'static> = StepsText {
         n: "10000",
         mbs: "4",
@@ -354,10 +354,10 @@ mod tests {
     // Regenerate with `python tests/reference/trainer_steps.py` (a Python with those packages);
     // each test names the case it copies.
 
-    /// Cases `seed-example-b100`, `seed-example-b200`, `default`: 10,000 examples at an effective
+    /// Cases `batch-100`, `batch-200`, `default`: 10,000 examples at an effective
     /// batch of 100 make 100 updates per epoch, at 200 make 50.
     #[test]
-    fn seed_example() {
+    fn ten_thousand_examples_at_batch_100_and_200() {
         let p = plan(&input(10_000, 100, 1, 1, 1.0)).unwrap();
         assert_eq!(
             (p.effective_batch, p.updates_per_epoch, p.total_updates),
@@ -370,7 +370,10 @@ mod tests {
             (p.effective_batch, p.batches_per_epoch, p.updates_per_epoch),
             (100, 2500, 100)
         );
-        assert_eq!((p.total_updates, p.examples_seen, p.warmup_steps), (300, 30_000, 30));
+        assert_eq!(
+            (p.total_updates, p.examples_seen, p.warmup_steps),
+            (300, 30_000, 30)
+        );
         assert_eq!((p.epochs_logged, p.epoch_final), (3, 3.0));
     }
 
@@ -387,7 +390,10 @@ mod tests {
             (p.legacy.updates_per_epoch, p.legacy.total_updates),
             (312, 936)
         );
-        assert_eq!((p.epochs_logged, p.epoch_final, p.examples_seen), (3, 3.0, 30_000));
+        assert_eq!(
+            (p.epochs_logged, p.epoch_final, p.examples_seen),
+            (3, 3.0, 30_000)
+        );
         // N=10001 with drop_last: len 1250, 313, 939, 30,000 examples.
         let p = plan(&StepsInput {
             drop_last: true,
@@ -475,8 +481,15 @@ mod tests {
             (7, 1, 2)
         );
         assert!(p.accumulation_spans_epoch);
-        assert_eq!((p.epochs_logged, p.epoch_final, p.examples_seen), (2, 2.0, 100));
-        assert!(!plan(&input(50, 8, 7, 1, 2.0)).unwrap().accumulation_spans_epoch);
+        assert_eq!(
+            (p.epochs_logged, p.epoch_final, p.examples_seen),
+            (2, 2.0, 100)
+        );
+        assert!(
+            !plan(&input(50, 8, 7, 1, 2.0))
+                .unwrap()
+                .accumulation_spans_epoch
+        );
         // An empty epoch under drop_last is still an error.
         let e = plan(&StepsInput {
             drop_last: true,

@@ -434,7 +434,11 @@ mod tests {
             assert_eq!(state.steps.gpus.value.get_untracked(), "2", "one signal");
             let pairs = state.query_pairs();
             let count = |key: &str| pairs.iter().filter(|(k, _)| *k == key).count();
-            assert_eq!((count("gpus"), count("dev"), count("mbs")), (1, 0, 1), "{view}");
+            assert_eq!(
+                (count("gpus"), count("dev"), count("mbs")),
+                (1, 0, 1),
+                "{view}"
+            );
         }
         // `gpus` wins over the alias.
         let state = AppState::from_query(&query(&[("gpus", "3"), ("dev", "5")]), "en", false);

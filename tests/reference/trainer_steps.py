@@ -22,7 +22,7 @@ Sources read: transformers 5.24.0 src/transformers/trainer.py (`set_initial_trai
 `_inner_training_loop`, `_run_epoch`), src/transformers/training_args.py (`get_warmup_steps`),
 src/transformers/optimization.py (the schedule lambdas).
 
-Run (about half a minute on one CPU core):
+Run (under a minute on one CPU core, most of it importing torch and transformers):
 
     /work/venv/bin/python tests/reference/trainer_steps.py
 
@@ -196,8 +196,8 @@ def sharded(name, n, mbs, ga, devices, epochs, drop_last=False):
 def main():
     print(f"transformers {transformers.__version__}, accelerate {accelerate.__version__}, torch {torch.__version__}")
     # Step counts (src/core/steps.rs).
-    run("seed-example-b100", 10_000, 100, 1, 1)
-    run("seed-example-b200", 10_000, 200, 1, 1)
+    run("batch-100", 10_000, 100, 1, 1)
+    run("batch-200", 10_000, 200, 1, 1)
     run("default", 10_000, 4, 25, 3, warmup=0.1, sched="cosine")
     run("hf-3-epochs", 10_000, 8, 4, 3, warmup=0.1, sched="cosine")
     run("hf-drop-last", 10_001, 8, 4, 3, drop_last=True)

@@ -168,7 +168,7 @@ pub(super) static EN: Steps = Steps {
     },
     updates_per_epoch: FigureText {
         label: "Optimizer updates per epoch",
-        why: "max(⌈micro-batches per epoch / accumulation⌉, 1): the last, shorter accumulation window of an epoch still counts as an update. Source: transformers ≥ 4.52 trainer.py (set_initial_training_values). With one device this is ⌈N / effective batch⌉, the seed's 10,000 / 100 = 100. Accumulation longer than an epoch is allowed: the window closes at the epoch's last micro-batch, so each epoch makes exactly one update, from fewer examples than the effective batch (50 examples, micro-batch 8, accumulation 16, 2 epochs: 2 updates of 50 examples).",
+        why: "max(⌈micro-batches per epoch / accumulation⌉, 1): the last, shorter accumulation window of an epoch still counts as an update. Source: transformers ≥ 4.52 trainer.py (set_initial_training_values). With one device this is ⌈N / effective batch⌉: 10,000 / 100 = 100. Accumulation longer than an epoch is allowed: the window closes at the epoch's last micro-batch, so each epoch makes exactly one update, from fewer examples than the effective batch (50 examples, micro-batch 8, accumulation 16, 2 epochs: 2 updates of 50 examples).",
     },
     total_updates: FigureText {
         label: "Total optimizer updates",
@@ -304,7 +304,7 @@ pub(super) static ZH: Steps = Steps {
     },
     updates_per_epoch: FigureText {
         label: "每个 epoch 的参数更新次数",
-        why: "max(⌈每个 epoch 的 micro-batch 数 / 梯度累积步数⌉, 1):epoch 末尾那个凑不满的累积窗口也算一次更新。出处:transformers ≥ 4.52 的 trainer.py(set_initial_training_values)。单卡时就是 ⌈N / 有效批量⌉,也就是原文里 10,000 / 100 = 100 的例子。梯度累积步数超过一个 epoch 的 micro-batch 数也可以：累积窗口在 epoch 的最后一个 micro-batch 处结束，所以每个 epoch 恰好更新一次，每次用到的样本比有效批量少（50 条样本、micro-batch 8、梯度累积 16、2 个 epoch：共 2 次更新，每次 50 条样本）。",
+        why: "max(⌈每个 epoch 的 micro-batch 数 / 梯度累积步数⌉, 1)：epoch 末尾那个凑不满的累积窗口也算一次更新。出处：transformers ≥ 4.52 的 trainer.py（set_initial_training_values）。单卡时就是 ⌈N / 有效批量⌉，例如 10,000 / 100 = 100。梯度累积步数超过一个 epoch 的 micro-batch 数也可以：累积窗口在 epoch 的最后一个 micro-batch 处结束，所以每个 epoch 恰好更新一次，每次用到的样本比有效批量少（50 条样本、micro-batch 8、梯度累积 16、2 个 epoch：共 2 次更新，每次 50 条样本）。",
     },
     total_updates: FigureText {
         label: "参数更新总次数",
