@@ -194,7 +194,8 @@ test('accumulation longer than an epoch: one update per epoch, as the Trainer do
   assert.equal(await num(page, 'updates-per-epoch'), 1);
   assert.equal(await num(page, 'total-updates'), 2);
   assert.equal(await num(page, 'examples-seen'), 100);
-  assert.equal(await page.locator('[data-testid="error-ga"]').count(), 0, 'no error');
+  assert.equal(await page.locator('[data-testid="input-ga"]').getAttribute('aria-invalid'), 'false', 'no error');
+  assert.equal((await page.locator('[data-testid="error-ga"]').textContent()).trim(), '');
   assert.equal(await page.locator('[data-testid="total-updates"]').getAttribute('data-stale'), 'false');
   await page.locator('[data-testid="accumulation-spans-epoch"]').waitFor();
   // From the default run, typing a long accumulation is accepted too (2,500 micro-batches per epoch).
@@ -222,7 +223,8 @@ test('a real warmup (2.5) is accepted and truncated to 2 steps', async () => {
   await app.open('view=steps&n=10&mbs=1&ga=1&epochs=1&sched=linear&lr=1&warmup=2.5&lang=en');
   assert.equal(await num(page, 'total-updates'), 10);
   assert.equal(await num(page, 'warmup-steps'), 2);
-  assert.equal(await page.locator('[data-testid="error-warmup"]').count(), 0, 'no error');
+  assert.equal(await page.locator('[data-testid="input-warmup"]').getAttribute('aria-invalid'), 'false', 'no error');
+  assert.equal((await page.locator('[data-testid="error-warmup"]').textContent()).trim(), '');
   assert.deepEqual(app.problems(), []);
 });
 
