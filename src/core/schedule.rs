@@ -2,7 +2,9 @@
 //!
 //! Source: transformers 5.24.0 `src/transformers/optimization.py` — `get_linear_schedule_with_warmup`,
 //! `get_cosine_schedule_with_warmup` (num_cycles = 0.5), `get_cosine_with_min_lr_schedule_with_warmup`
-//! (`min_lr_rate`), `get_constant_schedule` and `get_constant_schedule_with_warmup`; REFERENCE.md §7.1.
+//! (`min_lr_rate`), `get_constant_schedule` and `get_constant_schedule_with_warmup`; the warmup
+//! count from `src/transformers/training_args.py` (`TrainingArguments.get_warmup_steps`). The
+//! tests' rates are those a real `Trainer` ran with, printed by `tests/reference/trainer_steps.py`.
 //! With W warmup steps and T = `num_training_steps` (= the Trainer's `max_steps`), the multiplier of
 //! the peak learning rate at scheduler step k is
 //!
@@ -80,6 +82,9 @@ impl ScheduleKind {
 }
 
 /// Warmup as the Trainer takes it: `warmup_steps ≥ 1` is a step count, a float in [0, 1) a ratio.
+///
+/// transformers 5.x types `warmup_steps` as a float: a value ≥ 1 becomes `int(warmup_steps)`
+/// steps (truncated: 2.5 → 2) before the schedule sees it, so the schedule's W is always whole.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Warmup {
     /// A number of scheduler steps.
@@ -92,7 +97,29 @@ pub enum Warmup {
 pub const MAX_WARMUP_STEPS: u64 = 1_000_000_000_000;
 
 impl Warmup {
-    /// Reads the `warmup` input: a whole number ≥ 1 is steps, a value in [0, 1) is a ratio.
+    /// Reads a warmup as `TrainingArguments.warmup_steps` takes it (transformers 5.24.0): a value
+    /// in [0, 1) is a ratio; a real ≥ 1 is a step count, truncated toward zero as Python's `int()`
+    /// in `get_warmup_steps` does (2.5 → 2 steps). The Steps view's `warmup`.
+    pub fn parse_real(text: &str, field: &'static str) -> Result<Self, InputError> {
+        let x = parse_number(text, field)?;
+        if x < 0.0 {
+            Err(InputError::new(field, ErrorKind::BelowMin(0.0)))
+        } else if x < 1.0 {
+            Ok(Warmup::Ratio(x))
+        } else if x > MAX_WARMUP_STEPS as f64 {
+            Err(InputError::new(
+                field,
+                ErrorKind::AboveMax(MAX_WARMUP_STEPS as f64),
+            ))
+        } else {
+            // 1 ≤ x ≤ 10¹²: the truncating cast is exact.
+            Ok(Warmup::Steps(x.trunc() as u64))
+        }
+    }
+
+    /// Reads a warmup strictly: a whole number ≥ 1 is steps, a value in [0, 1) is a ratio, and a
+    /// fraction above 1 is an error. The simulator's `sim_warmup`; [`Warmup::parse_real`] is the
+    /// Trainer's own reading.
     pub fn parse(text: &str, field: &'static str) -> Result<Self, InputError> {
         let x = parse_number(text, field)?;
         if x < 0.0 {
@@ -212,34 +239,134 @@ mod tests {
         }
     }
 
-    /// REFERENCE.md §7.1, "Example, W = 10, T = 100 [RUN]" through transformers 5.24.0's LambdaLR.
-    #[test]
-    fn hf_cosine_and_linear_multipliers() {
-        let cos = sched(ScheduleKind::Cosine);
-        let cases = [
-            (0, 0.0),
-            (1, 0.1),
-            (5, 0.5),
-            (10, 1.0),
-            (11, 0.9996954135),
-            (55, 0.5),
-            (99, 0.0003045865),
-            (100, 0.0),
-        ];
-        for (k, want) in cases {
-            assert!((cos.multiplier(k) - want).abs() < 1e-10, "cosine k={k}");
+    // The learning rate each optimizer update of a real `Trainer` ran with (transformers 5.24.0,
+    // peak 1, `warmup_steps` = 10, `max_steps` = 100), and the scheduler's rate after the last
+    // update (k = 100), from `tests/reference/trainer_steps.py`, cases `schedule-<type>`.
+    // Regenerate with `python tests/reference/trainer_steps.py`. Update u runs at k = u − 1.
+    const UPDATES: [u64; 14] = [1, 2, 6, 10, 11, 12, 13, 26, 41, 56, 71, 99, 100, 101];
+
+    fn check(s: &Schedule, want: [f64; 14], name: &str) {
+        for (u, want) in UPDATES.into_iter().zip(want) {
+            let got = s.lr_at_update(u);
+            assert!(
+                (got - want).abs() < 1e-12,
+                "{name} update {u}: {got} vs {want}"
+            );
         }
-        let lin = sched(ScheduleKind::Linear);
-        for (k, want) in [
-            (0, 0.0),
-            (1, 0.1),
-            (5, 0.5),
-            (10, 1.0),
-            (55, 0.5),
-            (99, 0.0111111111),
-            (100, 0.0),
-        ] {
-            assert!((lin.multiplier(k) - want).abs() < 1e-10, "linear k={k}");
+    }
+
+    #[test]
+    fn hf_trainer_learning_rates() {
+        check(
+            &sched(ScheduleKind::Linear),
+            [
+                0.0,
+                0.1,
+                0.5,
+                0.9,
+                1.0,
+                0.9888888888888889,
+                0.9777777777777777,
+                0.8333333333333334,
+                0.6666666666666666,
+                0.5,
+                0.3333333333333333,
+                0.022222222222222223,
+                0.011111111111111112,
+                0.0,
+            ],
+            "linear",
+        );
+        check(
+            &sched(ScheduleKind::Cosine),
+            [
+                0.0,
+                0.1,
+                0.5,
+                0.9,
+                1.0,
+                0.9996954135095479,
+                0.9987820251299121,
+                0.9330127018922194,
+                0.75,
+                0.5,
+                0.2500000000000001,
+                0.0012179748700879012,
+                0.00030458649045211894,
+                0.0,
+            ],
+            "cosine",
+        );
+        let mut floor = sched(ScheduleKind::CosineMin);
+        floor.min_lr_ratio = 0.1;
+        check(
+            &floor,
+            [
+                0.0,
+                0.1,
+                0.5,
+                0.9,
+                1.0,
+                0.9997258721585931,
+                0.9989038226169209,
+                0.9397114317029974,
+                0.775,
+                0.55,
+                0.3250000000000001,
+                0.10109617738307912,
+                0.10027412784140691,
+                0.1,
+            ],
+            "cosine_with_min_lr",
+        );
+        check(&sched(ScheduleKind::Constant), [1.0; 14], "constant");
+        check(
+            &sched(ScheduleKind::ConstantWarmup),
+            [
+                0.0, 0.1, 0.5, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
+            ],
+            "constant_with_warmup",
+        );
+    }
+
+    /// Cases `warmup-2.5-linear` and `warmup-2.5-cosine`: `warmup_steps` = 2.5 over 10 updates
+    /// runs as a 2-step warmup (`int(2.5)`); every update's rate, then k = 10.
+    #[test]
+    fn hf_trainer_real_warmup() {
+        let warmup = Warmup::parse_real("2.5", "warmup").unwrap();
+        assert_eq!(warmup, Warmup::Steps(2));
+        let linear = Schedule {
+            kind: ScheduleKind::Linear,
+            peak_lr: 1.0,
+            warmup: warmup.steps(10),
+            total: 10,
+            min_lr_ratio: 0.0,
+        };
+        let want = [
+            0.0, 0.5, 1.0, 0.875, 0.75, 0.625, 0.5, 0.375, 0.25, 0.125, 0.0,
+        ];
+        for (u, want) in (1..=11).zip(want) {
+            assert!((linear.lr_at_update(u) - want).abs() < 1e-12, "linear {u}");
+        }
+        let cosine = Schedule {
+            kind: ScheduleKind::Cosine,
+            ..linear
+        };
+        let want = [
+            0.0,
+            0.5,
+            1.0,
+            0.9619397662556434,
+            0.8535533905932737,
+            0.6913417161825449,
+            0.5,
+            0.30865828381745514,
+            0.14644660940672627,
+            0.03806023374435663,
+            0.0,
+        ];
+        for (u, want) in (1..=11).zip(want) {
+            assert!((cosine.lr_at_update(u) - want).abs() < 1e-12, "cosine {u}");
         }
     }
 
@@ -271,6 +398,12 @@ mod tests {
             ErrorKind::WarmupNotWhole
         );
         assert!(Warmup::parse("-1", "warmup").is_err());
+        // The Trainer's reading: a real ≥ 1 is truncated, like int() in get_warmup_steps.
+        assert_eq!(Warmup::parse_real("2.5", "warmup"), Ok(Warmup::Steps(2)));
+        assert_eq!(Warmup::parse_real("10", "warmup"), Ok(Warmup::Steps(10)));
+        assert_eq!(Warmup::parse_real("0.1", "warmup"), Ok(Warmup::Ratio(0.1)));
+        assert!(Warmup::parse_real("-1", "warmup").is_err());
+        assert!(Warmup::parse_real("1e13", "warmup").is_err());
         // ⌈939 × 0.1⌉ = 94 (transformers 5.24 get_warmup_steps rounds up).
         assert_eq!(Warmup::Ratio(0.1).steps(939), 94);
     }

@@ -1,19 +1,32 @@
 //! Step arithmetic of a training run, exactly as Hugging Face `Trainer` counts it.
 //!
-//! Sources (REFERENCE.md §5): transformers 5.24.0 `trainer.py` (`set_initial_training_values`,
-//! `_run_epoch`; the ceiling rule since 4.52, the floor rule up to 4.51.3) and accelerate 1.15.0
-//! `data_loader.py` (`BatchSamplerShard.__len__`, which with `even_batches=True` makes every
-//! process see the same number of *full* batches by looping back to the first samples).
+//! Sources: transformers 5.24.0 `src/transformers/trainer.py` (`set_initial_training_values`,
+//! `_inner_training_loop`, `_run_epoch`; the ceiling rule since 4.52, the floor rule up to 4.51.3),
+//! `src/transformers/training_args.py` (`get_warmup_steps`) and accelerate 1.16.0
+//! `src/accelerate/data_loader.py` (`BatchSamplerShard.__len__`, which with `even_batches=True`
+//! makes every process see the same number of *full* batches by looping back to the first samples).
+//! The tests' numbers are printed by a real `Trainer` run: `tests/reference/trainer_steps.py`.
 //!
 //! * effective (global) batch = per-device micro-batch × gradient accumulation × devices;
 //! * per-device dataloader length: one device ⌈N/mbs⌉ (⌊N/mbs⌋ with `drop_last`); several devices
 //!   ⌈⌈N/mbs⌉/dev⌉ (⌊⌊N/mbs⌋/dev⌋ with `drop_last`);
-//! * updates per epoch = max(⌈len/GA⌉, 1) (≥ 4.52) or max(⌊len/GA⌋, 1) (≤ 4.51);
+//! * updates per epoch = max(⌈len/GA⌉, 1) (≥ 4.52) or max(⌊len/GA⌋, 1) (≤ 4.51). Accumulation
+//!   longer than an epoch (GA > len) is accepted: `_run_epoch` ends each update's window at the
+//!   epoch's last micro-batch, so the epoch's len micro-batches make one update;
 //! * total updates = `max_steps` if set, else ⌈epochs × updates per epoch⌉ (a float product, as
-//!   Python computes it); with `max_steps` the Trainer reports ⌈max_steps / updates per epoch⌉ epochs;
-//! * warmup = `warmup_steps` if ≥ 1, else ⌈total × ratio⌉ (transformers 5.24 `get_warmup_steps`).
+//!   Python computes it);
+//! * "Num Epochs" in the Trainer's log (and the epoch loop's bound) = ⌈max_steps / updates per
+//!   epoch⌉ with `max_steps`, else ⌈epochs⌉: a fractional epoch count starts one more epoch and
+//!   stops inside it when the update count is reached;
+//! * `state.epoch` after update u of epoch e (0-based) = e + (micro-batches of epoch e consumed) /
+//!   len (`_run_epoch`: `epoch + (step + 1) / steps_in_epoch`); at the end of the run that is
+//!   ⌊T / updates per epoch⌋ + (T mod updates per epoch) × GA / len, slightly off the `epochs`
+//!   asked for (2.5 → 2.504 for N = 1000, micro-batch 8, GA 3);
+//! * warmup = ⌊`warmup_steps`⌋ if ≥ 1 (Python's `int()`), else ⌈total × ratio⌉
+//!   (`TrainingArguments.get_warmup_steps`).
 
 use super::error::{Collector, ErrorKind, InputError};
+use super::memory::zero::MAX_GPUS;
 use super::schedule::{Schedule, ScheduleKind, Warmup};
 use super::units::{
     check_range, parse_count, parse_flag, parse_number, parse_positive, parse_real,
@@ -21,7 +34,8 @@ use super::units::{
 
 /// Largest data set accepted: 10¹³ examples.
 pub const MAX_EXAMPLES: u64 = 10_000_000_000_000;
-/// Largest micro-batch, accumulation or device count accepted: 10⁶ each.
+/// Largest micro-batch or accumulation accepted: 10⁶ each (devices: the Memory view's
+/// [`MAX_GPUS`], as the two views share the `gpus` key).
 pub const MAX_FACTOR: u64 = 1_000_000;
 /// Largest epoch count accepted.
 pub const MAX_EPOCHS: f64 = 10_000.0;
@@ -41,7 +55,7 @@ pub struct StepsInput {
     pub mbs: u64,
     /// Gradient accumulation steps (GA).
     pub ga: u64,
-    /// Data-parallel devices (processes).
+    /// Data-parallel devices (processes); URL key `gpus`, shared with the Memory view.
     pub dev: u64,
     /// Epochs (`num_train_epochs`, fractional allowed).
     pub epochs: f64,
@@ -62,7 +76,7 @@ pub struct StepsInput {
 }
 
 impl Default for StepsInput {
-    /// The seed's example: 10,000 examples at an effective batch of 100 (4 × 25 × 1), 3 epochs.
+    /// 10,000 examples at an effective batch of 100 (4 × 25 × 1), 3 epochs.
     fn default() -> Self {
         // The default texts are valid by construction (checked by a test).
         StepsText::DEFAULT.parse().unwrap_or(StepsInput {
@@ -91,8 +105,8 @@ pub struct StepsText<'a> {
     pub mbs: &'a str,
     /// `ga`
     pub ga: &'a str,
-    /// `dev`
-    pub dev: &'a str,
+    /// `gpus` (data-parallel devices; `dev` is read as an alias)
+    pub gpus: &'a str,
     /// `epochs`
     pub epochs: &'a str,
     /// `seq`
@@ -127,12 +141,12 @@ pub fn parse_max_steps(text: &str, field: &'static str) -> Result<Option<u64>, I
 }
 
 impl StepsText<'static> {
-    /// The default inputs as text: the seed's 10,000 examples at an effective batch of 100.
+    /// The default inputs as text: 10,000 examples at an effective batch of 100.
     pub const DEFAULT: StepsText<'static> = StepsText {
         n: "10000",
         mbs: "4",
         ga: "25",
-        dev: "1",
+        gpus: "1",
         epochs: "3",
         seq: "512",
         drop_last: "0",
@@ -168,13 +182,13 @@ impl StepsText<'_> {
             n: keep.or(parse_count(self.n, "n", 1, MAX_EXAMPLES), d.n),
             mbs: keep.or(parse_count(self.mbs, "mbs", 1, MAX_FACTOR), d.mbs),
             ga: keep.or(parse_count(self.ga, "ga", 1, MAX_FACTOR), d.ga),
-            dev: keep.or(parse_count(self.dev, "dev", 1, MAX_FACTOR), d.dev),
+            dev: keep.or(parse_count(self.gpus, "gpus", 1, MAX_GPUS), d.dev),
             epochs: keep.or(parse_positive(self.epochs, "epochs", MAX_EPOCHS), d.epochs),
             seq: keep.or(parse_count(self.seq, "seq", 1, MAX_SEQ), d.seq),
             drop_last: keep.or(parse_flag(self.drop_last, "drop_last"), d.drop_last),
             max_steps: keep.or(parse_max_steps(self.max_steps, "max_steps"), d.max_steps),
             lr: keep.or(parse_positive(self.lr, "lr", MAX_LR), d.lr),
-            warmup: keep.or(Warmup::parse(self.warmup, "warmup"), d.warmup),
+            warmup: keep.or(Warmup::parse_real(self.warmup, "warmup"), d.warmup),
             sched: keep.or(ScheduleKind::parse(self.sched, "sched"), d.sched),
             min_lr: keep.or(parse_real(self.min_lr, "min_lr", 0.0, 1.0), d.min_lr),
         };
@@ -204,13 +218,17 @@ pub struct StepsPlan {
     pub batches_per_epoch: u64,
     /// Optimizer updates per epoch (≥ 4.52 ceiling rule).
     pub updates_per_epoch: u64,
+    /// Gradient accumulation is longer than an epoch (GA > micro-batches per epoch): each epoch's
+    /// micro-batches make a single update, smaller than the effective batch.
+    pub accumulation_spans_epoch: bool,
     /// Total optimizer updates (the Trainer's `max_steps`), also the schedule length.
     pub total_updates: u64,
-    /// Epochs as the Trainer reports them ("Num Epochs"): the `epochs` input, or
-    /// ⌈max_steps / updates per epoch⌉ when `max_steps` is set.
-    pub epochs_run: f64,
-    /// Passes over the data actually made: total updates / updates per epoch.
-    pub data_passes: f64,
+    /// "Num Epochs" as the Trainer logs it (and loops over): ⌈epochs⌉, or ⌈max_steps / updates
+    /// per epoch⌉ when `max_steps` is set (transformers 5.24.0 `set_initial_training_values`).
+    pub epochs_logged: u64,
+    /// `state.epoch` when training ends: whole epochs done plus the fraction of the last epoch's
+    /// micro-batches consumed (transformers 5.24.0 `_run_epoch`).
+    pub epoch_final: f64,
     /// Examples processed over the run, summed over devices (padding repeats included).
     pub examples_seen: u128,
     /// Tokens processed: examples × tokens per example (an upper bound with padding).
@@ -246,8 +264,9 @@ fn examples_per_epoch(input: &StepsInput, len: u64) -> u128 {
     }
 }
 
-/// Computes the plan. Errors: gradient accumulation longer than an epoch (the accumulation would
-/// never complete a full window), an empty epoch under `drop_last`, or a run too long to count.
+/// Computes the plan. Errors: an empty epoch under `drop_last`, or a run too long to count.
+/// Gradient accumulation longer than an epoch is not an error: as in the Trainer (≥ 4.52), the
+/// epoch's micro-batches then make one update.
 pub fn plan(input: &StepsInput) -> Result<StepsPlan, InputError> {
     let effective_batch = input.mbs * input.ga * input.dev; // each ≤ 10⁶: ≤ 10¹⁸ < u64::MAX
     let len = dataloader_len(input.n, input.mbs, input.dev, input.drop_last);
@@ -258,23 +277,18 @@ pub fn plan(input: &StepsInput) -> Result<StepsPlan, InputError> {
             ErrorKind::BelowMin((input.mbs * input.dev) as f64),
         ));
     }
-    if input.ga > len {
-        return Err(InputError::new(
-            "ga",
-            ErrorKind::AccumExceedsBatches { batches: len },
-        ));
-    }
     let updates_per_epoch = len.div_ceil(input.ga).max(1);
     let legacy_per_epoch = (len / input.ga).max(1);
-    let (total_updates, legacy_total, epochs_run) = match input.max_steps {
-        Some(steps) => (steps, steps, steps.div_ceil(updates_per_epoch) as f64),
+    let (total_updates, legacy_total, epochs_logged) = match input.max_steps {
+        Some(steps) => (steps, steps, steps.div_ceil(updates_per_epoch)),
         None => {
             let total = (input.epochs * updates_per_epoch as f64).ceil();
             let legacy = (input.epochs * legacy_per_epoch as f64).ceil();
             if total > MAX_UPDATES as f64 {
                 return Err(InputError::new("epochs", ErrorKind::Overflow));
             }
-            (total as u64, legacy as u64, input.epochs)
+            // epochs ≤ MAX_EPOCHS: the ceiling fits.
+            (total as u64, legacy as u64, input.epochs.ceil() as u64)
         }
     };
     let per_epoch = examples_per_epoch(input, len);
@@ -286,14 +300,22 @@ pub fn plan(input: &StepsInput) -> Result<StepsPlan, InputError> {
         * u128::from(input.mbs)
         * u128::from(input.dev);
     let examples_seen = u128::from(full_epochs) * per_epoch + rest_examples;
+    // `epoch + (step + 1) / steps_in_epoch` after the last update, in the same float operations.
+    let epoch_final = if rest_updates == 0 {
+        full_epochs as f64
+    } else {
+        // rest_updates × GA < len ≤ 10¹³: exact in u64 and in f64.
+        full_epochs as f64 + (rest_updates * input.ga) as f64 / len as f64
+    };
     let warmup_steps = input.warmup.steps(total_updates);
     Ok(StepsPlan {
         effective_batch,
         batches_per_epoch: len,
         updates_per_epoch,
+        accumulation_spans_epoch: input.ga > len,
         total_updates,
-        epochs_run,
-        data_passes: total_updates as f64 / updates_per_epoch as f64,
+        epochs_logged,
+        epoch_final,
         examples_seen,
         tokens_seen: examples_seen * u128::from(input.seq),
         examples_per_epoch: per_epoch,
@@ -327,9 +349,15 @@ mod tests {
         }
     }
 
-    /// The seed's example (seed §5): 10,000 examples, batch 100 → 100 steps per epoch; 200 → 50.
+    // Reference numbers: a real Hugging Face `Trainer` (transformers 5.24.0, accelerate 1.16.0,
+    // torch 2.15.0) on a one-parameter model, printed by `tests/reference/trainer_steps.py`.
+    // Regenerate with `python tests/reference/trainer_steps.py` (a Python with those packages);
+    // each test names the case it copies.
+
+    /// Cases `batch-100`, `batch-200`, `default`: 10,000 examples at an effective
+    /// batch of 100 make 100 updates per epoch, at 200 make 50.
     #[test]
-    fn seed_example() {
+    fn ten_thousand_examples_at_batch_100_and_200() {
         let p = plan(&input(10_000, 100, 1, 1, 1.0)).unwrap();
         assert_eq!(
             (p.effective_batch, p.updates_per_epoch, p.total_updates),
@@ -339,12 +367,17 @@ mod tests {
         assert_eq!(p.updates_per_epoch, 50);
         let p = plan(&StepsInput::default()).unwrap();
         assert_eq!(
-            (p.effective_batch, p.updates_per_epoch, p.total_updates),
-            (100, 100, 300)
+            (p.effective_batch, p.batches_per_epoch, p.updates_per_epoch),
+            (100, 2500, 100)
         );
+        assert_eq!(
+            (p.total_updates, p.examples_seen, p.warmup_steps),
+            (300, 30_000, 30)
+        );
+        assert_eq!((p.epochs_logged, p.epoch_final), (3, 3.0));
     }
 
-    /// REFERENCE.md §5.2, real Trainer runs with transformers 5.24.0 [RUN].
+    /// Cases `hf-3-epochs`, `hf-drop-last`, `hf-max-steps`.
     #[test]
     fn hf_trainer_reference_runs() {
         // N=10000, mb=8, GA=4, 3 epochs: len 1250, 313/epoch, 939 steps; older: 312 / 936.
@@ -357,8 +390,11 @@ mod tests {
             (p.legacy.updates_per_epoch, p.legacy.total_updates),
             (312, 936)
         );
-        assert_eq!(p.epochs_run, 3.0);
-        // N=10001 with drop_last: len 1250, 313, 939.
+        assert_eq!(
+            (p.epochs_logged, p.epoch_final, p.examples_seen),
+            (3, 3.0, 30_000)
+        );
+        // N=10001 with drop_last: len 1250, 313, 939, 30,000 examples.
         let p = plan(&StepsInput {
             drop_last: true,
             ..input(10_001, 8, 4, 1, 3.0)
@@ -368,15 +404,37 @@ mod tests {
             (p.batches_per_epoch, p.updates_per_epoch, p.total_updates),
             (1250, 313, 939)
         );
-        // max_steps = 500: 500 steps, Trainer reports 2 epochs.
+        assert_eq!(p.examples_seen, 30_000);
+        // max_steps = 500: 500 steps, "Num Epochs = 2", state.epoch = 1.5984, 15,984 examples.
         let p = plan(&StepsInput {
             max_steps: Some(500),
             ..input(10_000, 8, 4, 1, 3.0)
         })
         .unwrap();
-        assert_eq!((p.total_updates, p.epochs_run), (500, 2.0));
+        assert_eq!((p.total_updates, p.epochs_logged), (500, 2));
+        assert_eq!((p.epoch_final, p.examples_seen), (1.5984, 15_984));
     }
 
+    /// Cases `fractional-1.5` and `fractional-2.5`: the log says ⌈epochs⌉, `state.epoch` ends a
+    /// little past the epochs asked for.
+    #[test]
+    fn fractional_epochs_as_the_trainer_reports_them() {
+        // 1.5 × 313 = 469.5 → 470 updates: one epoch + 157 updates of 32 examples.
+        let p = plan(&input(10_000, 8, 4, 1, 1.5)).unwrap();
+        assert_eq!((p.total_updates, p.epochs_logged), (470, 2));
+        assert_eq!((p.epoch_final, p.examples_seen), (1.5024, 15_024));
+        // N=1000, mb=8, GA=3: len 125, 42/epoch, ⌈2.5 × 42⌉ = 105 updates.
+        let p = plan(&input(1_000, 8, 3, 1, 2.5)).unwrap();
+        assert_eq!(
+            (p.batches_per_epoch, p.updates_per_epoch, p.total_updates),
+            (125, 42, 105)
+        );
+        assert_eq!(p.epochs_logged, 3);
+        assert_eq!((p.epoch_final, p.examples_seen), (2.504, 2_504));
+    }
+
+    /// Cases `three-devices` and `three-devices-drop-last` (accelerate `prepare_data_loader`
+    /// shards, the Trainer's `set_initial_training_values`).
     #[test]
     fn multi_device_lengths_follow_accelerate() {
         // nb = ⌈10000/8⌉ = 1250, ⌈1250/3⌉ = 417 per device.
@@ -385,7 +443,13 @@ mod tests {
         assert_eq!(dataloader_len(10_000, 8, 3, true), 416);
         let p = plan(&input(10_000, 8, 4, 3, 1.0)).unwrap();
         assert_eq!(p.updates_per_epoch, 105); // ⌈417/4⌉
-        assert_eq!(p.examples_per_epoch, 417 * 8 * 3);
+        assert_eq!(p.examples_per_epoch, 10_008); // 417 × 8 × 3
+        let p = plan(&StepsInput {
+            drop_last: true,
+            ..input(10_000, 8, 4, 3, 1.0)
+        })
+        .unwrap();
+        assert_eq!((p.updates_per_epoch, p.examples_per_epoch), (104, 9_984));
     }
 
     #[test]
@@ -394,12 +458,9 @@ mod tests {
         let p = plan(&input(10_000, 8, 4, 1, 3.0)).unwrap();
         assert_eq!(p.examples_seen, 30_000);
         assert_eq!(p.tokens_seen, 30_000 * 512);
-        // Fractional epochs: 1.5 × 313 = 469.5 → 470 updates: one epoch + 157 updates of 32.
-        let p = plan(&input(10_000, 8, 4, 1, 1.5)).unwrap();
-        assert_eq!(p.total_updates, 470);
-        assert_eq!(p.examples_seen, 10_000 + 157 * 32);
     }
 
+    /// Case `hf-3-epochs`: `get_warmup_steps` gives ⌈939 × 0.1⌉ = 94.
     #[test]
     fn warmup_ratio_rounds_up() {
         let p = plan(&StepsInput {
@@ -410,19 +471,58 @@ mod tests {
         assert_eq!(p.warmup_steps, 94);
     }
 
+    /// Case `accumulation-longer-than-epoch`: N=50, mb=8 → 7 micro-batches per epoch, GA=16,
+    /// 2 epochs. The Trainer makes 1 update per epoch, 2 in all, and sees 100 examples.
     #[test]
-    fn accumulation_longer_than_an_epoch_is_an_error() {
-        let e = plan(&input(100, 10, 20, 1, 1.0)).unwrap_err();
+    fn accumulation_longer_than_an_epoch_makes_one_update_per_epoch() {
+        let p = plan(&input(50, 8, 16, 1, 2.0)).unwrap();
         assert_eq!(
-            e,
-            InputError::new("ga", ErrorKind::AccumExceedsBatches { batches: 10 })
+            (p.batches_per_epoch, p.updates_per_epoch, p.total_updates),
+            (7, 1, 2)
         );
+        assert!(p.accumulation_spans_epoch);
+        assert_eq!(
+            (p.epochs_logged, p.epoch_final, p.examples_seen),
+            (2, 2.0, 100)
+        );
+        assert!(
+            !plan(&input(50, 8, 7, 1, 2.0))
+                .unwrap()
+                .accumulation_spans_epoch
+        );
+        // An empty epoch under drop_last is still an error.
         let e = plan(&StepsInput {
             drop_last: true,
             ..input(5, 10, 1, 1, 1.0)
         })
         .unwrap_err();
         assert_eq!(e.field, "n");
+    }
+
+    /// `dev` became `gpus` (one key with the Memory view); its cap is the Memory view's.
+    #[test]
+    fn devices_are_read_from_gpus_with_the_memory_cap() {
+        let text = StepsText {
+            gpus: "4",
+            ..StepsText::DEFAULT
+        };
+        assert_eq!(text.parse().unwrap().dev, 4);
+        let text = StepsText {
+            gpus: "100000",
+            ..StepsText::DEFAULT
+        };
+        assert_eq!(text.parse().unwrap_err()[0].field, "gpus");
+    }
+
+    /// `warmup_steps = 2.5` is accepted and truncated by `int()` to 2 (case `warmup-2.5-linear`).
+    #[test]
+    fn real_warmup_is_truncated_like_the_trainer() {
+        let text = StepsText {
+            warmup: "2.5",
+            ..StepsText::DEFAULT
+        };
+        let p = plan(&text.parse().unwrap()).unwrap();
+        assert_eq!(p.warmup_steps, 2);
     }
 
     #[test]
@@ -438,7 +538,7 @@ mod tests {
             n: "10k",
             mbs: "0",
             ga: "abc",
-            dev: "1",
+            gpus: "1",
             epochs: "NaN",
             seq: "512",
             drop_last: "0",
@@ -497,7 +597,8 @@ mod tests {
             };
             if let Ok(p) = plan(&inp) {
                 assert!(p.updates_per_epoch >= 1 && p.total_updates >= 1);
-                assert!(p.data_passes.is_finite() && p.epochs_run.is_finite());
+                assert!(p.epoch_final.is_finite() && p.epochs_logged >= 1);
+                assert!(p.epoch_final <= p.epochs_logged as f64);
                 assert!(p.schedule.lr_at_update(p.total_updates).is_finite());
             }
         }

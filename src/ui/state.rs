@@ -46,6 +46,26 @@ impl Param {
         }
     }
 
+    /// A parameter that also reads an older key: `key` wins, else `alias`, else the default.
+    /// The URL is written back under `key` only, so the alias disappears from the address.
+    pub fn with_alias(
+        key: &'static str,
+        alias: &'static str,
+        default: &'static str,
+        query: &Query,
+    ) -> Self {
+        let text = query
+            .get(key)
+            .or_else(|| query.get(alias))
+            .cloned()
+            .unwrap_or_else(|| default.to_string());
+        Param {
+            key,
+            default,
+            value: RwSignal::new(text),
+        }
+    }
+
     /// Whether the current text differs from the default.
     pub fn is_default(&self) -> bool {
         self.value.with(|v| v == self.default)
@@ -333,7 +353,8 @@ impl AppState {
     }
 
     /// The (key, value) pairs to put in the URL: view, language, theme (unless auto), every input
-    /// of the current view, and the inputs of other views that differ from their defaults.
+    /// of the current view, and the inputs of other views that differ from their defaults. A key
+    /// shared by two views (`mbs`, `seq`, `ga`, `gpus`) appears once.
     /// Reads signals, so an effect that calls it re-runs on every edit.
     pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
         let view = self.view.get();
@@ -357,7 +378,7 @@ impl AppState {
         }
         for set in self.param_sets() {
             for p in set.params() {
-                if !current.iter().any(|c| c.key == p.key) && !p.is_default() {
+                if !pairs.iter().any(|(k, _)| *k == p.key) && !p.is_default() {
                     pairs.push((p.key, p.value.get()));
                 }
             }
@@ -387,6 +408,42 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn query(pairs: &[(&str, &str)]) -> Query {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    /// Steps' devices and Memory's GPUs are one parameter under `gpus`; the old `dev` is read
+    /// and written back as `gpus`, and a shared key appears once in the URL.
+    #[test]
+    fn devices_are_one_key_gpus_with_dev_as_an_alias() {
+        let owner = Owner::new();
+        owner.set();
+        for view in ["steps", "memory", "lr"] {
+            let state = AppState::from_query(
+                &query(&[("view", view), ("dev", "4"), ("mbs", "8")]),
+                "en",
+                false,
+            );
+            assert_eq!(state.steps.gpus.value.get_untracked(), "4");
+            assert_eq!(state.memory.gpus.value.get_untracked(), "4");
+            state.memory.gpus.value.set("2".into());
+            assert_eq!(state.steps.gpus.value.get_untracked(), "2", "one signal");
+            let pairs = state.query_pairs();
+            let count = |key: &str| pairs.iter().filter(|(k, _)| *k == key).count();
+            assert_eq!(
+                (count("gpus"), count("dev"), count("mbs")),
+                (1, 0, 1),
+                "{view}"
+            );
+        }
+        // `gpus` wins over the alias.
+        let state = AppState::from_query(&query(&[("gpus", "3"), ("dev", "5")]), "en", false);
+        assert_eq!(state.steps.gpus.value.get_untracked(), "3");
+    }
 
     #[test]
     fn hide_reads_a_comma_list_and_reports_unknown_words() {

@@ -1,5 +1,6 @@
 // End-to-end tests of the app shell and the Steps view against the built dist/.
-// Reference values: REFERENCE.md §5 (Hugging Face Trainer, transformers 5.24.0 [RUN]) and the seed's example.
+// Reference values: a real Hugging Face Trainer (transformers 5.24.0), printed by
+// tests/reference/trainer_steps.py (regenerate: python tests/reference/trainer_steps.py).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, value, num, setInput, canvasPixels, changed, until } from './harness.mjs';
@@ -14,12 +15,13 @@ after(async () => {
 
 test('HF Trainer reference run reads exactly through the URL, under a sub-path', async () => {
   const { page } = app;
-  await app.open('view=steps&n=10000&mbs=8&ga=4&dev=1&epochs=3&warmup=0.1&lang=en');
+  await app.open('view=steps&n=10000&mbs=8&ga=4&gpus=1&epochs=3&warmup=0.1&lang=en');
   assert.equal(await value(page, 'effective-batch'), '32');
   assert.equal(await value(page, 'batches-per-epoch'), '1250');
   assert.equal(await value(page, 'updates-per-epoch'), '313');
   assert.equal(await value(page, 'total-updates'), '939');
   assert.equal(await value(page, 'epochs-run'), '3');
+  assert.equal(await value(page, 'epoch-final'), '3');
   assert.equal(await value(page, 'examples-seen'), '30000');
   assert.equal(await value(page, 'tokens-seen'), String(30000 * 512));
   assert.equal(await value(page, 'warmup-steps'), '94'); // ⌈939 × 0.1⌉
@@ -29,11 +31,11 @@ test('HF Trainer reference run reads exactly through the URL, under a sub-path',
   assert.deepEqual(app.problems(), []);
 });
 
-test("the seed's example: 10,000 examples at batch 100 → 100 steps, at 200 → 50", async () => {
+test('10,000 examples at batch 100 → 100 steps, at 200 → 50', async () => {
   const { page } = app;
-  await app.open('view=steps&n=10000&mbs=100&ga=1&dev=1&epochs=1');
+  await app.open('view=steps&n=10000&mbs=100&ga=1&gpus=1&epochs=1');
   assert.equal(await num(page, 'updates-per-epoch'), 100);
-  await app.open('view=steps&n=10000&mbs=200&ga=1&dev=1&epochs=1');
+  await app.open('view=steps&n=10000&mbs=200&ga=1&gpus=1&epochs=1');
   assert.equal(await num(page, 'updates-per-epoch'), 50);
 });
 
@@ -42,9 +44,11 @@ test('max_steps overrides epochs; drop_last and several devices follow accelerat
   await app.open('view=steps&n=10000&mbs=8&ga=4&epochs=3&max_steps=500');
   assert.equal(await num(page, 'total-updates'), 500);
   assert.equal(await num(page, 'epochs-run'), 2);
+  assert.equal(await value(page, 'epoch-final'), '1.5984');
+  assert.equal(await num(page, 'examples-seen'), 15984);
   await app.open('view=steps&n=10001&mbs=8&ga=4&epochs=3&drop_last=1');
   assert.equal(await num(page, 'total-updates'), 939);
-  await app.open('view=steps&n=10000&mbs=8&ga=4&dev=3&epochs=1');
+  await app.open('view=steps&n=10000&mbs=8&ga=4&gpus=3&epochs=1');
   assert.equal(await num(page, 'batches-per-epoch'), 417);
   assert.equal(await num(page, 'updates-per-epoch'), 105);
   assert.equal(await num(page, 'effective-batch'), 96);
@@ -117,11 +121,6 @@ test('bad input shows a message beside the field and keeps the last result, mark
     assert.equal(await value(page, 'total-updates'), '300', 'last good result kept');
     assert.equal(await page.locator('[data-testid="total-updates"]').getAttribute('data-stale'), 'true');
   }
-  // Accumulation longer than an epoch: a clear message, no NaN anywhere.
-  await setInput(page, 'ga', '5000');
-  assert.match(await page.locator('[data-testid="error-ga"]').textContent(), /2,500/);
-  const text = await page.locator('main').innerText();
-  assert.doesNotMatch(text, /NaN|Infinity|undefined/);
   await setInput(page, 'ga', '50');
   assert.equal(await changed(() => value(page, 'total-updates'), '300'), '150');
   assert.equal(await page.locator('[data-testid="total-updates"]').getAttribute('data-stale'), 'false');
@@ -184,5 +183,69 @@ test('navigation: each view is a page with its own module, and the scenario carr
     assert.match(wasm[0], new RegExp(`^${key === 'steps' ? 'batch-lab' : key}-[0-9a-f]{16}_bg\\.wasm$`));
   }
   assert.equal(await num(page, 'effective-batch'), 200, 'mbs=8 still drives the Steps view');
+  assert.deepEqual(app.problems(), []);
+});
+
+test('accumulation longer than an epoch: one update per epoch, as the Trainer does', async () => {
+  const { page } = app;
+  // Case accumulation-longer-than-epoch: 50 examples, micro-batch 8 → 7 micro-batches, GA 16.
+  await app.open('view=steps&n=50&mbs=8&ga=16&epochs=2&lang=en');
+  assert.equal(await num(page, 'batches-per-epoch'), 7);
+  assert.equal(await num(page, 'updates-per-epoch'), 1);
+  assert.equal(await num(page, 'total-updates'), 2);
+  assert.equal(await num(page, 'examples-seen'), 100);
+  assert.equal(await page.locator('[data-testid="input-ga"]').getAttribute('aria-invalid'), 'false', 'no error');
+  assert.equal((await page.locator('[data-testid="error-ga"]').textContent()).trim(), '');
+  assert.equal(await page.locator('[data-testid="total-updates"]').getAttribute('data-stale'), 'false');
+  await page.locator('[data-testid="accumulation-spans-epoch"]').waitFor();
+  // From the default run, typing a long accumulation is accepted too (2,500 micro-batches per epoch).
+  await app.open('view=steps');
+  await setInput(page, 'ga', '5000');
+  assert.equal(await changed(() => value(page, 'total-updates'), '300'), '3');
+  assert.doesNotMatch(await page.locator('main').innerText(), /NaN|Infinity|undefined/);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('fractional epochs: Num Epochs as logged, state.epoch at the end', async () => {
+  const { page } = app;
+  // Case fractional-2.5: 1,000 examples, micro-batch 8, GA 3 → 42 updates per epoch, 105 in all.
+  await app.open('view=steps&n=1000&mbs=8&ga=3&epochs=2.5&lang=en');
+  assert.equal(await num(page, 'total-updates'), 105);
+  assert.equal(await value(page, 'epochs-run'), '3');
+  assert.equal(await value(page, 'epoch-final'), '2.504');
+  assert.equal(await num(page, 'examples-seen'), 2504);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('a real warmup (2.5) is accepted and truncated to 2 steps', async () => {
+  const { page } = app;
+  // Case warmup-2.5-linear: 10 updates, linear, peak 1.
+  await app.open('view=steps&n=10&mbs=1&ga=1&epochs=1&sched=linear&lr=1&warmup=2.5&lang=en');
+  assert.equal(await num(page, 'total-updates'), 10);
+  assert.equal(await num(page, 'warmup-steps'), 2);
+  assert.equal(await page.locator('[data-testid="input-warmup"]').getAttribute('aria-invalid'), 'false', 'no error');
+  assert.equal((await page.locator('[data-testid="error-warmup"]').textContent()).trim(), '');
+  assert.deepEqual(app.problems(), []);
+});
+
+test('devices are one key with the Memory view: dev=4 becomes gpus=4', async () => {
+  const { page } = app;
+  await app.open('view=steps&dev=4&mbs=8&ga=4&n=10000&epochs=1&lang=en');
+  assert.equal(await num(page, 'effective-batch'), 128);
+  assert.equal(await page.locator('[data-testid="input-gpus"]').inputValue(), '4');
+  const params = await until(() =>
+    page.evaluate(() => {
+      const p = new URLSearchParams(location.search);
+      return p.get('gpus') === '4' && !p.has('dev') ? location.search : '';
+    }),
+  );
+  assert.ok(params, 'the URL holds gpus=4 and no dev');
+  await page.locator('[data-testid="nav-memory"]').click();
+  await page.locator('[data-testid="view-memory"]').waitFor();
+  assert.equal(await page.locator('[data-testid="input-gpus"]').inputValue(), '4', 'Memory shows 4 GPUs');
+  const url = new URL(page.url()).searchParams;
+  assert.equal(url.getAll('gpus').length, 1);
+  assert.equal(url.get('gpus'), '4');
+  assert.equal(url.has('dev'), false);
   assert.deepEqual(app.problems(), []);
 });

@@ -42,8 +42,10 @@ pub struct Steps {
     pub updates_per_epoch: FigureText,
     /// Total updates.
     pub total_updates: FigureText,
-    /// Epochs as the Trainer reports them.
-    pub epochs_run: FigureText,
+    /// "Num Epochs" as the Trainer logs it.
+    pub epochs_logged: FigureText,
+    /// `state.epoch` when training ends.
+    pub epoch_final: FigureText,
     /// Examples seen.
     pub examples_seen: FigureText,
     /// Tokens seen.
@@ -64,6 +66,8 @@ pub struct Steps {
     pub legacy_title: &'static str,
     /// Why the legacy count differs.
     pub legacy_why: &'static str,
+    /// Note when gradient accumulation is longer than an epoch, with a {batches} placeholder.
+    pub accumulation_spans_epoch: &'static str,
     /// Note when the constant schedule ignores warmup.
     pub constant_ignores_warmup: &'static str,
     /// Note when warmup is longer than the run.
@@ -164,15 +168,19 @@ pub(super) static EN: Steps = Steps {
     },
     updates_per_epoch: FigureText {
         label: "Optimizer updates per epoch",
-        why: "max(⌈micro-batches per epoch / accumulation⌉, 1): the last, shorter accumulation window of an epoch still counts as an update. Source: transformers ≥ 4.52 trainer.py (set_initial_training_values). With one device this is ⌈N / effective batch⌉, the seed's 10,000 / 100 = 100.",
+        why: "max(⌈micro-batches per epoch / accumulation⌉, 1): the last, shorter accumulation window of an epoch still counts as an update. Source: transformers ≥ 4.52 trainer.py (set_initial_training_values). With one device this is ⌈N / effective batch⌉: 10,000 / 100 = 100. Accumulation longer than an epoch is allowed: the window closes at the epoch's last micro-batch, so each epoch makes exactly one update, from fewer examples than the effective batch (50 examples, micro-batch 8, accumulation 16, 2 epochs: 2 updates of 50 examples).",
     },
     total_updates: FigureText {
         label: "Total optimizer updates",
         why: "max_steps when it is set; otherwise ⌈epochs × updates per epoch⌉. This is also the length T of the learning-rate schedule. Source: transformers trainer.py.",
     },
-    epochs_run: FigureText {
-        label: "Epochs (as the Trainer reports them)",
-        why: "The epochs you asked for; with max_steps set, the Trainer reports ⌈max_steps / updates per epoch⌉ epochs and stops mid-epoch once the step count is reached. Source: transformers trainer.py.",
+    epochs_logged: FigureText {
+        label: "Num Epochs (the Trainer's log)",
+        why: "The epoch count the Trainer logs at the start and loops over: ⌈epochs⌉, or ⌈max_steps / updates per epoch⌉ when max_steps is set. With 2.5 epochs it logs 3, starts a third epoch and stops inside it once the update count is reached. Source: transformers 5.24.0 trainer.py (set_initial_training_values).",
+    },
+    epoch_final: FigureText {
+        label: "Epoch at the end (state.epoch)",
+        why: "Where the Trainer's epoch counter stands after the last update: whole epochs done plus the share of the last epoch's micro-batches consumed, epoch + (micro-batch + 1) / micro-batches per epoch. Updates come in whole accumulation windows, so it lands a little past a fractional request: 2.5 epochs of 1,000 examples at micro-batch 8 and accumulation 3 end at 2.504. Source: transformers 5.24.0 trainer.py (_run_epoch).",
     },
     examples_seen: FigureText {
         label: "Examples processed",
@@ -184,7 +192,7 @@ pub(super) static EN: Steps = Steps {
     },
     warmup_steps: FigureText {
         label: "Warmup steps",
-        why: "A warmup of 1 or more is a step count; a value in [0, 1) is a fraction of the run, rounded up: ⌈T × ratio⌉. Source: transformers 5.24 TrainingArguments.get_warmup_steps.",
+        why: "A warmup of 1 or more is a step count, cut to a whole number as Python's int() does (2.5 → 2 steps); a value in [0, 1) is a fraction of the run, rounded up: ⌈T × ratio⌉. Source: transformers 5.24 TrainingArguments.get_warmup_steps.",
     },
     unit_examples: "examples",
     unit_updates: "updates",
@@ -193,6 +201,7 @@ pub(super) static EN: Steps = Steps {
     unit_epochs: "epochs",
     legacy_title: "transformers ≤ 4.51 counts",
     legacy_why: "Before 4.52 the Trainer floored micro-batches ÷ accumulation, so a last, shorter accumulation window was not counted as an update when it planned the run and its schedule.",
+    accumulation_spans_epoch: "Gradient accumulation is longer than an epoch ({batches} micro-batches per device): the Trainer closes the window at the end of the epoch, so each epoch makes one update, from fewer examples than the effective batch.",
     constant_ignores_warmup: "The constant schedule has no warmup (get_constant_schedule); choose “Constant after warmup” to use one.",
     warmup_longer: "Warmup is longer than the run: the learning rate never reaches its peak.",
     chart_title: "Learning rate at each optimizer update",
@@ -295,15 +304,19 @@ pub(super) static ZH: Steps = Steps {
     },
     updates_per_epoch: FigureText {
         label: "每个 epoch 的参数更新次数",
-        why: "max(⌈每个 epoch 的 micro-batch 数 / 梯度累积步数⌉, 1):epoch 末尾那个凑不满的累积窗口也算一次更新。出处:transformers ≥ 4.52 的 trainer.py(set_initial_training_values)。单卡时就是 ⌈N / 有效批量⌉,也就是原文里 10,000 / 100 = 100 的例子。",
+        why: "max(⌈每个 epoch 的 micro-batch 数 / 梯度累积步数⌉, 1)：epoch 末尾那个凑不满的累积窗口也算一次更新。出处：transformers ≥ 4.52 的 trainer.py（set_initial_training_values）。单卡时就是 ⌈N / 有效批量⌉，例如 10,000 / 100 = 100。梯度累积步数超过一个 epoch 的 micro-batch 数也可以：累积窗口在 epoch 的最后一个 micro-batch 处结束，所以每个 epoch 恰好更新一次，每次用到的样本比有效批量少（50 条样本、micro-batch 8、梯度累积 16、2 个 epoch：共 2 次更新，每次 50 条样本）。",
     },
     total_updates: FigureText {
         label: "参数更新总次数",
         why: "设置了 max_steps 就用它;否则为 ⌈epoch 数 × 每个 epoch 的更新次数⌉。它同时也是学习率调度的总长度 T。出处:transformers trainer.py。",
     },
-    epochs_run: FigureText {
-        label: "epoch 数(按 Trainer 的报告)",
-        why: "就是你设置的 epoch 数;如果设置了 max_steps,Trainer 报告 ⌈max_steps / 每个 epoch 的更新次数⌉ 个 epoch,并在步数用完时于 epoch 中途停下。出处:transformers trainer.py。",
+    epochs_logged: FigureText {
+        label: "Num Epochs（Trainer 日志）",
+        why: "Trainer 开始训练时在日志里打印、并据此循环的 epoch 数：⌈epoch 数⌉；设置了 max_steps 时为 ⌈max_steps / 每个 epoch 的更新次数⌉。设为 2.5 个 epoch 时日志显示 3，Trainer 会开始第 3 个 epoch，更新次数用完就在其中途停下。出处：transformers 5.24.0 trainer.py（set_initial_training_values）。",
+    },
+    epoch_final: FigureText {
+        label: "训练结束时的 epoch（state.epoch）",
+        why: "最后一次更新之后 Trainer 的 epoch 计数：已完成的 epoch 数，加上最后一个 epoch 里已用掉的 micro-batch 占比，即 epoch + (micro-batch 序号 + 1) / 每个 epoch 的 micro-batch 数。更新总是按完整的累积窗口进行，所以小数 epoch 会略微超出设定值：1,000 条样本、micro-batch 8、梯度累积 3、2.5 个 epoch，结束于 2.504。出处：transformers 5.24.0 trainer.py（_run_epoch）。",
     },
     examples_seen: FigureText {
         label: "处理的样本总数",
@@ -315,7 +328,7 @@ pub(super) static ZH: Steps = Steps {
     },
     warmup_steps: FigureText {
         label: "预热步数",
-        why: "warmup ≥ 1 时就是步数;在 [0, 1) 之间时表示占总步数的比例,向上取整:⌈T × 比例⌉。出处:transformers 5.24 TrainingArguments.get_warmup_steps。",
+        why: "warmup ≥ 1 时表示步数，像 Python 的 int() 一样截去小数部分（2.5 → 2 步）；在 [0, 1) 之间时表示占总步数的比例，向上取整：⌈T × 比例⌉。出处：transformers 5.24 TrainingArguments.get_warmup_steps。",
     },
     unit_examples: "条样本",
     unit_updates: "次更新",
@@ -324,6 +337,7 @@ pub(super) static ZH: Steps = Steps {
     unit_epochs: "轮",
     legacy_title: "transformers ≤ 4.51 的算法",
     legacy_why: "4.52 之前,Trainer 对“micro-batch 数 ÷ 梯度累积步数”向下取整,所以在规划训练和学习率调度时,不把 epoch 末尾那个较短的累积窗口算作一次更新。",
+    accumulation_spans_epoch: "梯度累积步数超过了一个 epoch 的 micro-batch 数（每卡 {batches} 个）：Trainer 在 epoch 结束时关闭累积窗口，所以每个 epoch 只更新一次，每次用到的样本比有效批量少。",
     constant_ignores_warmup: "“恒定”调度没有预热(get_constant_schedule);需要预热请选“预热后恒定”。",
     warmup_longer: "预热步数比整个训练还长:学习率永远到不了峰值。",
     chart_title: "每次参数更新时的学习率",

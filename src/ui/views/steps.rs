@@ -27,8 +27,8 @@ pub struct StepsParams {
     pub mbs: Param,
     /// `ga`: gradient accumulation steps.
     pub ga: Param,
-    /// `dev`: data-parallel devices.
-    pub dev: Param,
+    /// `gpus`: data-parallel devices, shared with the Memory view (`dev` is read as an alias).
+    pub gpus: Param,
     /// `epochs`.
     pub epochs: Param,
     /// `seq`: tokens per example.
@@ -55,7 +55,7 @@ impl StepsParams {
             n: Param::new("n", d.n, q),
             mbs: Param::new("mbs", d.mbs, q),
             ga: Param::new("ga", d.ga, q),
-            dev: Param::new("dev", d.dev, q),
+            gpus: Param::with_alias("gpus", "dev", d.gpus, q),
             epochs: Param::new("epochs", d.epochs, q),
             seq: Param::new("seq", d.seq, q),
             drop_last: Param::new("drop_last", d.drop_last, q),
@@ -74,7 +74,7 @@ impl StepsParams {
             n: &v[0],
             mbs: &v[1],
             ga: &v[2],
-            dev: &v[3],
+            gpus: &v[3],
             epochs: &v[4],
             seq: &v[5],
             drop_last: &v[6],
@@ -92,7 +92,7 @@ impl StepsParams {
             self.n,
             self.mbs,
             self.ga,
-            self.dev,
+            self.gpus,
             self.epochs,
             self.seq,
             self.drop_last,
@@ -173,15 +173,16 @@ pub fn StepsView() -> impl IntoView {
         })
     });
     let (wu_raw, wu_shown) = int_fig(|pl| u128::from(pl.warmup_steps));
-    let ep_raw = Signal::derive(move || {
+    let (ep_raw, ep_shown) = int_fig(|pl| u128::from(pl.epochs_logged));
+    let ef_raw = Signal::derive(move || {
         shown
             .get()
-            .map_or(String::new(), |pl| pl.epochs_run.to_string())
+            .map_or(String::new(), |pl| pl.epoch_final.to_string())
     });
-    let ep_shown = Signal::derive(move || {
+    let ef_shown = Signal::derive(move || {
         shown
             .get()
-            .map_or("—".into(), |pl| fmt_number(pl.epochs_run))
+            .map_or("—".into(), |pl| fmt_number(pl.epoch_final))
     });
     let unit = move |f: fn(&'static crate::ui::i18n::Steps) -> &'static str| {
         Signal::derive(move || f(strings().steps()))
@@ -206,6 +207,18 @@ pub fn StepsView() -> impl IntoView {
                     " " {t.unit_updates}
                     <p>{t.legacy_why}</p>
                 </div>
+            }
+        })
+    };
+    let accumulation_note = move || {
+        let pl = shown.get()?;
+        pl.accumulation_spans_epoch.then(|| {
+            let t = &strings().steps();
+            view! {
+                <p class="aside" data-testid="accumulation-spans-epoch">
+                    {t.accumulation_spans_epoch
+                        .replace("{batches}", &fmt_int(u128::from(pl.batches_per_epoch)))}
+                </p>
             }
         })
     };
@@ -280,7 +293,7 @@ pub fn StepsView() -> impl IntoView {
                     <NumField param=p.n text=|s| &s.steps().n error=error_for("n")/>
                     <NumField param=p.mbs text=|s| &s.steps().mbs error=error_for("mbs")/>
                     <NumField param=p.ga text=|s| &s.steps().ga error=error_for("ga")/>
-                    <NumField param=p.dev text=|s| &s.steps().dev error=error_for("dev")/>
+                    <NumField param=p.gpus text=|s| &s.steps().dev error=error_for("gpus")/>
                     <NumField param=p.epochs text=|s| &s.steps().epochs error=error_for("epochs")/>
                     <NumField param=p.max_steps text=|s| &s.steps().max_steps error=error_for("max_steps")/>
                     <NumField param=p.seq text=|s| &s.steps().seq error=error_for("seq")/>
@@ -305,11 +318,13 @@ pub fn StepsView() -> impl IntoView {
                         <Figure testid="updates-per-epoch" raw=upe_raw shown=upe_shown unit=unit(|s| s.unit_updates) text=|s| &s.steps().updates_per_epoch stale=stale/>
                         <Figure testid="total-updates" raw=tu_raw shown=tu_shown unit=unit(|s| s.unit_updates) text=|s| &s.steps().total_updates stale=stale/>
                         <Figure testid="batches-per-epoch" raw=bpe_raw shown=bpe_shown unit=unit(|s| s.unit_batches) text=|s| &s.steps().batches_per_epoch stale=stale/>
-                        <Figure testid="epochs-run" raw=ep_raw shown=ep_shown unit=unit(|s| s.unit_epochs) text=|s| &s.steps().epochs_run stale=stale/>
+                        <Figure testid="epochs-run" raw=ep_raw shown=ep_shown unit=unit(|s| s.unit_epochs) text=|s| &s.steps().epochs_logged stale=stale/>
+                        <Figure testid="epoch-final" raw=ef_raw shown=ef_shown unit=unit(|s| s.unit_epochs) text=|s| &s.steps().epoch_final stale=stale/>
                         <Figure testid="warmup-steps" raw=wu_raw shown=wu_shown unit=unit(|s| s.unit_updates) text=|s| &s.steps().warmup_steps stale=stale/>
                         <Figure testid="examples-seen" raw=ex_raw shown=ex_shown unit=unit(|s| s.unit_examples) text=|s| &s.steps().examples_seen stale=stale/>
                         <Figure testid="tokens-seen" raw=tok_raw shown=tok_shown unit=unit(|s| s.unit_tokens) text=|s| &s.steps().tokens_seen stale=stale/>
                     </div>
+                    {accumulation_note}
                     {legacy}
                     {schedule_notes}
                     <figure class="chart" class:stale=move || stale.get()>

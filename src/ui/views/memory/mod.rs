@@ -99,7 +99,7 @@ pub struct MemoryParams {
     pub attn: Param,
     /// `ckpt`: none, selective, full.
     pub ckpt: Param,
-    /// `gpus`: data-parallel GPUs.
+    /// `gpus`: data-parallel GPUs (the Steps view's devices, shared).
     pub gpus: Param,
     /// `zero`: ZeRO stage.
     pub zero: Param,
@@ -125,7 +125,8 @@ pub struct Computed {
 impl MemoryParams {
     /// Reads the parameters from the query. Defaults tell a story: Llama-3-8B with PEFT's
     /// default LoRA on one 80 GB card. The micro-batch, sequence length and accumulation are the
-    /// Steps view's own parameters (`mbs`, `seq`, `ga`): one scenario, one value, one URL key.
+    /// Steps view's own parameters (`mbs`, `seq`, `ga`, `gpus`): one scenario, one value, one URL
+    /// key.
     pub fn new(q: &Query, steps: &StepsParams) -> Self {
         MemoryParams {
             model: Param::new("model", "llama-3-8b", q),
@@ -150,7 +151,7 @@ impl MemoryParams {
             ga: steps.ga,
             attn: Param::new("attn", "flash", q),
             ckpt: Param::new("ckpt", "none", q),
-            gpus: Param::new("gpus", "1", q),
+            gpus: steps.gpus,
             zero: Param::new("zero", "0", q),
             gpu: Param::new("gpu", "a100-80", q),
             unit: Param::new("unit", "gb", q),
