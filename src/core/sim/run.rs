@@ -4,7 +4,8 @@
 //! Per update u = 1…T: draw a minibatch (a fresh stream batch, or the next batch of the seeded
 //! per-epoch shuffle), take its gradient, apply the optimizer at lr = `schedule.lr_at_update(u)`
 //! (the Steps view's code, HF indexing), and, for Sophia, refresh the Hessian EMA with the same
-//! batch when due (README loop). The run stops at the first update whose loss is non-finite or
+//! batch after updates k, 2k, … (the schedule of Liuhong99/Sophia `train_sophiag.py`, see
+//! [`super::optim::sophia`]). The run stops at the first update whose loss is non-finite or
 //! above [`DIVERGENCE_FACTOR`] × the initial loss (issue 3), and never stores a non-finite value.
 
 use super::optim::{Optimizer, OptimizerConfig, OptimizerState, StepContext};
