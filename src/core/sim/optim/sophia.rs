@@ -117,7 +117,7 @@ impl Optimizer for SophiaConfig {
     /// After updates k, 2k, 3k, … (1-based), as `train_sophiag.py` (see the module docs).
     fn curvature_due(&self, update: u64) -> bool {
         let k = self.hessian_interval.max(1);
-        update > 0 && update % k == 0
+        update > 0 && update.is_multiple_of(k)
     }
 
     fn update_curvature(&self, state: &mut SophiaState, estimate: &[f64]) {
