@@ -3,9 +3,11 @@
 //! [`Net`] (forward pass and back-propagation).
 //!
 //! Sophia's curvature estimate is the Gauss–Newton–Bartlett one of the official training loop
-//! (Liuhong99/Sophia README and `train_sophiag.py`): labels ŷ ~ softmax(logits) are sampled from the
-//! model, ĝ is the mean gradient of the loss on (x, ŷ) over the batch, and the estimate is ĝ⊙ĝ
-//! (REFERENCE.md §3.4).
+//! (Liuhong99/Sophia at a7e1572, README and `train_sophiag.py`: `Categorical(logits=logits)
+//! .sample()`, cross-entropy on the sampled labels, `update_hessian`): labels ŷ ~ softmax(logits)
+//! are sampled from the model, ĝ is the mean gradient of the loss on (x, ŷ) over the batch, and the
+//! estimate is ĝ⊙ĝ (Liu et al. 2023, arXiv:2305.14342, the GNB estimator without its factor B,
+//! which `sophia.py` applies as ρ·bs in `step`).
 
 use super::dataset::{Dataset, Split, softmax_in_place};
 use super::problem::{Batch, NoiseStats, Problem};

@@ -1,6 +1,6 @@
 //! Validated simulator inputs, their caps, the cost model behind the caps, and the defaults.
 //!
-//! **Caps.** B ∈ 1…[`MAX_BATCH`] (issue 4's `bs` range), steps ∈ 1…[`MAX_STEPS`], peak lr ∈
+//! **Caps.** B ∈ 1…[`MAX_BATCH`] (the `bs` URL range), steps ∈ 1…[`MAX_STEPS`], peak lr ∈
 //! (0, [`MAX_LR`]], LR grid of 2…[`MAX_LR_POINTS`] points, d ≤ 10⁴ (NQM), n ≤ 50,000 (data set), and a
 //! total estimated work of at most [`MAX_RUN_WORK`] per run and [`MAX_SWEEP_WORK`] per sweep.
 //!
@@ -23,7 +23,7 @@ use super::sweep::{LrGrid, SweepSpec};
 use crate::core::error::{ErrorKind, InputError};
 use crate::core::schedule::Schedule;
 
-/// The largest batch size (issue 4: `bs` 1…4096).
+/// The largest batch size (the `bs` URL range 1…4096).
 pub const MAX_BATCH: usize = 4096;
 /// The largest number of updates in one run.
 pub const MAX_STEPS: u64 = 100_000;

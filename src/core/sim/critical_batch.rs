@@ -1,5 +1,5 @@
-//! The steps–examples trade-off and the critical batch (McCandlish et al. 2018, eqs. 2.11–2.12;
-//! REFERENCE.md §1.5): with a constant batch B, S = S_min(1 + B_crit/B) and E = B·S =
+//! The steps–examples trade-off and the critical batch (McCandlish et al. 2018, "An Empirical
+//! Model of Large-Batch Training", arXiv:1812.06162, eqs. 2.11–2.12): with a constant batch B, S = S_min(1 + B_crit/B) and E = B·S =
 //! E_min(1 + B/B_crit), i.e. (S/S_min − 1)(E/E_min − 1) = 1 and B_crit = E_min/S_min.
 //!
 //! Since S = S_min + E_min/B is linear in (S_min, E_min), the fit is a least-squares solve in
@@ -65,8 +65,9 @@ pub fn fit(points: &[(f64, f64)]) -> Option<CriticalBatchFit> {
 mod tests {
     use super::*;
 
-    /// REFERENCE.md §1.5 worked example [RUN]: B_crit = 1000; B = 100, 1000, 10000 give
-    /// S/S_min = 11, 2, 1.1 and E/E_min = 1.1, 2, 11, product 1.
+    /// Eqs. 2.11–2.12 worked by hand for B_crit = 1000: S/S_min = 1 + 1000/B and E/E_min =
+    /// 1 + B/1000, so B = 100, 1000, 10000 give S/S_min = 11, 2, 1.1 and E/E_min = 1.1, 2, 11,
+    /// product 1.
     #[test]
     fn mccandlish_worked_example() {
         let (s_min, b_crit) = (500.0, 1000.0);

@@ -9,7 +9,7 @@
 use super::rng::SimRng;
 use crate::core::error::{ErrorKind, InputError};
 
-/// The default number of training examples (the seed's and the Steps view's 10,000).
+/// The default number of training examples (the Steps view's default 10,000).
 pub const DEFAULT_TRAIN_SIZE: usize = 10_000;
 /// The largest training set accepted.
 pub const MAX_TRAIN_SIZE: usize = 50_000;

@@ -1,4 +1,4 @@
-//! The simulation core: honest noisy training in pure Rust (issue 3).
+//! The simulation core: honest noisy training in pure Rust.
 //!
 //! * Problems ([`problem::Problem`]): the noisy quadratic model ([`nqm`], with its exact expected
 //!   loss in [`nqm_exact`]) and a synthetic classification data set ([`dataset`]) learned by

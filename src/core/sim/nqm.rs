@@ -1,16 +1,17 @@
-//! The noisy quadratic model (Zhang et al. 2019, arXiv:1907.04164, §3; code: gd-zhang/
-//! noisy-quadratic-model `nqm.ipynb`; REFERENCE.md §2.1 and §2.5).
+//! The noisy quadratic model (Zhang et al. 2019, "Which Algorithmic Choices Matter at Which Batch
+//! Sizes? Insights From a Noisy Quadratic Model", arXiv:1907.04164; code: gd-zhang/
+//! noisy-quadratic-model `nqm.ipynb`, “Setup and Details” and `toy_problem`).
 //!
 //! Loss ℓ(θ) = ½ Σᵢ hᵢ θᵢ² with hᵢ = 1/i (so h_max = 1 and plain SGD is stable below lr = 2).
 //! One example's gradient is Hθ plus noise of covariance C = H; a batch of B has covariance H/B,
-//! sampled exactly every step as ξᵢ = √(hᵢ/B)·zᵢ with zᵢ ~ N(0, 1) (REFERENCE.md §2.5), which costs
+//! sampled exactly every step as ξᵢ = √(hᵢ/B)·zᵢ with zᵢ ~ N(0, 1) (diagonal H/B), which costs
 //! O(d) whatever B is. The initial point is θ₀ ~ N(0, I), so E[ℓ(θ₀)] = ½ Σ hᵢ.
 
 use super::problem::{Batch, NoiseStats, Problem};
 use super::rng::SimRng;
 use crate::core::error::{ErrorKind, InputError};
 
-/// The default dimension d (issue 3).
+/// The default dimension d (small enough for a sweep in the page; the notebook uses 10⁴).
 pub const DEFAULT_NQM_DIM: usize = 100;
 /// The largest dimension accepted (the notebook's d = 10⁴).
 pub const MAX_NQM_DIM: usize = 10_000;
@@ -45,12 +46,12 @@ impl Nqm {
     }
 
     /// The largest curvature h₁ = 1; plain SGD diverges for lr > 2/h_max
-    /// (McCandlish et al. 2018, §2.3; REFERENCE.md §2.2 "stability needs 0 < aᵢ < 2").
+    /// (the notebook's recurrence sᵢ ← (1 − αhᵢ)² sᵢ + α²hᵢ/B grows once |1 − αhᵢ| > 1).
     pub fn max_curvature(&self) -> f64 {
         self.h.first().copied().unwrap_or(0.0)
     }
 
-    /// The expected initial loss ½ Σ hᵢ for θ₀ ~ N(0, I) (REFERENCE.md §2.1).
+    /// The expected initial loss ½ Σ hᵢ for θ₀ ~ N(0, I) (the notebook's `loss` = ½ Σ hᵢsᵢ at sᵢ = 1).
     pub fn expected_initial_loss(&self) -> f64 {
         0.5 * self.h.iter().sum::<f64>()
     }
@@ -168,9 +169,9 @@ mod tests {
 
     #[test]
     fn initial_loss_and_caps() {
-        // REFERENCE.md §2.1: for d = 10⁴, ½ Σ 1/i = 4.893803018 [RUN].
+        // For d = 10⁴, ½ Σ 1/i = 4.893803018022191 (`python tests/reference/nqm_exact.py`).
         let big = Nqm::new(10_000).unwrap();
-        assert!((big.expected_initial_loss() - 4.893803018).abs() < 1e-9);
+        assert!((big.expected_initial_loss() - 4.893803018022191).abs() < 1e-12);
         assert_eq!(Nqm::new(0).unwrap_err().field, "dim");
         assert_eq!(
             Nqm::new(10_001).unwrap_err().kind,
@@ -181,7 +182,8 @@ mod tests {
 
     #[test]
     fn gradient_noise_has_covariance_h_over_b() {
-        // REFERENCE.md §2.1: a batch of B has noise covariance H/B. At θ = 0 the gradient is pure noise.
+        // Per-example noise covariance H (the notebook's “Setup and Details”), so a batch of B has
+        // H/B. At θ = 0 the gradient is pure noise.
         let q = Nqm::new(4).unwrap();
         let mut rng = SimRng::new(11);
         let theta = [0.0; 4];

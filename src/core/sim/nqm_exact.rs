@@ -1,6 +1,8 @@
 //! Exact expected loss of the noisy quadratic under SGD, heavy-ball momentum and the diagonal
 //! preconditioner P = H^{−p}: the per-coordinate second-moment recurrences of Zhang et al. 2019
-//! (code: gd-zhang/noisy-quadratic-model `nqm.ipynb`; REFERENCE.md §2.2–§2.3 and §2.5).
+//! ("Which Algorithmic Choices Matter at Which Batch Sizes?", arXiv:1907.04164; code:
+//! gd-zhang/noisy-quadratic-model `nqm.ipynb`, `simulate_kstep_dynamics` and
+//! `simulate_momentum_dynamics`).
 //!
 //! Per coordinate, with aᵢ = α hᵢ^{1−p} and qᵢ = α² hᵢ^{−2p} · cᵢ/B (cᵢ = hᵢ, noise C = H), the
 //! vector z = (E[θ²], E[v²], E[θv]) evolves as z ← M z + (q, q, q) with
@@ -11,9 +13,12 @@
 //!     [ −(1−a)a    β²   (1−2a)β ]
 //! ```
 //!
-//! (REFERENCE.md §2.3); β = 0 reduces it to s ← (1−a)² s + q (§2.2). The expected loss is
-//! ½ Σ hᵢ E[θᵢ²]. With v₀ = 0 this is exactly PyTorch's SGD momentum in expectation (torch
-//! `sgd.py`: b₁ = g₁, then b ← βb + g and θ ← θ − γb, i.e. v = −γb; REFERENCE.md §3.1).
+//! (the transition matrix of the notebook's `simulate_momentum_dynamics`, which cites the paper's
+//! eq. 21); β = 0 reduces it to s ← (1−a)² s + q, the notebook's SGD recurrence. The expected loss
+//! is ½ Σ hᵢ E[θᵢ²]. With v₀ = 0 this is exactly PyTorch's SGD momentum in expectation (torch
+//! 2.15.0 `torch/optim/sgd.py`: b₁ = g₁, then b ← βb + g and θ ← θ − γb, i.e. v = −γb).
+//! `tests/reference/nqm_exact.py` checks these numbers by propagating the covariance of (θ, b)
+//! under the update itself.
 
 use super::run::DIVERGENCE_FACTOR;
 use crate::core::schedule::Schedule;
@@ -100,8 +105,8 @@ pub fn expected_loss_curve(
 }
 
 /// The steady-state expected loss of SGD with P = H^{−p} and noise C = H: Σ aᵢ / (2B(2 − aᵢ))
-/// with aᵢ = α hᵢ^{1−p} (REFERENCE.md §2.2, "steady-state loss per coordinate"); `None` if some
-/// aᵢ ∉ (0, 2) (no steady state).
+/// with aᵢ = α hᵢ^{1−p}: Σ hᵢ/2 times the fixed point s* = qᵢ/(1 − (1 − aᵢ)²) of the recurrence
+/// (the notebook's `s_star`); `None` if some aᵢ ∉ (0, 2) (no steady state).
 pub fn sgd_steady_state_loss(h: &[f64], lr: f64, batch: usize, precond_power: f64) -> Option<f64> {
     let b = batch.max(1) as f64;
     let mut total = 0.0;
@@ -116,8 +121,10 @@ pub fn sgd_steady_state_loss(h: &[f64], lr: f64, batch: usize, precond_power: f6
 }
 
 /// The steady-state expected loss of heavy-ball momentum with C = H:
-/// Σ (1+β) α hᵢ / (2B(2β + 2 − α hᵢ)(1 − β)) (Zhang et al. 2019, Theorem 1 term; REFERENCE.md §2.3);
-/// `None` outside 0 ≤ β < 1, 0 < α hᵢ < 2(1 + β).
+/// Σ (1+β) α hᵢ / (2B(2β + 2 − α hᵢ)(1 − β)), the fixed point of the recurrence above (Zhang et
+/// al. 2019, the steady-state risk of heavy-ball momentum; `tests/reference/nqm_exact.py` checks
+/// it against the fixed point of the covariance map); `None` outside 0 ≤ β < 1,
+/// 0 < α hᵢ < 2(1 + β).
 pub fn momentum_steady_state_loss(h: &[f64], lr: f64, momentum: f64, batch: usize) -> Option<f64> {
     let b = batch.max(1) as f64;
     if !(0.0..1.0).contains(&momentum) {
@@ -149,19 +156,20 @@ mod tests {
 
     #[test]
     fn one_dimensional_checks() {
-        // REFERENCE.md §2.5 "1-D checks [RUN]" (h = 1, c = 1, s₀ = 1); loss = s/2.
+        // h = 1, noise variance 1 per example, s₀ = 1; loss = s/2. Numbers from
+        // `python tests/reference/nqm_exact.py` (numpy 2.4.6), "one_dimensional_checks".
         let h = [1.0];
         let c = curve(&h, ExactRule::SGD, 0.1, 1, 10);
         assert!((c.loss[1] - 0.41).abs() < 1e-15); // s(1) = 0.82
-        assert!((2.0 * c.loss[10] - 0.167809462244).abs() < 1e-12);
+        assert!((2.0 * c.loss[10] - 0.16780946224369736).abs() < 1e-14);
         let c10 = curve(&h, ExactRule::SGD, 0.1, 10, 10);
-        assert!((2.0 * c10.loss[10] - 0.126199935356).abs() < 1e-12);
+        assert!((2.0 * c10.loss[10] - 0.12619993535588217).abs() < 1e-14);
         // α = 0.5, B = 4: steady state 0.5/(2·4·1.5) = 0.0416667.
         let ss = sgd_steady_state_loss(&h, 0.5, 4, 0.0).unwrap();
         assert!((ss - 0.5 / 12.0).abs() < 1e-15);
         let long = curve(&h, ExactRule::SGD, 0.5, 4, 200);
         assert!((long.loss[200] - ss).abs() < 1e-12);
-        // Momentum α = 0.1, β = 0.9, B = 1: s(0…3) = 1, 0.82, 0.5608, 0.333352; steady state 0.256756756757.
+        // Momentum α = 0.1, β = 0.9, B = 1: s(0…3) = 1, 0.82, 0.5608, 0.333352; steady state 0.25675675675675685.
         let mom = ExactRule {
             momentum: 0.9,
             precond_power: 0.0,
@@ -171,29 +179,32 @@ mod tests {
             assert!((2.0 * m.loss[t] - want).abs() < 1e-12, "t = {t}");
         }
         let mss = momentum_steady_state_loss(&h, 0.1, 0.9, 1).unwrap();
-        assert!((mss - 0.256756756757).abs() < 1e-12);
+        assert!((mss - 0.25675675675675685).abs() < 1e-14);
         let mlong = curve(&h, mom, 0.1, 1, 3000);
         assert!((mlong.loss[3000] - mss).abs() < 1e-10);
     }
 
     #[test]
     fn dimension_ten_thousand_checks() {
-        // REFERENCE.md §2.5 "d = 10^4 checks [RUN]" (unbinned, C = H, s₀ = 1).
+        // hᵢ = 1/i, unbinned, noise C = H, s₀ = 1. Numbers from
+        // `python tests/reference/nqm_exact.py` (numpy 2.4.6), "dimension_ten_thousand_checks".
         let h = harmonic(10_000);
         let p05 = ExactRule {
             momentum: 0.0,
             precond_power: 0.5,
         };
-        assert!((curve(&h, ExactRule::SGD, 1.0, 1, 100).loss[100] - 3.6309163799).abs() < 1e-9);
+        assert!(
+            (curve(&h, ExactRule::SGD, 1.0, 1, 100).loss[100] - 3.630916379886564).abs() < 1e-12
+        );
         let b1024 = curve(&h, ExactRule::SGD, 1.0, 1024, 1000);
-        assert!((b1024.loss[100] - 1.6780386559).abs() < 1e-9);
-        assert!((b1024.loss[1000] - 0.6136524329).abs() < 1e-9);
-        assert!((curve(&h, p05, 1.0, 1024, 100).loss[100] - 0.0959959385).abs() < 1e-9);
+        assert!((b1024.loss[100] - 1.678038655945567).abs() < 1e-12);
+        assert!((b1024.loss[1000] - 0.6136524329392696).abs() < 1e-12);
+        assert!((curve(&h, p05, 1.0, 1024, 100).loss[100] - 0.0959959385278692).abs() < 1e-12);
     }
 
     #[test]
     fn sgd_diverges_above_two_over_h_max() {
-        // Stability needs 0 < a < 2 (REFERENCE.md §2.2); h_max = 1.
+        // Stability needs |1 − a| < 1, i.e. 0 < a < 2 (the factor (1 − a)² of the recurrence); h_max = 1.
         let h = harmonic(100);
         assert!(
             curve(&h, ExactRule::SGD, 1.99, 1024, 2000)

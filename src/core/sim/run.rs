@@ -4,8 +4,9 @@
 //! Per update u = 1…T: draw a minibatch (a fresh stream batch, or the next batch of the seeded
 //! per-epoch shuffle), take its gradient, apply the optimizer at lr = `schedule.lr_at_update(u)`
 //! (the Steps view's code, HF indexing), and, for Sophia, refresh the Hessian EMA with the same
-//! batch when due (README loop). The run stops at the first update whose loss is non-finite or
-//! above [`DIVERGENCE_FACTOR`] × the initial loss (issue 3), and never stores a non-finite value.
+//! batch after updates k, 2k, … (the schedule of Liuhong99/Sophia `train_sophiag.py`, see
+//! [`super::optim::sophia`]). The run stops at the first update whose loss is non-finite or
+//! above [`DIVERGENCE_FACTOR`] × the initial loss, and never stores a non-finite value.
 
 use super::optim::{Optimizer, OptimizerConfig, OptimizerState, StepContext};
 use super::problem::{Batch, Problem};
@@ -13,7 +14,8 @@ use super::rng::SimRng;
 use super::sampler::{EpochSampler, steps_per_epoch};
 use crate::core::schedule::Schedule;
 
-/// A run counts as diverged once its loss exceeds this factor times the initial loss (issue 3).
+/// A run counts as diverged once its loss exceeds this factor times the initial loss (a choice of
+/// this simulator: far above any loss a converging run reaches, far below overflow).
 pub const DIVERGENCE_FACTOR: f64 = 1e6;
 
 /// Everything that determines a run besides the problem (validated by [`super::config`]).
@@ -347,8 +349,10 @@ mod tests {
         }
     }
 
-    /// Sampled runs average to the exact expected loss (REFERENCE.md §2.5 "averaged over runs, this
-    /// converges to the exact curve"), for SGD and for PyTorch momentum ≡ heavy ball (§2.3, §3.1).
+    /// Sampled runs average to the exact expected loss of [`expected_loss_curve`] (the NQM's
+    /// dynamics are linear, so the mean of E[θ²] over runs follows the recurrence: Zhang et al.
+    /// 2019, gd-zhang/noisy-quadratic-model `nqm.ipynb`, “Setup and Details”), for SGD and for
+    /// PyTorch momentum (torch 2.15.0 `torch/optim/sgd.py`), which is heavy ball with v = −γb.
     #[test]
     fn sampled_runs_average_to_the_exact_curve() {
         let q = Nqm::new(100).unwrap();

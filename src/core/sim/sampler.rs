@@ -1,6 +1,7 @@
 //! Minibatches of a finite training set: without replacement, from a fresh seeded shuffle each
 //! epoch, so an epoch is exactly ⌈n/B⌉ steps and the last batch holds the n mod B leftovers
-//! (PyTorch `DataLoader(shuffle=True, drop_last=False)`; the Steps view's count, REFERENCE.md §5.1).
+//! (PyTorch `DataLoader(shuffle=True, drop_last=False)`, whose `len` is ⌈n/B⌉; the Steps view's
+//! count in [`crate::core::steps`]).
 
 use super::rng::SimRng;
 

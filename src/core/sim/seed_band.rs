@@ -2,8 +2,8 @@
 //! lowest to the highest run, on an x axis of updates, examples or epochs, thinned for drawing.
 //!
 //! The mean is the arithmetic mean of the losses, the quantity whose expectation the exact NQM
-//! recurrence gives ([`super::nqm_exact`]; REFERENCE.md §2.5: "averaged over runs, this converges
-//! to the exact curve"). At each update it averages the runs still going; a run that diverged is
+//! recurrence gives ([`super::nqm_exact`]; the mean of sampled runs converges to it, as the test
+//! `run::tests::sampled_runs_average_to_the_exact_curve` checks). At each update it averages the runs still going; a run that diverged is
 //! reported as a marker at its last stored loss.
 
 use super::run::Trajectory;

@@ -435,8 +435,8 @@ pub fn sweep<P: Problem + ?Sized>(problem: &P, spec: SweepSpec) -> SweepResult {
 
 #[cfg(test)]
 mod tests {
-    //! The four phenomena of issue 3 ("What the simulation must show"), at the default settings
-    //! of [`crate::core::sim::config::default_sweep`] on the default NQM (d = 100).
+    //! The four phenomena the simulator is built to show, at the default settings of
+    //! [`crate::core::sim::config::default_sweep`] on the default NQM (d = 100).
     use super::*;
     use crate::core::sim::config::{DEFAULT_BATCH_SIZES, default_sweep};
     use crate::core::sim::nqm::Nqm;
@@ -462,7 +462,10 @@ mod tests {
         default_result().cell(OptimizerKind::Sgd, b).unwrap()
     }
 
-    /// Phenomenon 1: SGD diverges above an LR near 2/h_max = 2 for every batch size (seed conclusion 1).
+    /// Phenomenon 1: SGD diverges above an LR near 2/h_max = 2 for every batch size: in the NQM's
+    /// recurrence E[θᵢ²] ← (1 − αhᵢ)² E[θᵢ²] + α²hᵢ/B (Zhang et al. 2019, arXiv:1907.04164; code:
+    /// gd-zhang/noisy-quadratic-model `nqm.ipynb`, “Setup and Details”) the batch only scales the
+    /// added noise, while the factor (1 − αh₁)² > 1 for α > 2/h₁ whatever B is.
     /// A finer grid around the ceiling (×1.12 apart) locates the edge.
     #[test]
     fn max_step_belongs_to_curvature_not_noise() {
@@ -498,7 +501,9 @@ mod tests {
         }
     }
 
-    /// Phenomenon 2: The best LR grows with B, then saturates below the ceiling (seed conclusion 2).
+    /// Phenomenon 2: The best LR grows with B, then saturates below the ceiling (Zhang et al. 2019;
+    /// the notebook's “Optimal LR as a function of batch size”: linear growth until the learning
+    /// rate hits its upper bound).
     #[test]
     fn best_lr_grows_then_saturates() {
         let best: Vec<f64> = DEFAULT_BATCH_SIZES
@@ -514,7 +519,8 @@ mod tests {
         assert!(best[6] <= sgd(4096).max_stable_lr().unwrap() && best[6] < 2.0);
     }
 
-    /// Phenomenon 3: Steps to target fall about ∝ 1/B for small B and flatten past the critical batch.
+    /// Phenomenon 3: Steps to target fall about ∝ 1/B for small B and flatten past the critical batch
+    /// (McCandlish et al. 2018, arXiv:1812.06162, eq. 2.11: S = S_min(1 + B_crit/B)).
     #[test]
     fn steps_fall_as_one_over_b_then_flatten() {
         let s = |b| sgd(b).steps_to_target().unwrap() as f64;
@@ -531,7 +537,8 @@ mod tests {
     }
 
     /// Phenomenon 4: Momentum and Adam have a larger critical batch than plain SGD on the quadratic
-    /// (Zhang et al. 2019, §4; REFERENCE.md §2.4).
+    /// (Zhang et al. 2019, arXiv:1907.04164; the notebook's “Effect of momentum and preconditioning”:
+    /// momentum and preconditioning extend perfect scaling to larger batches).
     #[test]
     fn momentum_and_adam_have_larger_critical_batch() {
         let b = |o| default_result().fit(o).unwrap().b_crit;

@@ -200,7 +200,9 @@ impl Optimizer for OptimizerConfig {
 
 #[cfg(test)]
 pub(crate) mod test_vectors {
-    //! The REFERENCE.md §3.6 harness: f(x) = ½·h·x² with h = 2 (g = 2x), x₀ = 1, fp64.
+    //! The harness of the optimizer tests: f(x) = ½·h·x² with h = 2 (g = 2x), x₀ = 1, f64; the
+    //! same problem as `run_scalar` in `tests/reference/optim_trajectories.py` and
+    //! `tests/reference/sophia_trajectory.py`, which print the reference numbers.
     use super::*;
 
     /// x after each of `steps` updates of `opt` at constant `lr` on f(x) = x² (g = 2x).
