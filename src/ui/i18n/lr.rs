@@ -982,11 +982,11 @@ mod tests {
             match c {
                 '(' => open.push(i),
                 ')' => {
-                    if let Some(j) = open.pop() {
-                        if chars[j + 1..i].iter().any(|&c| is_cjk(c)) {
-                            let inner: String = chars[j..=i].iter().collect();
-                            faults.push(format!("ASCII parentheses around Chinese: “{inner}”"));
-                        }
+                    if let Some(j) = open.pop()
+                        && chars[j + 1..i].iter().any(|&c| is_cjk(c))
+                    {
+                        let inner: String = chars[j..=i].iter().collect();
+                        faults.push(format!("ASCII parentheses around Chinese: “{inner}”"));
                     }
                 }
                 _ => {}
