@@ -74,8 +74,8 @@ pub struct LrParams {
 impl LrParams {
     /// Reads the parameters from the query. The defaults tell a story: a step just under the
     /// bound 2/λ_max; a noise scale of 1,000 read at batch 256 over 8 … 8192; the two-batch
-    /// example of REFERENCE.md §1.6 (per-device 32, global 512); Adam moved from 256 to 1024
-    /// (REFERENCE.md §7.2).
+    /// estimator of McCandlish et al. 2018, App. A.1 (per-device 32, global 512); Adam moved from
+    /// 256 to 1024 with the square-root rule of Malladi et al. 2022 (arXiv:2205.10287).
     pub fn new(q: &Query) -> Self {
         LrParams {
             lam_max: Param::new(ms::FIELD_LAMBDA_MAX, "10", q),
@@ -300,7 +300,7 @@ mod tests {
 
     #[test]
     fn raw_reals_drop_float_noise() {
-        // REFERENCE.md §7.2: β₁ = 1 − 4·(1 − 0.9) = 0.6, computed as 0.6000000000000001.
+        // Malladi et al. 2022 with κ = 4: β₁ = 1 − 4·(1 − 0.9) = 0.6, computed as 0.6000000000000001.
         assert_eq!(raw_real(1.0 - 4.0 * (1.0 - 0.9)), "0.6");
         assert_eq!(raw_real(5e-9), "0.000000005");
         assert_eq!(raw_real(1000.0), "1000");

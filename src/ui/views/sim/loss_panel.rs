@@ -46,7 +46,8 @@ struct CurveData {
 }
 
 /// The exact expected-loss rule of an optimizer on the quadratic, where one exists: plain SGD and
-/// heavy-ball momentum 0.9 (PyTorch momentum with dampening 0; REFERENCE.md §2.3, §3.1).
+/// heavy-ball momentum 0.9 (Zhang et al. 2019, arXiv:1907.04164; the same update as PyTorch's
+/// `torch.optim.SGD` with momentum and dampening 0, torch/optim/sgd.py).
 fn exact_rule(kind: OptimizerKind) -> Option<ExactRule> {
     match kind {
         OptimizerKind::Sgd => Some(ExactRule::SGD),
