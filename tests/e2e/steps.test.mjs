@@ -1,5 +1,7 @@
 // End-to-end tests of the app shell and the Steps view against the built dist/.
-// Reference values: REFERENCE.md §5 (Hugging Face Trainer, transformers 5.24.0 [RUN]) and the seed's example.
+// Reference values: the Hugging Face Trainer's step count (transformers 5.24.0
+// `src/transformers/trainer.py`, with accelerate's `BatchSamplerShard` for several devices) and a
+// typical fine-tuning set: 10,000 examples at batch 100 → 100 steps per epoch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, value, num, setInput, canvasPixels, changed, until } from './harness.mjs';
@@ -29,7 +31,7 @@ test('HF Trainer reference run reads exactly through the URL, under a sub-path',
   assert.deepEqual(app.problems(), []);
 });
 
-test("the seed's example: 10,000 examples at batch 100 → 100 steps, at 200 → 50", async () => {
+test('a typical fine-tuning set: 10,000 examples at batch 100 → 100 steps, at 200 → 50', async () => {
   const { page } = app;
   await app.open('view=steps&n=10000&mbs=100&ga=1&dev=1&epochs=1');
   assert.equal(await num(page, 'updates-per-epoch'), 100);
