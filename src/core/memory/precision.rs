@@ -99,9 +99,7 @@ impl Precision {
     /// Where the convention comes from (shown next to the bytes per parameter).
     pub fn source(self) -> &'static str {
         match self {
-            Self::Fp32 => {
-                "fp32 everywhere: 4 B weights + 4 B grads + fp32 states"
-            }
+            Self::Fp32 => "fp32 everywhere: 4 B weights + 4 B grads + fp32 states",
             Self::Amp => {
                 "PyTorch torch.amp autocast: fp32 weights/grads/states plus the bf16 weight cast kept for backward"
             }
