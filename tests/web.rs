@@ -37,7 +37,8 @@ fn data_value(testid: &str) -> Option<String> {
         .and_then(|el| el.get_attribute("data-value"))
 }
 
-/// The whole app mounts, shows the Steps view with the seed's numbers, and reacts to an edit.
+/// The whole app mounts, shows the Steps view with its default case (a typical fine-tuning set:
+/// 10,000 examples at an effective batch of 100), and reacts to an edit.
 #[wasm_bindgen_test]
 async fn app_mounts_and_the_steps_view_reacts() {
     let host = document().create_element("div").expect("div");
@@ -55,7 +56,8 @@ async fn app_mounts_and_the_steps_view_reacts() {
     assert_eq!(data_value("updates-per-epoch").as_deref(), Some("100"));
     assert_eq!(data_value("total-updates").as_deref(), Some("300"));
 
-    // Type a micro-batch of 8: the effective batch doubles and the updates halve (seed §5).
+    // Type a micro-batch of 8: the effective batch doubles and the updates halve
+    // (⌈10,000/200⌉ = 50 updates per epoch).
     let input: web_sys::HtmlInputElement = document()
         .query_selector("[data-testid=\"input-mbs\"]")
         .ok()

@@ -1,10 +1,10 @@
-//! Rescaling the learning rate when the batch size changes from B0 to B1 = κ·B0
-//! (REFERENCE.md §7.2):
+//! Rescaling the learning rate when the batch size changes from B0 to B1 = κ·B0:
 //!
-//! * linear rule, lr₁ = κ·lr₀ (Goyal et al. 2017, "Accurate, Large Minibatch SGD", §2.1),
+//! * linear rule, lr₁ = κ·lr₀ (Goyal et al. 2017, "Accurate, Large Minibatch SGD",
+//!   arXiv:1706.02677, §2.1),
 //!   the empirical rule for SGD;
 //! * square-root rule, lr₁ = √κ·lr₀: for SGD the variance-matching argument of Krizhevsky 2014
-//!   ("One weird trick for parallelizing convolutional neural networks"); for Adam/RMSProp the
+//!   ("One weird trick for parallelizing convolutional neural networks", arXiv:1404.5997); for Adam/RMSProp the
 //!   SDE-based rule of Malladi, Lyu, Panigrahi & Arora 2022 (arXiv:2205.10287), which also moves
 //!   (1 − β₁) → κ(1 − β₁), (1 − β₂) → κ(1 − β₂) and ε → ε/√κ;
 //! * the McCandlish ratio lr₁ = lr₀·ε_opt(B1)/ε_opt(B0) with ε_opt of McCandlish et al. 2018,
@@ -99,20 +99,20 @@ pub fn batch_ratio(b0: f64, b1: f64) -> f64 {
     if k > 0.0 && k.is_finite() { k } else { 1.0 }
 }
 
-/// Linear scaling, lr₀·κ (Goyal et al. 2017, §2.1; REFERENCE.md §7.2).
+/// Linear scaling, lr₀·κ (Goyal et al. 2017, §2.1).
 pub fn linear_lr(lr0: f64, kappa: f64) -> f64 {
     lr0 * kappa
 }
 
 /// Square-root scaling, lr₀·√κ (Krizhevsky 2014 for SGD; Malladi et al. 2022 for Adam;
-/// REFERENCE.md §7.2).
+/// the Adam rule is in [`scale_adam`]).
 pub fn sqrt_lr(lr0: f64, kappa: f64) -> f64 {
     lr0 * kappa.max(0.0).sqrt()
 }
 
 /// The McCandlish ratio lr₀·ε_opt(B1)/ε_opt(B0), with ε_opt(B) = ε_max/(1 + B_noise/B)
-/// (McCandlish et al. 2018, eq. 2.6; REFERENCE.md §1.3 and §7.2). Derived for SGD; for Adam the
-/// paper reports a power law with exponent 0.5–1 at small B instead (REFERENCE.md §1.7).
+/// (McCandlish et al. 2018, eq. 2.6). Derived for SGD; for Adam the paper reports a power law
+/// with exponent 0.5–1 at small B instead (McCandlish et al. 2018, §3.1).
 /// Returns lr₀ unchanged for invalid batch sizes.
 pub fn mccandlish_lr(lr0: f64, b0: f64, b1: f64, b_noise: f64) -> f64 {
     let f0 = optimal_fraction(b_noise, b0);
@@ -137,7 +137,7 @@ pub struct ScaledBeta {
     pub out_of_range: bool,
 }
 
-/// (1 − β) → κ(1 − β) (Malladi et al. 2022, square-root scaling rule for Adam; REFERENCE.md §7.2).
+/// (1 − β) → κ(1 − β) (Malladi et al. 2022, square-root scaling rule for Adam).
 /// For κ < 1 the result moves towards 1 and stays below it.
 pub fn scale_beta(beta: f64, kappa: f64) -> ScaledBeta {
     let one_minus = kappa * (1.0 - beta);
@@ -227,7 +227,8 @@ pub struct AdamScaled {
     pub eps: f64,
 }
 
-/// Malladi et al. 2022's square-root rule for Adam at batch ratio κ (REFERENCE.md §7.2).
+/// Malladi et al. 2022's square-root rule for Adam at batch ratio κ (arXiv:2205.10287): lr·√κ,
+/// 1 − β → κ(1 − β) for both β, ε/√κ.
 pub fn scale_adam(lr0: f64, hyper: AdamHyper, kappa: f64) -> AdamScaled {
     let root = kappa.max(0.0).sqrt();
     AdamScaled {
@@ -346,7 +347,7 @@ impl LrScalingInputs {
         )
     }
 
-    /// All rules at once (REFERENCE.md §7.2).
+    /// All rules at once: linear, square root, Malladi et al.'s Adam rule and the McCandlish ratio.
     pub fn scale(&self) -> LrScaling {
         let kappa = batch_ratio(self.b0, self.b1);
         LrScaling {
@@ -374,8 +375,8 @@ mod tests {
 
     #[test]
     fn malladi_adam_example() {
-        // REFERENCE.md §7.2 [RUN arithmetic]: κ = 4 from lr 1e-4, β = (0.9, 0.999), ε = 1e-8
-        // → lr 2e-4, β₁ 0.6, β₂ 0.996, ε 5e-9 (Malladi et al. 2022).
+        // Malladi et al. 2022's rule at κ = 4 from lr 1e-4, β = (0.9, 0.999), ε = 1e-8
+        // → lr 2e-4, β₁ 0.6, β₂ 0.996, ε 5e-9 (`python tests/reference/noise_scale.py`).
         let inp = LrScalingInputs::new(
             1e-4,
             256.0,
@@ -398,7 +399,8 @@ mod tests {
 
     #[test]
     fn goyal_linear_example() {
-        // REFERENCE.md §7.2: Goyal et al. 2017's η = 0.1·b/256; b = 8192 gives 3.2 [RUN].
+        // Goyal et al. 2017's ResNet-50 reference η = 0.1·b/256: b = 8192 gives 3.2
+        // (`python tests/reference/noise_scale.py`).
         let inp =
             LrScalingInputs::parse("0.1", "256", "8192", "sgd", AdamHyper::default(), "").unwrap();
         let r = inp.scale();

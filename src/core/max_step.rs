@@ -2,8 +2,8 @@
 //! gradient, optionally with heavy-ball momentum, on the 2-D quadratic
 //! L(θ) = ½(λ_max·θ₁² + λ₂·θ₂²), λ₂ < λ_max.
 //!
-//! Update (Polyak 1964 heavy ball, in the form of REFERENCE.md §2.3, equal to PyTorch SGD with
-//! momentum): v ← βv − η∇L(θ), θ ← θ + v; β = 0 is plain gradient descent.
+//! Update (Polyak 1964 heavy ball; the same iterates as torch 2.15.0 `torch/optim/sgd.py` with
+//! momentum β and dampening 0, whose buffer b is −v/η): v ← βv − η∇L(θ), θ ← θ + v; β = 0 is plain gradient descent.
 //!
 //! Each coordinate evolves on its own with a = ηλ. Without momentum it is multiplied by (1 − a)
 //! each step, so it shrinks iff 0 < a < 2: the classical step-size bound η < 2/λ_max of gradient

@@ -1,8 +1,7 @@
-//! Multi-task mixing rates and what a planned training run draws from each task
-//! (REFERENCE.md §6).
+//! Multi-task mixing rates and what a planned training run draws from each task.
 //!
 //! * Examples-proportional mixing with a cap K and a temperature T, as T5 describes it
-//!   (Raffel et al. 2020, §3.5.2) and `google/seqio` computes it (`seqio/utils.py`,
+//!   (Raffel et al. 2020, §3.5.2) and `google/seqio` 0.0.20 computes it (`seqio/utils.py`,
 //!   `mixing_rate_num_examples`): rate_i = min(n_i, K)^(1/T), normalised over the tasks; the cap
 //!   applies before the temperature. T = 1 without K is proportional mixing; T → ∞ is equal
 //!   mixing (`mix=equal`).
@@ -52,7 +51,8 @@ pub const STARVED_SHARE: f64 = 0.01;
 pub const DOMINANT_SHARE: f64 = 0.5;
 /// …and more than this many times the next largest share. This app's choice: a majority alone
 /// is normal under proportional mixing, but when every other task gets under a fifth of the
-/// leader's draws the model mostly learns the big task (the seed's warning). With two tasks it
+/// leader's draws the model mostly learns the big task (the imbalance T5's cap K is there to limit;
+/// Raffel et al. 2020, §3.5.2). With two tasks it
 /// fires above a 5 : 1 split (≈ 83 %).
 pub const DOMINANT_RATIO: f64 = 5.0;
 
@@ -301,7 +301,7 @@ impl MixKind {
 }
 
 /// Rates min(n_i, K)^(1/T) normalised to sum to 1 (seqio `mixing_rate_num_examples`, K before
-/// T; Raffel et al. 2020, §3.5.2; REFERENCE.md §6.1). Computed in log space, so tiny T and huge
+/// T; Raffel et al. 2020, §3.5.2). Computed in log space, so tiny T and huge
 /// counts neither overflow nor underflow to a 0/0. Tasks with n ≤ 0 (or non-finite) get 0. If
 /// no task has examples, or the cap or temperature is not positive and finite, all rates are 0.
 pub fn mixing_rates(examples: &[f64], cap: Option<f64>, temperature: f64) -> Vec<f64> {
@@ -350,7 +350,8 @@ pub fn equal_rates(examples: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// The multilingual form (XLM-R, Conneau et al. 2020; REFERENCE.md §6.2): p_i = n_i/Σn, then
+/// The multilingual form (XLM-R, Conneau et al. 2020, arXiv:1911.02116, §3, α = 0.3, with the
+/// sampling distribution of Lample & Conneau 2019): p_i = n_i/Σn, then
 /// q_i = p_i^α/Σ p_j^α. Equal to [`mixing_rates`] with T = 1/α and no cap; kept separate to
 /// show that the two names describe one rule. α must be positive.
 pub fn multilingual_rates(examples: &[f64], alpha: f64) -> Vec<f64> {
@@ -702,7 +703,8 @@ mod tests {
 
     #[test]
     fn t5_table() {
-        // REFERENCE.md §6.1 [RUN], e = (1e6, 1e5, 1e4), seqio `mixing_rate_num_examples`.
+        // e = (1e6, 1e5, 1e4) through seqio 0.0.20 `seqio/utils.py` `mixing_rate_num_examples`,
+        // normalised: `python tests/reference/mix_rates.py`.
         // Proportional: (0.9009, 0.0901, 0.0090).
         assert!(near(
             &mixing_rates(&T5, None, 1.0),
@@ -731,7 +733,7 @@ mod tests {
 
     #[test]
     fn multilingual_alpha() {
-        // REFERENCE.md §6.2 [RUN], n = (1e9, 1e7).
+        // n = (1e9, 1e7): `python tests/reference/mix_rates.py`.
         let n = [1e9, 1e7];
         // α = 1 (proportional): (0.9901, 0.0099).
         assert!(near(&mixing_rates(&n, None, 1.0), &[0.9901, 0.0099], 5e-5));
@@ -748,7 +750,8 @@ mod tests {
             &m.rates(&n),
             1e-12
         ));
-        // mBERT README: 1000× more data is sampled 1000^0.7 ≈ 125.9× more (REFERENCE.md §6.2).
+        // mBERT README: 1000× more data is sampled 1000^0.7 ≈ 125.9× more (google-research/bert
+        // `multilingual.md` rounds it to 100×).
         let r = multilingual_rates(&[1000.0, 1.0], MBERT_S);
         assert!((r[0] / r[1] - 125.8925).abs() < 1e-3);
     }
@@ -894,7 +897,7 @@ mod tests {
         );
         assert_eq!(p.current, 2);
         assert!((p.alpha - 0.5).abs() < 1e-15);
-        // The capped column is the K = 2^16 row of REFERENCE.md §6.1.
+        // The capped column is the K = 2^16 row of `t5_table` (tests/reference/mix_rates.py).
         let capped: Vec<f64> = p.comparison[1].shares.iter().flatten().copied().collect();
         assert!(near(&capped, &[0.46456, 0.46456, 0.07089], 5e-6));
         let p = plan(&rows, Mixing::proportional(), None).unwrap();

@@ -1,6 +1,5 @@
 //! Estimating the simple noise scale B_simple = tr Σ/|G|² of a real run from squared gradient
-//! norms measured at two batch sizes: McCandlish et al. 2018, App. A.1, eqs. A.1–A.2;
-//! REFERENCE.md §1.6.
+//! norms measured at two batch sizes: McCandlish et al. 2018, App. A.1, eqs. A.1–A.2.
 //!
 //! Since E[|G_B|²] = |G|² + tr Σ/B (eq. A.1), two measurements at B_small ≠ B_big give the
 //! unbiased estimates (eq. A.2)
@@ -92,7 +91,7 @@ fn check_norm_sq(x: f64, field: &'static str) -> Result<f64, InputError> {
 
 /// The unbiased estimate of the true squared gradient norm,
 /// |𝒢|² = (B_big·|G_big|² − B_small·|G_small|²)/(B_big − B_small)
-/// (McCandlish et al. 2018, eq. A.2; REFERENCE.md §1.6). Returns 0 when B_big = B_small.
+/// (McCandlish et al. 2018, eq. A.2). Returns 0 when B_big = B_small.
 pub fn unbiased_grad_sq(b_small: f64, gn_small: f64, b_big: f64, gn_big: f64) -> f64 {
     let d = b_big - b_small;
     if d == 0.0 || !d.is_finite() {
@@ -104,7 +103,7 @@ pub fn unbiased_grad_sq(b_small: f64, gn_small: f64, b_big: f64, gn_big: f64) ->
 
 /// The unbiased estimate of the gradient-noise trace,
 /// 𝒮 = (|G_small|² − |G_big|²)/(1/B_small − 1/B_big)
-/// (McCandlish et al. 2018, eq. A.2; REFERENCE.md §1.6). Returns 0 when B_big = B_small.
+/// (McCandlish et al. 2018, eq. A.2). Returns 0 when B_big = B_small.
 pub fn unbiased_trace_sigma(b_small: f64, gn_small: f64, b_big: f64, gn_big: f64) -> f64 {
     // 1/B_small − 1/B_big written as (B_big − B_small)/(B_small·B_big) to avoid cancellation.
     let d = (b_big - b_small) / (b_small * b_big);
@@ -139,7 +138,8 @@ impl RawEstimate {
     /// Divides, if the estimates allow it. 𝒮 ≤ 0 (the small-batch norm is not above the big one):
     /// field `gn_small`, `NoisyEstimate`. |𝒢|² ≤ 0 (the big-batch norm is too small for the
     /// small one): field `gn_big`, `NoisyEstimate`. The cure for both is to average the norms
-    /// over more steps before dividing (REFERENCE.md §1.6).
+    /// over more steps before dividing (McCandlish et al. 2018, App. A.1: the ratio of the two
+    /// estimates is biased, so the paper averages each one before taking it).
     pub fn checked(self) -> Result<NoiseEstimate, InputError> {
         if self.trace_sigma.is_nan() || self.trace_sigma <= 0.0 {
             return Err(InputError::new(FIELD_GN_SMALL, ErrorKind::NoisyEstimate));
@@ -282,7 +282,7 @@ pub struct EmaEstimate {
 /// Averages eq. A.2's two estimates over a series of measured (|G_small|², |G_big|²) pairs
 /// as EleutherAI/gpt-neox `megatron/gradient_noise_scale/gradient_noise_scale.py` does: an EMA
 /// avg ← β·avg + (1 − β)·y of each estimate, bias-corrected by 1/(1 − β^(i+1)), and
-/// B_simple = EMA(𝒮)/EMA(|𝒢|²) (REFERENCE.md §1.6). Here i counts pairs; gpt-neox's exponent
+/// B_simple = EMA(𝒮)/EMA(|𝒢|²) (McCandlish et al. 2018, App. A.1). Here i counts pairs; gpt-neox's exponent
 /// counts every small-batch step, which changes each average's correction but not the ratio.
 /// Errors: batch sizes as [`check_batches`]; an empty list (`gn_pairs`, `EmptyList`); a negative,
 /// non-finite or huge norm (`gn_pairs`); β outside [0, 1) (`ema_beta`).
@@ -333,15 +333,16 @@ pub fn ema_estimate(
 mod tests {
     use super::*;
 
-    // REFERENCE.md §1.6 worked example [RUN]: |G|² = 4, tr Σ = 100, B_small = 32, B_big = 512,
-    // expected squared norms 7.125 and 4.1953125.
+    // McCandlish et al. 2018, eq. A.1 with |G|² = 4, tr Σ = 100, B_small = 32, B_big = 512:
+    // expected squared norms 7.125 and 4.1953125 (`python tests/reference/noise_scale.py`, which
+    // also recovers B_simple ≈ 25 from simulated gradients).
     const EXAMPLE: (f64, f64, f64, f64) = (32.0, 7.125, 512.0, 4.1953125);
 
     #[test]
     fn mccandlish_two_batch_example() {
         let (bs, gs, bb, gb) = EXAMPLE;
         let e = TwoBatch::new(bs, gs, bb, gb).unwrap().estimate().unwrap();
-        // REFERENCE.md §1.6: |𝒢|² = 4, 𝒮 = 100, B_simple = 25 (exact in binary).
+        // Eq. A.2: |𝒢|² = 4, 𝒮 = 100, B_simple = 25 (exact in binary).
         assert_eq!(e.grad_sq, 4.0);
         assert_eq!(e.trace_sigma, 100.0);
         assert_eq!(e.b_simple, 25.0);

@@ -1,5 +1,5 @@
 //! The gradient noise scale and the critical batch size of McCandlish et al. 2018,
-//! "An Empirical Model of Large-Batch Training" (arXiv:1812.06162); REFERENCE.md §1.3–§1.5.
+//! "An Empirical Model of Large-Batch Training" (arXiv:1812.06162), §2 and App. D.
 //!
 //! On a local quadratic model of the loss, one SGD step with batch size B and step ε improves the
 //! expected loss by ε|G|² − ½ε²(GᵀHG + tr(HΣ)/B) (eqs. 2.4–2.5). Minimising over ε gives
@@ -64,8 +64,8 @@ pub fn check_batch(b: f64, field: &'static str) -> Result<f64, InputError> {
 }
 
 /// The fraction of the noiseless step that is optimal at batch B:
-/// ε_opt(B)/ε_max = 1/(1 + B_noise/B) = B/(B + B_noise) (McCandlish et al. 2018, eq. 2.6;
-/// REFERENCE.md §1.3). Also ΔL_opt/ΔL_max (eq. 2.7). Returns 0 unless both inputs are positive.
+/// ε_opt(B)/ε_max = 1/(1 + B_noise/B) = B/(B + B_noise) (McCandlish et al. 2018, eq. 2.6).
+/// Also ΔL_opt/ΔL_max (eq. 2.7). Returns 0 unless both inputs are positive.
 pub fn optimal_fraction(b_noise: f64, b: f64) -> f64 {
     let valid = b > 0.0 && b_noise >= 0.0 && b.is_finite() && b_noise.is_finite();
     if !valid {
@@ -76,29 +76,29 @@ pub fn optimal_fraction(b_noise: f64, b: f64) -> f64 {
     1.0 / (1.0 + b_noise / b)
 }
 
-/// ε_opt(B) = ε_max/(1 + B_noise/B) (McCandlish et al. 2018, eq. 2.6; REFERENCE.md §1.3).
+/// ε_opt(B) = ε_max/(1 + B_noise/B) (McCandlish et al. 2018, eq. 2.6).
 pub fn eps_opt(eps_max: f64, b_noise: f64, b: f64) -> f64 {
     eps_max * optimal_fraction(b_noise, b)
 }
 
-/// ΔL_opt(B) = ΔL_max/(1 + B_noise/B) (McCandlish et al. 2018, eq. 2.7; REFERENCE.md §1.3).
+/// ΔL_opt(B) = ΔL_max/(1 + B_noise/B) (McCandlish et al. 2018, eq. 2.7).
 pub fn delta_l_opt(delta_l_max: f64, b_noise: f64, b: f64) -> f64 {
     delta_l_max * optimal_fraction(b_noise, b)
 }
 
 /// Steps relative to the fewest possible: S/S_min = 1 + B_crit/B
-/// (McCandlish et al. 2018, eq. 2.11 and App. D; REFERENCE.md §1.5).
+/// (McCandlish et al. 2018, eq. 2.11 and App. D, eq. D.1).
 pub fn steps_over_min(b_crit: f64, b: f64) -> f64 {
     1.0 + b_crit / b
 }
 
 /// Examples relative to the fewest possible: E/E_min = 1 + B/B_crit
-/// (McCandlish et al. 2018, eq. 2.11 and App. D; REFERENCE.md §1.5).
+/// (McCandlish et al. 2018, eq. 2.11 and App. D, eq. D.1).
 pub fn examples_over_min(b_crit: f64, b: f64) -> f64 {
     1.0 + b / b_crit
 }
 
-/// The critical batch B_crit = E_min/S_min (McCandlish et al. 2018, eq. 2.12; REFERENCE.md §1.5).
+/// The critical batch B_crit = E_min/S_min (McCandlish et al. 2018, eq. 2.12).
 /// Both inputs must be positive and finite; the fields are `e_min` and `s_min`.
 pub fn b_crit(e_min: f64, s_min: f64) -> Result<f64, InputError> {
     let e = check_range(e_min, "e_min", 0.0, f64::MAX)?;
@@ -176,7 +176,7 @@ impl BatchRange {
 
 /// The two numbers behind the Batch & LR view's second section, validated:
 /// the noise scale (used as B_crit, which equals B_noise when it is constant over the run;
-/// REFERENCE.md §1.5) and the noiseless optimal step ε_max.
+/// McCandlish et al. 2018, eq. 2.12 and App. D) and the noiseless optimal step ε_max.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CriticalBatch {
     /// B_noise, in examples (or whatever unit the batch is counted in).
@@ -214,7 +214,8 @@ pub struct BatchCurves {
     /// (E/E_min, S/S_min): the trade-off curve (S/S_min − 1)(E/E_min − 1) = 1 (eq. 2.11),
     /// in order of increasing B.
     pub tradeoff: Vec<(f64, f64)>,
-    /// Where B = B_crit sits on the trade-off curve: always (2, 2) (REFERENCE.md §1.5).
+    /// Where B = B_crit sits on the trade-off curve: always (2, 2): 2·S_min steps and 2·E_min
+    /// examples (McCandlish et al. 2018, eq. 2.11).
     pub b_crit_point: (f64, f64),
 }
 
@@ -235,7 +236,7 @@ impl CriticalBatch {
     }
 
     /// B_crit: here the constant noise scale (McCandlish et al. 2018, eq. 2.12 with a constant
-    /// 𝓑; REFERENCE.md §1.5).
+    /// 𝓑).
     pub fn b_crit(&self) -> f64 {
         self.b_noise
     }
@@ -282,7 +283,7 @@ const FIELD_G: &str = "g";
 const FIELD_SIGMA: &str = "sigma";
 
 /// A quadratic model with diagonal Hessian H, gradient G and diagonal per-example gradient
-/// covariance Σ (McCandlish et al. 2018, §2.2; REFERENCE.md §1.1–§1.2). Validated: equal
+/// covariance Σ (McCandlish et al. 2018, §2.2, eqs. 2.1–2.5). Validated: equal
 /// non-empty lengths, H ≥ 0, Σ ≥ 0, all finite, |G|² > 0 and GᵀHG > 0.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiagonalQuadratic {
@@ -381,7 +382,7 @@ impl DiagonalQuadratic {
         self.sigma.iter().sum()
     }
 
-    /// The noise scales and optimal step of this model (eqs. 2.6–2.9; REFERENCE.md §1.3–§1.4).
+    /// The noise scales and optimal step of this model (McCandlish et al. 2018, eqs. 2.6–2.9).
     /// Ratios that overflow are capped at `f64::MAX` so nothing infinite leaves.
     pub fn scales(&self) -> NoiseScales {
         let grad_sq = self.grad_sq();
@@ -402,7 +403,7 @@ impl DiagonalQuadratic {
     }
 
     /// Expected loss improvement of one step ε at batch B on the quadratic model:
-    /// ε|G|² − ½ε²(GᵀHG + tr(HΣ)/B) (McCandlish et al. 2018, eqs. 2.4–2.5; REFERENCE.md §1.2).
+    /// ε|G|² − ½ε²(GᵀHG + tr(HΣ)/B) (McCandlish et al. 2018, eqs. 2.4–2.5).
     /// Negative beyond 2ε_opt(B). Returns 0 for a non-positive or non-finite B.
     pub fn expected_improvement(&self, eps: f64, b: f64) -> f64 {
         if !(b > 0.0 && b.is_finite() && eps.is_finite()) {
@@ -426,7 +427,9 @@ mod tests {
         (a - b).abs() <= rel * b.abs().max(1e-300)
     }
 
-    /// REFERENCE.md §1.4 worked example [RUN]: H = diag(1, 10), G = (1, 1), Σ = diag(4, 1).
+    /// A two-parameter instance of McCandlish et al. 2018, §2.2: H = diag(1, 10), G = (1, 1),
+    /// Σ = diag(4, 1). Every value below is printed (and checked by Monte Carlo) by
+    /// `python tests/reference/noise_scale.py`.
     fn worked() -> NoiseScales {
         DiagonalQuadratic::new(vec![1.0, 10.0], vec![1.0, 1.0], vec![4.0, 1.0])
             .expect("valid model")
@@ -436,27 +439,27 @@ mod tests {
     #[test]
     fn mccandlish_worked_example() {
         let s = worked();
-        // REFERENCE.md §1.4 table: |G|² = 2, GᵀHG = 11, tr(HΣ) = 14, tr Σ = 5.
+        // |G|² = 2, GᵀHG = 11, tr(HΣ) = 14, tr Σ = 5.
         assert_eq!(
             (s.grad_sq, s.curvature, s.tr_h_sigma, s.tr_sigma),
             (2.0, 11.0, 14.0, 5.0)
         );
-        // ε_max = ΔL_max = 2/11 (REFERENCE.md §1.4, eqs. 2.6–2.7).
+        // ε_max = ΔL_max = 2/11 (McCandlish et al. 2018, eqs. 2.6–2.7).
         assert!(close(s.eps_max, 2.0 / 11.0, 1e-15));
         assert!(close(s.delta_l_max, 2.0 / 11.0, 1e-15));
-        // B_noise = 14/11, B_simple = 2.5 (REFERENCE.md §1.4, eqs. 2.8–2.9).
+        // B_noise = 14/11, B_simple = 2.5 (eqs. 2.8–2.9).
         assert!(close(s.b_noise, 14.0 / 11.0, 1e-15));
         assert!(close(s.b_simple, 2.5, 1e-15));
-        // ε_opt(1) = 0.08, ε_opt(4) = 0.137931…, ε_opt(100) = 0.179533… (REFERENCE.md §1.4).
+        // ε_opt(1) = 0.08, ε_opt(4) = 0.137931…, ε_opt(100) = 0.179533… (eq. 2.6).
         assert!(close(s.eps_opt(1.0), 0.08, 1e-14));
         assert!(close(s.eps_opt(4.0), 0.137931, 1e-5));
         assert!(close(s.eps_opt(4.0), 8.0 / 58.0, 1e-14));
         assert!(close(s.eps_opt(100.0), 0.179533, 1e-5));
-        // Expected ΔL at ε_opt(1) is also 0.08 (REFERENCE.md §1.4, eq. 2.7).
+        // Expected ΔL at ε_opt(1) is also 0.08 (eqs. 2.4 and 2.7).
         assert!(close(s.delta_l_opt(1.0), 0.08, 1e-14));
         let m = DiagonalQuadratic::new(vec![1.0, 10.0], vec![1.0, 1.0], vec![4.0, 1.0]).unwrap();
         assert!(close(m.expected_improvement(0.08, 1.0), 0.08, 1e-14));
-        // Beyond 2ε_opt the expected loss goes up (REFERENCE.md §1.3).
+        // Beyond 2ε_opt the expected loss goes up (eq. 2.4 is quadratic in ε).
         assert!(m.expected_improvement(2.0 * 0.08 * 1.01, 1.0) < 0.0);
         // The same through the view's API.
         let cb = CriticalBatch::new(s.b_noise, s.eps_max).unwrap();
@@ -465,7 +468,8 @@ mod tests {
 
     #[test]
     fn critical_batch_table() {
-        // REFERENCE.md §1.5 worked example [RUN], B_crit = 1000.
+        // McCandlish et al. 2018, eq. 2.11 and App. D at B_crit = 1000
+        // (`python tests/reference/noise_scale.py`).
         let cb = CriticalBatch::new(1000.0, 1.0).unwrap();
         for (b, s, e) in [(100.0, 11.0, 1.1), (1000.0, 2.0, 2.0), (10000.0, 1.1, 11.0)] {
             let r = cb.readout(b).unwrap();
@@ -481,7 +485,7 @@ mod tests {
         // B_crit = E_min/S_min (eq. 2.12): e.g. 2·10⁹ examples over 2·10⁶ steps.
         assert_eq!(b_crit(2e9, 2e6), Ok(1000.0));
         assert_eq!(b_crit(0.0, 1.0).unwrap_err().kind, ErrorKind::NotAbove(0.0));
-        // At B = B_noise the optimal step is half of ε_max (REFERENCE.md §1.4).
+        // At B = B_noise the optimal step is half of ε_max (eq. 2.6).
         assert_eq!(cb.readout(1000.0).unwrap().fraction, 0.5);
     }
 

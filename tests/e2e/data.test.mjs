@@ -1,6 +1,8 @@
 // End-to-end tests of the Data view (multi-task mixing) against the built dist/.
-// Reference values: REFERENCE.md §6.1 (T5 / seqio `mixing_rate_num_examples`, [RUN]) and §6.2
-// (mT5 α = 0.3, mBERT S = 0.7, [RUN]); the Steps defaults come from REFERENCE.md §5.
+// Reference values: T5 mixing (Raffel et al. 2020, §3.5.2) as seqio 0.0.20 `seqio/utils.py`
+// `mixing_rate_num_examples` computes it, and multilingual α-sampling (mT5 α = 0.3, mBERT S = 0.7),
+// all printed by `python tests/reference/mix_rates.py`; the Steps defaults are a typical
+// fine-tuning set (10,000 examples, effective batch 100, 3 epochs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, value, num, setInput, canvasPixels, changed, until, openTable } from './harness.mjs';
@@ -23,22 +25,22 @@ async function rates(page, n) {
   return out;
 }
 
-test('REFERENCE.md §6.1: T5 mixing rates read exactly through the URL', async () => {
+test('T5 mixing rates (seqio mixing_rate_num_examples) read exactly through the URL', async () => {
   const { page } = app;
-  // K = 2^16: (0.46456, 0.46456, 0.07089) — REFERENCE.md §6.1 [RUN], seqio.
+  // K = 2^16: (0.46456, 0.46456, 0.07089) — tests/reference/mix_rates.py.
   await app.open(`view=data&${T5}&k=65536&lang=en`);
   let r = await rates(page, 3);
   near(r[0], 0.46456, 5e-6, 'K=2^16 rate 0');
   near(r[1], 0.46456, 5e-6, 'K=2^16 rate 1');
   near(r[2], 0.07089, 5e-6, 'K=2^16 rate 2');
-  // K = 2^21, T = 2: (0.70610, 0.22329, 0.07061) — REFERENCE.md §6.1 [RUN].
+  // K = 2^21, T = 2: (0.70610, 0.22329, 0.07061) — tests/reference/mix_rates.py.
   await app.open(`view=data&${T5}&k=2097152&t=2`);
   r = await rates(page, 3);
   near(r[0], 0.7061, 5e-6, 'K=2^21,T=2 rate 0');
   near(r[1], 0.22329, 5e-6, 'K=2^21,T=2 rate 1');
   near(r[2], 0.07061, 5e-6, 'K=2^21,T=2 rate 2');
   assert.equal(await num(page, 'mix-alpha'), 0.5);
-  // Proportional: (0.9009, 0.0901, 0.0090) — REFERENCE.md §6.1 [RUN].
+  // Proportional: (0.9009, 0.0901, 0.0090) — tests/reference/mix_rates.py.
   await app.open(`view=data&${T5}`);
   r = await rates(page, 3);
   near(r[0], 0.9009, 5e-5, 'proportional 0');
@@ -52,14 +54,14 @@ test('REFERENCE.md §6.1: T5 mixing rates read exactly through the URL', async (
   assert.deepEqual(app.problems(), []);
 });
 
-test('REFERENCE.md §6.2: the multilingual α form is the temperature under another name', async () => {
+test('multilingual sampling: the α form is the temperature under another name', async () => {
   const { page } = app;
-  // mT5 α = 0.3 ⇔ T = 1/0.3: (0.7992, 0.2008) — REFERENCE.md §6.2 [RUN].
+  // mT5 α = 0.3 ⇔ T = 1/0.3: (0.7992, 0.2008) — tests/reference/mix_rates.py.
   await app.open('view=data&tasks=en:1e9,sw:1e7&t=3.3333333333333335');
   near(await num(page, 'mix-rate-0'), 0.7992, 5e-5, 'mT5 en');
   near(await num(page, 'mix-rate-1'), 0.2008, 5e-5, 'mT5 sw');
   near(await num(page, 'mix-alpha'), 0.3, 1e-12, 'alpha');
-  // The mBERT preset button sets T = 1/0.7: (0.9617, 0.0383) — REFERENCE.md §6.2 [RUN].
+  // The mBERT preset button sets T = 1/0.7: (0.9617, 0.0383) — tests/reference/mix_rates.py.
   await page.locator('[data-testid="mix-alpha-preset-1"]').click();
   const r0 = await changed(() => value(page, 'mix-rate-0'), String(await value(page, 'mix-rate-0')));
   near(Number(r0), 0.9617, 5e-5, 'mBERT en');
@@ -73,7 +75,7 @@ test('REFERENCE.md §6.2: the multilingual α form is the temperature under anot
 test('defaults tell the story: draws from the Steps run, a dominating and a starved task', async () => {
   const { page } = app;
   await app.open('view=data&lang=en');
-  // Steps defaults: effective batch 100 × 300 updates = 30,000 draws (REFERENCE.md §5, seed example).
+  // Steps defaults: effective batch 100 × 300 updates = 30,000 draws (10,000 examples, 3 epochs).
   assert.equal(await value(page, 'mix-draw-source'), 'steps');
   assert.equal(await num(page, 'mix-draws'), 30000);
   // classify:24000, extract:3000, generate:250 → shares ∝ counts (T = 1, no K).
@@ -85,7 +87,8 @@ test('defaults tell the story: draws from the Steps run, a dominating and a star
   assert.equal(await value(page, 'mix-warning-2'), 'starved');
   assert.match(await page.locator('[data-testid="mix-warning-0"]').innerText(), /50 %.*5×/);
   assert.match(await page.locator('[data-testid="mix-warning-2"]').innerText(), /1 %/);
-  // The Steps view's run follows its inputs: 32 × 939 = 30,048 (REFERENCE.md §5.2).
+  // The Steps view's run follows its inputs: 32 × 939 = 30,048 (Hugging Face Trainer,
+  // transformers 5.24.0: ⌈1250/4⌉ = 313 updates per epoch × 3).
   await app.open('view=data&mbs=8&ga=4&epochs=3');
   assert.equal(await num(page, 'mix-draws'), 30048);
   // Typing a total switches the source; the button switches back.

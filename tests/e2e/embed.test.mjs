@@ -1,4 +1,4 @@
-// End-to-end tests of embedding and sharing (issue 8): `embed=1`, `hide=`, the `open-full` link, the
+// End-to-end tests of embedding and sharing: `embed=1`, `hide=`, the `open-full` link, the
 // Share panel, the Content-Security-Policy, hostile URL values, and the app framed by a plain page
 // served from another origin (screenshots of that page at 375 and 800 px in $EMBED_SHOTS or
 // /tmp/embed-shots).

@@ -1,6 +1,7 @@
 // End-to-end tests of the Batch & LR view against the built dist/.
-// Reference values: REFERENCE.md §1.4–§1.6 (McCandlish et al. 2018 worked examples [RUN]) and §7.2
-// (Goyal et al. 2017; Malladi et al. 2022 [RUN arithmetic]).
+// Reference values: McCandlish et al. 2018 (arXiv:1812.06162) eqs. 2.6–2.12 and App. A.1, and the
+// batch-size rules of Goyal et al. 2017 and Malladi et al. 2022, all printed by
+// `python tests/reference/noise_scale.py`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, value, num, setInput, canvasPixels, changed, until, hoverReadout } from './harness.mjs';
@@ -16,9 +17,9 @@ after(async () => {
 // data-value holds reals rounded to 12 significant digits.
 const close = (a, b, rel = 1e-11) => Math.abs(a - b) <= rel * Math.abs(b);
 
-test('McCandlish §1.4: ε_opt at B = 1, 4, 100 for H = diag(1, 10), G = (1, 1), Σ = diag(4, 1)', async () => {
+test('McCandlish eq. 2.6: ε_opt at B = 1, 4, 100 for H = diag(1, 10), G = (1, 1), Σ = diag(4, 1)', async () => {
   const { page } = app;
-  // B_noise = 14/11, ε_max = 2/11 (REFERENCE.md §1.4).
+  // B_noise = 14/11, ε_max = 2/11 (eqs. 2.6 and 2.8).
   const q = `view=lr&b_noise=${14 / 11}&eps_max=${2 / 11}`;
   await app.open(`${q}&b=1`);
   assert.equal(await value(page, 'eps-opt'), '0.08'); // ε_opt(1) = 2/(11 + 14)
@@ -29,7 +30,7 @@ test('McCandlish §1.4: ε_opt at B = 1, 4, 100 for H = diag(1, 10), G = (1, 1),
   assert.deepEqual(app.problems(), []);
 });
 
-test('McCandlish §1.5: S/S_min and E/E_min at B_crit = 1000', async () => {
+test('McCandlish eq. 2.11: S/S_min and E/E_min at B_crit = 1000', async () => {
   const { page } = app;
   for (const [b, s, e] of [
     ['100', '11', '1.1'],
@@ -41,13 +42,13 @@ test('McCandlish §1.5: S/S_min and E/E_min at B_crit = 1000', async () => {
     assert.equal(await value(page, 'e-over-emin'), e, `E/E_min at ${b}`);
     assert.equal(await value(page, 'b-crit'), '1000');
   }
-  // At B = B_noise the best step is half of ε_max (REFERENCE.md §1.4).
+  // At B = B_noise the best step is half of ε_max (eq. 2.6).
   await app.open('view=lr&b_noise=1000&b=1000&eps_max=0.1');
   assert.equal(await value(page, 'eps-opt'), '0.05');
   assert.equal(await page.locator('[data-testid="critical-reading"]').count(), 1);
 });
 
-test('McCandlish §1.6: the two-batch estimator gives |G|² = 4, tr Σ = 100, B_simple = 25', async () => {
+test('McCandlish App. A.1: the two-batch estimator gives |G|² = 4, tr Σ = 100, B_simple = 25', async () => {
   const { page } = app;
   await app.open('view=lr&b_small=32&gn_small=7.125&b_big=512&gn_big=4.1953125');
   assert.equal(await value(page, 'g2'), '4');
@@ -56,7 +57,7 @@ test('McCandlish §1.6: the two-batch estimator gives |G|² = 4, tr Σ = 100, B_
   assert.match(await page.locator('[data-testid="estimator-advice"]').innerText(), /25/);
 });
 
-test('§7.2: Malladi et al. square-root rule for Adam, κ = 4; Goyal et al. linear rule for SGD', async () => {
+test('Malladi et al. square-root rule for Adam, κ = 4; Goyal et al. linear rule for SGD', async () => {
   const { page } = app;
   await app.open('view=lr&lr0=1e-4&b0=256&b1=1024&scale_opt=adam&beta1=0.9&beta2=0.999&adam_eps=1e-8');
   assert.equal(await value(page, 'kappa'), '4');

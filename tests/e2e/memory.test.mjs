@@ -1,6 +1,9 @@
 // End-to-end tests of the Memory view against the built dist/.
-// Reference values: REFERENCE.md §4 (parameter counts §4.7, PEFT counts §4.5, 16 B/param §4.1,
-// ZeRO §4.2, logits §4.4, QLoRA §4.6); published measurements in core::memory::measured.
+// Reference values: parameter and PEFT LoRA counts from transformers 5.24.0 / peft 0.21.2
+// (`python tests/reference/peft_lora_counts.py`); 16 B/param and the ZeRO stages (Rajbhandari et
+// al. 2020, §3.1 and §5) and logits (`python tests/reference/memory_arithmetic.py`); QLoRA weights
+// (Dettmers et al. 2023, §3; `python tests/reference/bnb_bytes.py`); published measurements in
+// core::memory::measured.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, value, num, setInput, canvasPixels, changed, until, hoverReadout } from './harness.mjs';
@@ -13,20 +16,20 @@ after(async () => {
   await app.close();
 });
 
-const PSI = 6738415616; // Llama-2-7B parameters, REFERENCE.md §4.7 [RUN]
+const PSI = 6738415616; // Llama-2-7B parameters (tests/reference/peft_lora_counts.py)
 
-test('exact parameter counts through the URL (REFERENCE.md §4.5, §4.7)', async () => {
+test('exact parameter counts through the URL (transformers and peft counts)', async () => {
   const { page } = app;
   await app.open('view=memory&lang=en&model=llama-2-7b&method=lora&r=8&targets=');
   assert.equal(await value(page, 'params-total'), String(PSI));
   assert.equal(await value(page, 'params-trainable'), '4194304'); // PEFT printout, r=8 q_proj,v_proj
   assert.equal(await value(page, 'params-all'), '6742609920');
   await app.open('view=memory&model=llama-2-7b&method=lora&r=16&targets=q,v');
-  assert.equal(await value(page, 'params-trainable'), '8388608'); // §4.5 r=16
+  assert.equal(await value(page, 'params-trainable'), '8388608'); // peft, r=16
   assert.equal(await value(page, 'params-all'), '6746804224');
   await app.open('view=memory&model=gpt2&method=lora&r=8&targets=');
-  assert.equal(await value(page, 'params-total'), '124439808'); // §4.7 incl. 1024×768 positions
-  assert.equal(await value(page, 'params-trainable'), '294912'); // §4.5 c_attn
+  assert.equal(await value(page, 'params-total'), '124439808'); // incl. 1024×768 positions
+  assert.equal(await value(page, 'params-trainable'), '294912'); // peft, c_attn
   assert.equal(await value(page, 'params-all'), '124734720');
   // A custom GPT-2 shape (kv_heads left at its Llama default is ignored: GPT-2 has no GQA).
   await app.open('view=memory&model=custom&family=gpt2&hidden=768&layers=12&heads=12&ffn=3072&vocab=50257&tied=1&n_positions=1024');
@@ -42,7 +45,7 @@ test('exact parameter counts through the URL (REFERENCE.md §4.5, §4.7)', async
   assert.deepEqual(app.problems(), []);
 });
 
-test('16 bytes per parameter and the ZeRO stages (REFERENCE.md §4.1, §4.2)', async () => {
+test('16 bytes per parameter and the ZeRO stages', async () => {
   const { page } = app;
   // Gradient accumulation 2 keeps the gradients alive at the start of backward.
   const states = async () =>
@@ -51,11 +54,11 @@ test('16 bytes per parameter and the ZeRO stages (REFERENCE.md §4.1, §4.2)', a
   assert.equal(await value(page, 'mem-weights'), String(2 * PSI));
   assert.equal(await value(page, 'mem-grads'), String(2 * PSI));
   assert.equal(await value(page, 'mem-optimizer'), String(12 * PSI));
-  assert.equal(await states(), 107814649856); // §4.1: 107.81 GB
+  assert.equal(await states(), 107814649856); // 16Ψ: 107.81 GB
   await app.open('view=memory&model=llama-2-7b&method=full&ga=2&gpus=8&zero=2');
-  assert.equal(await states(), 25269058560); // §4.2: ZeRO-2, N_d = 8 → 25.27 GB
+  assert.equal(await states(), 25269058560); // ZeRO-2, N_d = 8 → 25.27 GB
   await app.open('view=memory&model=llama-2-7b&method=full&ga=2&gpus=8&zero=3');
-  assert.equal(await states(), 13476831232); // §4.2: ZeRO-3 → 13.48 GB
+  assert.equal(await states(), 13476831232); // ZeRO-3 → 13.48 GB
   // With accumulation 1 the gradients are not alive at the start of backward.
   await app.open('view=memory&model=llama-2-7b&method=full&ga=1&gpus=1&zero=0&seq=2048');
   assert.equal(await value(page, 'mem-grads'), '0');
@@ -67,13 +70,13 @@ test('16 bytes per parameter and the ZeRO stages (REFERENCE.md §4.1, §4.2)', a
   assert.deepEqual(app.problems(), []);
 });
 
-test('logits, QLoRA weights, and the unit switch (REFERENCE.md §4.4, §4.6)', async () => {
+test('logits, QLoRA weights, and the unit switch', async () => {
   const { page } = app;
   await app.open('view=memory&model=llama-3-8b&method=lora&mbs=1&seq=2048&prec=bf16-master');
-  // §4.4: 262,668,288 logits; bf16 logits + fp32 upcast + log-softmax + fp32 gradient = 14 B each.
+  // 262,668,288 logits; bf16 logits + fp32 upcast + log-softmax + fp32 gradient = 14 B each.
   assert.equal(await value(page, 'mem-logits'), String(14 * 262668288));
   await app.open('view=memory&model=llama-2-7b&method=qlora&r=8&targets=&dq=1');
-  // §4.6: ≈ 3.87 GB of NF4 weights (with DQ) plus the bf16 embeddings and head; adapters fp32.
+  // ≈ 3.87 GB of NF4 weights (with DQ) plus the bf16 embeddings and head; adapters fp32.
   const base = (await num(page, 'mem-weights')) - 4 * 4194304;
   assert.ok(Math.abs(base / 1e9 - 3.87) < 0.005, `QLoRA base ${base}`);
   const shownGb = await page.locator('[data-testid="mem-weights"]').innerText();

@@ -1,6 +1,9 @@
 // End-to-end tests of the Simulator view against the built dist/.
-// Reference behaviour: issue 3 "What the simulation must show" (seed conclusions 1 and 2, McCandlish
-// et al. 2018) and the core's native tests (src/core/sim/sweep.rs); the page must reproduce them.
+// Reference behaviour: a maximum stable step that does not grow with the batch, a best rate that
+// grows with B and then saturates, steps to target falling ~1/B up to a critical batch and flat past
+// it (McCandlish et al. 2018, eqs. 2.6 and 2.11–2.12), and a larger critical batch for momentum and
+// Adam (Zhang et al. 2019, arXiv:1907.04164); the core's native tests (src/core/sim/sweep.rs) check
+// the same, and the page must reproduce them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, value, num, setInput, canvasPixels, changed, until } from './harness.mjs';

@@ -1,5 +1,6 @@
 //! Each task's share of the draws under several mixing schemes, as 100 % stacked bars side by
-//! side, with the current scheme marked (REFERENCE.md §6).
+//! side, with the current scheme marked (the schemes of [`crate::core::mix`]: T5's cap and
+//! temperature, Raffel et al. 2020, §3.5.2).
 
 use crate::chart::axis::frame_of;
 use crate::chart::frame::{Bars, PlotFrame};
@@ -296,8 +297,9 @@ mod tests {
         let names: Vec<String> = ["classify", "extract", "generate"]
             .map(String::from)
             .to_vec();
-        // REFERENCE.md §6.1 [RUN]: proportional (0.9009, 0.0901, 0.0090) and K = 2^16
-        // (0.46456, 0.46456, 0.07089), from seqio `mixing_rate_num_examples`.
+        // Proportional (0.9009, 0.0901, 0.0090) and K = 2^16 (0.46456, 0.46456, 0.07089) for
+        // e = (1e6, 1e5, 1e4), from seqio 0.0.20 `mixing_rate_num_examples`
+        // (`python tests/reference/mix_rates.py`).
         let shares = vec![
             vec![Some(0.9009), Some(0.0901), Some(0.0090)],
             vec![Some(0.46456), Some(0.46456), Some(0.07089)],

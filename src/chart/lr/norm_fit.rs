@@ -139,7 +139,8 @@ mod tests {
     use crate::core::noise_scale::log_grid;
 
     fn svg(gn_big: f64, dark: bool) -> String {
-        // REFERENCE.md §1.6 example: |G|² = 4, tr Σ = 100 → 7.125 at 32 and 4.1953125 at 512.
+        // McCandlish et al. 2018, eq. A.1 with |G|² = 4, tr Σ = 100: 7.125 at 32 and 4.1953125 at
+        // 512 (`python tests/reference/noise_scale.py`).
         let (g2, s) = (4.0, 100.0);
         let curve: Vec<(f64, f64)> = log_grid(4.0, 4096.0, 80)
             .iter()

@@ -1,6 +1,6 @@
 //! Steps (or examples) to the target loss against the batch size, log–log, per optimizer: the
 //! sweep's measurements (solid, dots), the McCandlish fit S = S_min(1 + B_crit/B) or
-//! E = E_min(1 + B/B_crit) dashed (McCandlish et al. 2018, eqs. 2.11–2.12; REFERENCE.md §1.5), and
+//! E = E_min(1 + B/B_crit) dashed (McCandlish et al. 2018, eqs. 2.11–2.12 and App. D), and
 //! the critical batch marked on the fit.
 
 use crate::chart::axis::frame_of;
@@ -209,7 +209,8 @@ mod tests {
 
     #[test]
     fn draws_points_fit_and_critical_batch() {
-        // S = 100(1 + 64/B) exactly (REFERENCE.md §1.5 form), so the fit gives B_crit = 64.
+        // S = 100(1 + 64/B) exactly (S = S_min(1 + B_crit/B), McCandlish et al. 2018, eq. 2.11),
+        // so the fit gives B_crit = 64.
         let pts: Vec<(f64, f64)> = [1.0, 4.0, 16.0, 64.0, 256.0, 1024.0]
             .iter()
             .map(|&b| (b, 100.0 * (1.0 + 64.0 / b)))

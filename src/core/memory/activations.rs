@@ -1,9 +1,10 @@
 //! Activation memory: what autograd keeps between the forward and the backward pass.
 //!
-//! # Reference: Korthikanti et al. 2022 (arXiv:2205.05198, §4.1; REFERENCE.md §4.3)
+//! # Reference: Korthikanti et al. 2022 (arXiv:2205.05198, §4.1)
 //! GPT-style block, 16-bit values, 1-byte dropout masks: **sbh(34 + 5as/h)** bytes per layer;
 //! 34sbh with selective recomputation (or FlashAttention), 2sbh with full recomputation.
-//! Kept here as [`korthikanti_per_layer`] and tested against REFERENCE.md's example.
+//! Kept here as [`korthikanti_per_layer`] and tested on s = 2048, b = 1, h = 4096, a = 32
+//! (`python tests/reference/memory_arithmetic.py`).
 //!
 //! # Adapted to Llama-family blocks (GQA, SwiGLU, RMSNorm, dropout = 0)
 //! Per token, with w = activation bytes (2 for bf16 compute, 4 for fp32), d = hidden,
@@ -225,21 +226,23 @@ impl Setup<'_> {
     }
 }
 
-/// Logit elements of one micro-batch: s·b·V (REFERENCE.md §4.4).
+/// Logit elements of one micro-batch: s·b·V (the LM head's output, `[b, s, V]`).
 pub fn logit_elements(vocab: u64, mbs: u64, seq: u64) -> u128 {
     vocab as u128 * mbs as u128 * seq as u128
 }
 
-/// Bytes the LM head and loss hold at the start of backward, for n logits of `width` bytes:
-/// the logits themselves (w·n), transformers' fp32 upcast for the loss (`logits.float()` in
-/// `ForCausalLMLoss`, 4n when w < 4), the log-softmax output `cross_entropy` saves (4n), and the
-/// fp32 gradient the backward creates (4n; REFERENCE.md §4.4). 14 B per logit in bf16, 12 in fp32.
+/// Peak bytes of the LM head's logits and the loss during backward, for n logits of `width`
+/// bytes. transformers 5.24.0 (`src/transformers/loss/loss_utils.py`, `ForCausalLMLoss`) upcasts
+/// with `logits.float()` and calls `cross_entropy`; the upcast is freed after the forward pass,
+/// and at the peak of backward live: the logits the model output keeps (w·n), the fp32
+/// log-softmax output autograd saved (4n), the fp32 gradient of the NLL (4n) and the fp32
+/// gradient of the logits (4n). 14 B per logit in bf16, 16 in fp32, as measured on CPU by
+/// `python tests/reference/logits_peak.py`.
 pub fn logits_bytes(elements: u128, width: u64) -> u128 {
-    let upcast = if width < 4 { 4 } else { 0 };
-    elements * (width as u128 + upcast + 4 + 4)
+    elements * (width as u128 + 4 + 4 + 4)
 }
 
-/// Korthikanti et al. 2022 §4.1 per-layer activations of a GPT block (REFERENCE.md §4.3):
+/// Korthikanti et al. 2022 §4.1 per-layer activations of a GPT block:
 /// sbh·34 + 5·a·s²·b bytes (no recomputation, no parallelism).
 pub fn korthikanti_per_layer(s: u64, b: u64, h: u64, a: u64) -> u128 {
     let (s, b, h, a) = (s as u128, b as u128, h as u128, a as u128);
@@ -263,7 +266,8 @@ mod tests {
 
     #[test]
     fn korthikanti_reference_example() {
-        // REFERENCE.md §4.3 [RUN]: s = 2048, b = 1, h = 4096, a = 32.
+        // Korthikanti et al. 2022, §4.1 (and §5 for 34sbh and 2sbh) at s = 2048, b = 1, h = 4096,
+        // a = 32: `python tests/reference/memory_arithmetic.py`.
         assert_eq!(korthikanti_per_layer(2048, 1, 4096, 32), 956_301_312);
         assert_eq!(korthikanti_selective(2048, 1, 4096), 285_212_672);
         assert_eq!(korthikanti_full(2048, 1, 4096), 16_777_216);
@@ -271,14 +275,15 @@ mod tests {
 
     #[test]
     fn logits_reference_example() {
-        // REFERENCE.md §4.4 [RUN]: Llama-3-8B, V = 128256, s = 2048, b = 1.
+        // Llama-3-8B, V = 128256, s = 2048, b = 1: `python tests/reference/memory_arithmetic.py`.
         let n = logit_elements(128_256, 1, 2048);
         assert_eq!(n, 262_668_288);
         // 0.525 GB in bf16 and 1.051 GB in fp32 for the logits alone.
         assert_eq!(((n * 2) as f64 / 1e6).round() / 1e3, 0.525);
         assert_eq!(((n * 4) as f64 / 1e6).round() / 1e3, 1.051);
+        // Peak of the loss's backward, measured: `python tests/reference/logits_peak.py`.
         assert_eq!(logits_bytes(n, 2), 14 * n);
-        assert_eq!(logits_bytes(n, 4), 12 * n);
+        assert_eq!(logits_bytes(n, 4), 16 * n);
     }
 
     #[test]

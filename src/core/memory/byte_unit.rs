@@ -57,7 +57,7 @@ mod tests {
 
     #[test]
     fn units() {
-        // REFERENCE.md §4.1: 7e9 × 16 B = 112.0 GB = 104.31 GiB.
+        // 7e9 × 16 B = 112.0 GB = 104.31 GiB (`python tests/reference/memory_arithmetic.py`).
         let b = 112_000_000_000;
         assert_eq!(ByteUnit::Gb.amount(b), 112.0);
         assert_eq!((ByteUnit::Gib.amount(b) * 100.0).round() / 100.0, 104.31);

@@ -1,11 +1,14 @@
-//! LoRA (Hu et al. 2021) adapters as PEFT builds them, and the trainable-parameter count that
-//! PEFT's `print_trainable_parameters` prints.
+//! LoRA (Hu et al. 2021, arXiv:2106.09685, §4.1) adapters as PEFT builds them, and the
+//! trainable-parameter count that PEFT's `print_trainable_parameters` prints.
 //!
 //! Each adapted linear W ∈ R^{d_out×d_in} gets A ∈ R^{r×d_in} and B ∈ R^{d_out×r}:
-//! **r·(d_in + d_out)** trainable parameters per adapted matrix (REFERENCE.md §4.5).
-//! PEFT's default targets (`peft/utils/constants.py`,
+//! **r·(d_in + d_out)** trainable parameters per adapted matrix (peft 0.21.2,
+//! `src/peft/tuners/lora/layer.py`, `LoraLayer.update_layer`: `lora_A` is
+//! `nn.Linear(in_features, r)`, `lora_B` is `nn.Linear(r, out_features)`, no bias by default).
+//! PEFT's default targets (`src/peft/utils/constants.py`,
 //! `TRANSFORMERS_MODELS_TO_LORA_TARGET_MODULES_MAPPING`): llama, mistral, qwen2 → `q_proj`,
-//! `v_proj`; gpt2 → `c_attn`. "all params" includes the adapters (REFERENCE.md §4.5).
+//! `v_proj`; gpt2 → `c_attn`. "all params" includes the adapters
+//! (`PeftModel.get_nb_trainable_parameters` in `src/peft/peft_model.py`).
 
 use super::model::{Family, LinearShape, ModelConfig};
 use crate::core::error::{ErrorKind, InputError};
@@ -172,7 +175,9 @@ mod tests {
 
     #[test]
     fn matches_peft_printouts() {
-        // REFERENCE.md §4.5 [RUN] peft get_peft_model.
+        // peft 0.21.2 `get_peft_model` on meta-device transformers 5.24.0 models, read with
+        // `get_nb_trainable_parameters()`: `python tests/reference/peft_lora_counts.py`, which
+        // also reproduces the method_comparison figures below.
         assert_eq!(counts("llama-2-7b", 8, ""), (4_194_304, 6_742_609_920));
         assert_eq!(counts("llama-2-7b", 16, "q,v"), (8_388_608, 6_746_804_224));
         assert_eq!(counts("gpt2", 8, ""), (294_912, 124_734_720));
@@ -201,7 +206,8 @@ mod tests {
             LoraConfig::parse_targets("c_attn, c_proj", m.family),
             Ok(vec!["c_attn", "attn.c_proj", "mlp.c_proj"])
         );
-        // c_attn 8·(768+2304), attn.c_proj 8·(768+768), mlp.c_proj 8·(3072+768); ×12 layers.
+        // c_attn 8·(768+2304), attn.c_proj 8·(768+768), mlp.c_proj 8·(3072+768); ×12 layers
+        // = 811,008, as peft gives for targets c_attn,c_proj (tests/reference/peft_lora_counts.py).
         let l = LoraConfig::new(&m, 8, vec!["c_attn", "attn.c_proj", "mlp.c_proj"]);
         assert_eq!(
             l.map(|l| l.params_trainable(&m)),

@@ -174,7 +174,7 @@ mod tests {
                 c.error_pct, c.row.measured, c.ours, c.row.config
             );
         }
-        // Target ±15 % (issue 6); every row currently meets it. A row that stops meeting it
+        // Target ±15 % (this app's accuracy goal for published measurements); every row meets it. A row that stops meeting it
         // must say why in its note rather than have constants tuned.
         for c in &t {
             assert!(

@@ -1,5 +1,5 @@
 //! Training memory per GPU: weights, gradients, optimizer states, activations, logits and
-//! overhead, for full fine-tuning, LoRA and QLoRA (REFERENCE.md §4).
+//! overhead, for full fine-tuning, LoRA and QLoRA; each part's source is in its module.
 //!
 //! [`MemoryInput`] is built from numbers ([`MemoryInput::new`]) or from URL-style text fields
 //! ([`MemoryInput::from_fields`]); [`MemoryInput::estimate`] gives a [`MemoryEstimate`] in bytes
@@ -59,7 +59,7 @@ pub enum Method {
     Qlora {
         /// The adapters.
         lora: LoraConfig,
-        /// Double quantisation of the block constants (QLoRA §3).
+        /// Double quantisation of the block constants (Dettmers et al. 2023, QLoRA, §3).
         double_quant: bool,
     },
 }

@@ -5,10 +5,12 @@
 //! with its shape (needed for per-tensor optimizer states such as Adafactor's factored moments
 //! and 8-bit Adam's size threshold); [`ModelConfig::params_total`] sums them.
 //!
-//! Formulas: REFERENCE.md §4.7 (Llama/Mistral/Qwen2 layer = attention + gated MLP + 2 norms,
-//! Qwen2 adds q/k/v biases; GPT-2 has LayerNorms with biases, biases on every linear and learned
-//! positions). They follow transformers' `modeling_llama.py`, `modeling_mistral.py`,
-//! `modeling_qwen2.py` and `modeling_gpt2.py` module lists.
+//! Formulas: a Llama/Mistral/Qwen2 layer is attention + gated MLP + 2 RMSNorms, Qwen2 adds q/k/v
+//! biases; GPT-2 has LayerNorms with biases, biases on every linear and learned positions. They
+//! follow the module lists of transformers 5.24.0 `src/transformers/models/llama/modeling_llama.py`,
+//! `mistral/modeling_mistral.py`, `qwen2/modeling_qwen2.py` and `gpt2/modeling_gpt2.py`; every
+//! preset's total equals `num_parameters()` of the model built on the meta device
+//! (`python tests/reference/peft_lora_counts.py`).
 
 use crate::core::error::{ErrorKind, InputError};
 
@@ -284,12 +286,12 @@ impl ModelConfig {
 
     /// Exact parameter count (what `model.num_parameters()` reports): embeddings, learned
     /// positions, every layer's linears, biases and norms, the final norm, and the head if
-    /// untied. REFERENCE.md §4.7.
+    /// untied.
     pub fn params_total(&self) -> u64 {
         self.tensors().iter().map(ParamTensor::total).sum()
     }
 
-    /// Parameters of one decoder layer (REFERENCE.md §4.7 "params per layer").
+    /// Parameters of one decoder layer (those of `model.layers[0]` / `transformer.h[0]`).
     pub fn params_per_layer(&self) -> u64 {
         let lin: u64 = self.linears().iter().map(|l| l.d_in * l.d_out).sum();
         let d = self.hidden;
@@ -363,8 +365,7 @@ pub const PRESETS: &[&str] = &[
 ];
 
 /// A preset by its URL word. Values are the models' Hugging Face `config.json` fields
-/// (REFERENCE.md §4.7 table; GPT-2 = transformers' `GPT2Config` defaults, i.e. the `gpt2`
-/// checkpoint). Mistral is `mistralai/Mistral-7B-v0.1`.
+/// (GPT-2 = transformers' `GPT2Config` defaults, i.e. the `gpt2` checkpoint). Mistral is `mistralai/Mistral-7B-v0.1`.
 pub fn preset(name: &str) -> Result<ModelConfig, InputError> {
     use Family::*;
     // (family, d, L, n_h, n_kv, d_ff, V, tied, n_pos)
@@ -394,23 +395,25 @@ mod tests {
 
     #[test]
     fn reference_totals() {
-        // REFERENCE.md §4.7 [RUN]: formula and meta-device model agree.
+        // transformers 5.24.0 `num_parameters()` of the meta-device model, and its first layer's
+        // parameters: `python tests/reference/peft_lora_counts.py`.
         assert_eq!(total("llama-2-7b"), 6_738_415_616);
         assert_eq!(
             preset("llama-2-7b").map(|m| m.params_per_layer()),
             Ok(202_383_360)
         );
-        // REFERENCE.md §4.7: GPT-2 124,439,808 incl. 1024×768 positions; 7,087,872 per layer.
+        // GPT-2 124,439,808 incl. 1024×768 positions; 7,087,872 per layer (same script).
         assert_eq!(total("gpt2"), 124_439_808);
         assert_eq!(preset("gpt2").map(|m| m.params_per_layer()), Ok(7_087_872));
-        // REFERENCE.md §4.6: 6,476,005,376 linear params in Llama-2-7B.
+        // 6,476,005,376 nn.Linear weights in Llama-2-7B's decoder layers (same script).
         assert_eq!(
             preset("llama-2-7b").map(|m| m.params_linear()),
             Ok(6_476_005_376)
         );
     }
 
-    /// The "(compute it)" rows of REFERENCE.md §4.7, checked against published figures.
+    /// The other presets, checked against published figures (and against the meta-device models
+    /// by `python tests/reference/peft_lora_counts.py`).
     #[test]
     fn computed_totals_match_published_figures() {
         // Llama-3-8B: Meta's model card / HF hub "8.03B" (8,030,261,248).

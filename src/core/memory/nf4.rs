@@ -1,7 +1,7 @@
-//! QLoRA storage of a frozen linear weight (Dettmers et al. 2023, §3; REFERENCE.md §4.6).
+//! QLoRA storage of a frozen linear weight (Dettmers et al. 2023, arXiv:2305.14314, §3).
 //!
-//! NF4 packs two 4-bit values per byte in blocks of 64 (bitsandbytes `quantize_4bit`,
-//! `blocksize=64`) with one fp32 absmax per block (0.5 bit/param). Double quantisation stores
+//! NF4 packs two 4-bit values per byte in blocks of 64 (bitsandbytes 0.50.2
+//! `bitsandbytes/functional.py`, `quantize_4bit`, `blocksize=64`) with one fp32 absmax per block (0.5 bit/param). Double quantisation stores
 //! the absmax values in 8 bits, quantised again in blocks of 256 with fp32 constants:
 //! 8/64 + 32/(64·256) = 0.126953125 bit/param. Only the decoder's linear layers are quantised;
 //! embeddings, the LM head, norms and biases stay in the 16-bit compute dtype
@@ -40,10 +40,11 @@ mod tests {
 
     #[test]
     fn reference_bits() {
-        // REFERENCE.md §4.6: 0.5 bit without DQ, 0.126953125 with DQ (paper: 0.127).
+        // Dettmers et al. 2023, §3: 0.5 bit without DQ, 0.126953125 with DQ (paper: 0.127).
         assert_eq!(constant_bits_per_param(false), 0.5);
         assert_eq!(constant_bits_per_param(true), 0.126953125);
-        // 4096×4096: 8,388,608 packed bytes + 262,144 one-byte constants + 1024·4 + 4.
+        // 4096×4096: 8,388,608 packed bytes + 262,144 one-byte constants + 1024·4 + 4, the bytes
+        // bitsandbytes 0.50.2 `quantize_4bit` allocates (`python tests/reference/bnb_bytes.py`).
         assert_eq!(
             tensor_bytes(4096 * 4096, 1, true),
             8_388_608 + 262_144 + 4096 + 4

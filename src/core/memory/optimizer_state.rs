@@ -2,12 +2,12 @@
 //!
 //! | `opt` | state per tensor of n = rows·cols elements | source |
 //! |---|---|---|
-//! | `adamw` | 2n (m, v) | torch.optim.AdamW; REFERENCE.md §3.3, §4.1 |
-//! | `adamw8bit` | n < 4096: 2n at 32 bit; else 2n bytes + one fp32 absmax per 2048-element block per state | Dettmers et al. 2022 (block-wise 8-bit optimizers, block 2048); bitsandbytes `min_8bit_size=4096` (REFERENCE.md §4.1) |
+//! | `adamw` | 2n (m, v) | torch 2.15.0 `torch/optim/adamw.py` (`exp_avg`, `exp_avg_sq`) |
+//! | `adamw8bit` | n < 4096: 2n at 32 bit; else 2n bytes + one fp32 absmax per 256-element block per state | Dettmers et al. 2022 (block-wise 8-bit optimizers); bitsandbytes 0.50.2 `bitsandbytes/optim/optimizer.py` `Optimizer2State.init_state` (`blocksize = 256` since 0.44.0, 2048 before; `min_8bit_size=4096`) |
 //! | `sgd` | 0 | torch.optim.SGD with momentum 0 |
-//! | `momentum` | n (momentum buffer) | torch.optim.SGD, REFERENCE.md §3.1 |
-//! | `sophia` | 2n (m, h) | Liuhong99/Sophia `sophia.py` (REFERENCE.md §3.4) |
-//! | `lion` | n (m) | google/automl `lion_pytorch.py` (REFERENCE.md §3.5) |
+//! | `momentum` | n (momentum buffer) | torch 2.15.0 `torch/optim/sgd.py` (`momentum_buffer`) |
+//! | `sophia` | 2n (m, h) | Liuhong99/Sophia `sophia.py` (`exp_avg`, `hessian`) |
+//! | `lion` | n (m) | google/automl `lion/lion_pytorch.py` (`exp_avg`) |
 //! | `adafactor` | matrices: rows + cols (factored second moment); vectors: n; no first moment | Shazeer & Stern 2018, §3 (factored second-moment estimator); transformers `optimization.py` `Adafactor` (`exp_avg_sq_row`, `exp_avg_sq_col`, `beta1=None` default) |
 //!
 //! The fp32 master copy of `bf16-master` is counted separately (see [`super::precision`]).
@@ -16,8 +16,10 @@ use crate::core::error::{ErrorKind, InputError};
 
 /// bitsandbytes: tensors with fewer elements keep 32-bit states (`min_8bit_size`).
 pub const MIN_8BIT_SIZE: u64 = 4096;
-/// Block size of the block-wise 8-bit state quantisation (Dettmers et al. 2022).
-pub const BLOCK_8BIT: u64 = 2048;
+/// Block size of the block-wise 8-bit state quantisation: bitsandbytes 0.44.0 and later
+/// (`bitsandbytes/optim/optimizer.py`, `blocksize = 256`); Dettmers et al. 2022 and bitsandbytes
+/// up to 0.43 used 2048. Checked on bitsandbytes 0.50.2 by `tests/reference/bnb_bytes.py`.
+pub const BLOCK_8BIT: u64 = 256;
 
 /// The optimizer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,12 +101,12 @@ impl Optimizer {
     /// Where the state layout comes from.
     pub fn source(self) -> &'static str {
         match self {
-            Self::AdamW => "torch.optim.AdamW: exp_avg + exp_avg_sq (REFERENCE.md §3.3)",
+            Self::AdamW => "torch.optim.AdamW: exp_avg + exp_avg_sq (torch/optim/adamw.py)",
             Self::AdamW8bit => {
-                "Dettmers et al. 2022, block-wise 8-bit states (block 2048); bitsandbytes min_8bit_size = 4096"
+                "Dettmers et al. 2022, block-wise 8-bit states; bitsandbytes ≥ 0.44: block 256, min_8bit_size = 4096"
             }
             Self::Sgd => "torch.optim.SGD, momentum = 0: no state",
-            Self::Momentum => "torch.optim.SGD momentum_buffer (REFERENCE.md §3.1)",
+            Self::Momentum => "torch.optim.SGD momentum_buffer (torch/optim/sgd.py)",
             Self::Sophia => "SophiaG exp_avg + hessian (Liuhong99/Sophia sophia.py)",
             Self::Lion => "Lion exp_avg (google/automl lion_pytorch.py)",
             Self::Adafactor => {
@@ -128,11 +130,16 @@ mod tests {
             Optimizer::Adafactor.state_bytes(4096, 1, 3, 4),
             3 * 4096 * 4
         );
-        // 8-bit: n bytes per state + 4 B per 2048-block per state.
+        // 8-bit: n bytes per state + 4 B per 256-block per state; bitsandbytes 0.50.2
+        // AdamW8bit allocates 34,078,720 B for 4096×4096 (tests/reference/bnb_bytes.py).
         assert_eq!(
             Optimizer::AdamW8bit.state_bytes(4096, 4096, 1, 4),
-            2 * (n + 4 * 8192)
+            34_078_720
         );
+        assert_eq!(34_078_720, 2 * (n + 4 * 65_536));
+        // 4096 and 5000 elements: 8-bit with 16 and 20 blocks (8,320 and 10,160 B).
+        assert_eq!(Optimizer::AdamW8bit.state_bytes(4096, 1, 1, 4), 8_320);
+        assert_eq!(Optimizer::AdamW8bit.state_bytes(1000, 5, 1, 4), 10_160);
         // Below min_8bit_size (a 4095-element vector): 32-bit states.
         assert_eq!(
             Optimizer::AdamW8bit.state_bytes(4095, 1, 1, 4),

@@ -3,9 +3,9 @@
 //!
 //! | `prec` | weights | grads | master | states | activations | source of the convention |
 //! |---|---|---|---|---|---|---|
-//! | `fp32` | 4 | 4 | 0 | 4 | 4 | plain fp32 training (REFERENCE.md §4.1 "pure fp32 Adam: 16 B") |
+//! | `fp32` | 4 | 4 | 0 | 4 | 4 | plain fp32 training (with Adam: 4 + 4 + 8 = 16 B/param) |
 //! | `amp` | 4 + 2 | 4 | 0 | 4 | 2 | fp32 weights, bf16 autocast: each weight's bf16 cast is kept for backward (PyTorch `torch.amp` autocast weight cast cache) → Adam 18 B/param |
-//! | `bf16-master` | 2 | 2 | 4 | 4 | 2 | ZeRO (Rajbhandari et al. 2019, §3.1): 2Ψ + 2Ψ + KΨ, K = 12 for Adam → 16 B/param (default) |
+//! | `bf16-master` | 2 | 2 | 4 | 4 | 2 | ZeRO (Rajbhandari et al. 2020, arXiv:1910.02054, §3.1): 2Ψ + 2Ψ + KΨ, K = 12 for Adam → 16 B/param (default) |
 //! | `pure-bf16` | 2 | 2 | 0 | 2 | 2 | everything bf16, states included (e.g. a bf16 model with `torch.optim.AdamW`, whose states take the parameter dtype) → Adam 8 B/param |
 //!
 //! Frozen weights (LoRA base) take 2 bytes except under `fp32`/`amp` (4). LoRA adapters follow
@@ -99,14 +99,12 @@ impl Precision {
     /// Where the convention comes from (shown next to the bytes per parameter).
     pub fn source(self) -> &'static str {
         match self {
-            Self::Fp32 => {
-                "fp32 everywhere: 4 B weights + 4 B grads + fp32 states (REFERENCE.md §4.1)"
-            }
+            Self::Fp32 => "fp32 everywhere: 4 B weights + 4 B grads + fp32 states",
             Self::Amp => {
                 "PyTorch torch.amp autocast: fp32 weights/grads/states plus the bf16 weight cast kept for backward"
             }
             Self::Bf16Master => {
-                "ZeRO (Rajbhandari et al. 2019, §3.1): 2Ψ bf16 weights + 2Ψ bf16 grads + KΨ fp32 master and states"
+                "ZeRO (Rajbhandari et al. 2020, §3.1): 2Ψ bf16 weights + 2Ψ bf16 grads + KΨ fp32 master and states"
             }
             Self::PureBf16 => {
                 "bf16 model with torch.optim states in the parameter dtype (no master copy)"

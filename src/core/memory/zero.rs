@@ -1,4 +1,4 @@
-//! ZeRO data parallelism (Rajbhandari et al. 2019, §5; REFERENCE.md §4.2): which model states
+//! ZeRO data parallelism (Rajbhandari et al. 2020, arXiv:1910.02054, §5): which model states
 //! are split across the N_d data-parallel GPUs.
 //!
 //! | stage | per GPU |
@@ -72,7 +72,7 @@ impl Zero {
 mod tests {
     use super::*;
 
-    /// REFERENCE.md §4.2 table: Adam K = 12, 2Ψ weights, 2Ψ grads.
+    /// Mixed-precision Adam (ZeRO §3.1): 2Ψ weights, 2Ψ grads, KΨ optimizer states with K = 12.
     fn gb(psi: u128, stage: u64, gpus: u64) -> f64 {
         let z = Zero::new(stage, gpus).unwrap_or_else(|e| panic!("{e}"));
         let s = z.per_gpu(StateBytes {
@@ -85,7 +85,8 @@ mod tests {
 
     #[test]
     fn reference_table() {
-        // Paper Fig. 1: 7.5B params, N_d = 64 → 120 / 31.4 / 16.6 / 1.9 GB (REFERENCE.md §4.2).
+        // Rajbhandari et al. 2020, Fig. 1: 7.5B params, N_d = 64 → 120 / 31.4 / 16.6 / 1.9 GB
+        // (`python tests/reference/memory_arithmetic.py` prints the unrounded values).
         let p = 7_500_000_000;
         assert_eq!(gb(p, 0, 64), 120.0);
         assert_eq!((gb(p, 1, 64) * 1000.0).round() / 1000.0, 31.406);
@@ -93,7 +94,7 @@ mod tests {
         assert_eq!((gb(p, 3, 64) * 1000.0).round() / 1000.0, 1.875);
         // Llama-2-7B, N_d = 8 → 107.81 / 37.06 / 25.27 / 13.48 GB.
         let l = 6_738_415_616;
-        assert_eq!(16 * l, 107_814_649_856); // REFERENCE.md §8 item 3
+        assert_eq!(16 * l, 107_814_649_856); // 16Ψ (ZeRO §3.1)
         let r2 = |x: f64| (x * 100.0).round() / 100.0;
         assert_eq!(r2(gb(l, 0, 8)), 107.81);
         assert_eq!(r2(gb(l, 1, 8)), 37.06);
