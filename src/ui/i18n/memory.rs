@@ -655,7 +655,7 @@ pub(super) static ZH: Memory = Memory {
     },
     prec_names: [
         "全程 fp32",
-        "AMP：fp32 权重 + bf16 自动混合",
+        "AMP：fp32 权重 + bf16 自动混合精度",
         "bf16 + fp32 主权重与状态（16 B）",
         "纯 bf16（状态也是 bf16）",
     ],

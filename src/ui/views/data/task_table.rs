@@ -32,7 +32,7 @@ fn row_message(lang: Lang, e: &TaskError) -> String {
                 TaskColumn::Count => 1,
                 _ => 2,
             };
-            let sep = if lang == Lang::Zh { ":" } else { ": " };
+            let sep = if lang == Lang::Zh { "：" } else { ": " };
             format!(
                 "{}{sep}{}",
                 t.row_error_cols[i],
