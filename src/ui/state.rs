@@ -2,8 +2,8 @@
 //!
 //! Each input is a [`Param`]: its URL key, its default text and a signal with the text as typed.
 //! The text is the single source of truth; views parse it in memos. At start-up the query string
-//! is read once; a value that does not parse falls back to its default and its key is listed in
-//! [`AppState::bad_params`] for a notice. An effect in `app.rs` writes the state back with
+//! is read once; a value that is invalid or out of range falls back to its default and is listed
+//! (`key=value`) in [`AppState::bad_params`] for a notice. An effect in `app.rs` writes the state back with
 //! `history.replaceState`, so a reload or a shared link restores the page.
 
 use std::collections::BTreeMap;
@@ -203,6 +203,22 @@ pub fn hide_words(mask: u16, sep: &str) -> String {
         .join(sep)
 }
 
+/// How the notice names a parameter that was reset: `key=value`, a long value cut to 40
+/// characters and an ellipsis.
+pub fn bad_entry(key: &str, value: &str) -> String {
+    const MAX: usize = 40;
+    let mut shown: String = value.chars().take(MAX).collect();
+    if value.chars().nth(MAX).is_some() {
+        shown.push('…');
+    }
+    format!("{key}={shown}")
+}
+
+/// The key of a [`bad_entry`].
+fn bad_key(entry: &str) -> &str {
+    entry.split_once('=').map_or(entry, |(k, _)| k)
+}
+
 /// Everything the URL holds, as signals. Cheap to copy; provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -214,7 +230,8 @@ pub struct AppState {
     pub theme: RwSignal<Theme>,
     /// Whether the system prefers a dark scheme (kept current by a media-query listener).
     pub system_dark: RwSignal<bool>,
-    /// URL keys whose values were malformed and reset to defaults (empty once dismissed).
+    /// `key=value` of each URL parameter whose value was invalid or out of range and was reset to
+    /// its default (see [`bad_entry`]; empty once dismissed).
     pub bad_params: RwSignal<Vec<String>>,
     /// The Simulator's last measured noise scale (B_noise where the Hessian is known, else
     /// B_simple), published when a sweep finishes; the Batch & LR view offers it for `b_noise`.
@@ -244,36 +261,39 @@ impl AppState {
         let view = match query.get("view") {
             None => View::Steps,
             Some(v) => View::parse(v).unwrap_or_else(|| {
-                bad.push("view".to_string());
+                bad.push(bad_entry("view", v));
                 View::Steps
             }),
         };
         let lang = match query.get("lang") {
             None => Lang::from_browser(browser_lang),
             Some(v) => Lang::parse(v).unwrap_or_else(|| {
-                bad.push("lang".to_string());
+                bad.push(bad_entry("lang", v));
                 Lang::from_browser(browser_lang)
             }),
         };
         let theme = match query.get("theme") {
             None => Theme::Auto,
             Some(v) => Theme::parse(v).unwrap_or_else(|| {
-                bad.push("theme".to_string());
+                bad.push(bad_entry("theme", v));
                 Theme::Auto
             }),
         };
         let embed = match query.get("embed").map(|v| v.trim()) {
             None | Some("" | "0") => false,
             Some("1") => true,
-            Some(_) => {
-                bad.push("embed".to_string());
+            Some(v) => {
+                bad.push(bad_entry("embed", v));
                 false
             }
         };
         // Unknown words are dropped (and reported); the known ones still apply.
         let (hide, hide_ok) = parse_hide(query.get("hide").map_or("", String::as_str));
         if !hide_ok {
-            bad.push("hide".to_string());
+            bad.push(bad_entry(
+                "hide",
+                query.get("hide").map_or("", String::as_str),
+            ));
         }
         let steps = StepsParams::new(query);
         let state = AppState {
@@ -304,10 +324,10 @@ impl AppState {
             let errors = set.field_errors();
             for param in set.params() {
                 if errors.iter().any(|e| e.field == param.key)
-                    && !bad.iter().any(|k| k == param.key)
+                    && !bad.iter().any(|k| bad_key(k) == param.key)
                 {
+                    bad.push(param.value.with_untracked(|v| bad_entry(param.key, v)));
                     param.value.set(param.default.to_string());
-                    bad.push(param.key.to_string());
                 }
             }
         }
@@ -463,6 +483,33 @@ mod tests {
             hide_words(parse_hide("nav,controls").0, " "),
             "controls nav"
         );
+    }
+
+    #[test]
+    fn the_notice_names_each_reset_value_as_key_equals_value() {
+        let query: Query = [
+            ("view", "steps"),
+            ("theme", "purple"),
+            ("n", "0"),
+            ("lr", "-1"),
+            ("mbs", "8"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let state = AppState::from_query(&query, "en", false);
+        let bad = state.bad_params.get_untracked();
+        assert!(bad.contains(&"theme=purple".to_string()), "{bad:?}");
+        assert!(bad.contains(&"n=0".to_string()), "{bad:?}");
+        assert!(bad.contains(&"lr=-1".to_string()), "{bad:?}");
+        assert!(!bad.iter().any(|e| e.starts_with("mbs")), "{bad:?}");
+        assert_eq!(state.steps.n.value.get_untracked(), state.steps.n.default);
+        let long = "x".repeat(50);
+        assert_eq!(
+            bad_entry("tasks", &long),
+            format!("tasks={}…", "x".repeat(40))
+        );
+        assert_eq!(bad_key("hide=a=b"), "hide");
     }
 
     #[test]

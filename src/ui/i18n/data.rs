@@ -1,5 +1,7 @@
 //! Strings of the Data view.
 
+use std::borrow::Cow;
+
 use super::{FieldText, FigureText};
 
 /// One guidance note: heading, advice, the reasoning behind it, and the calculator example it
@@ -125,6 +127,30 @@ pub struct Data {
     pub why_label: &'static str,
     /// The guidance notes.
     pub notes: [DataNote; 4],
+    /// Names shown for the tasks of the default table and of the worked examples: (the name the
+    /// link holds, the name shown). The link keeps the first, whatever the language; a name the
+    /// reader typed is shown as typed. Empty: every name is shown as the link holds it.
+    pub task_names: &'static [(&'static str, &'static str)],
+    /// Shown for `task` in the names the add button makes (`task1`, `task2`, …).
+    pub fresh_task: &'static str,
+}
+
+impl Data {
+    /// The name shown for a task whose name in the link is `name`: the names of the default table
+    /// and of the worked examples (and `task1`, `task2`, … from the add button) in this language,
+    /// any other name as it is.
+    pub fn task_name<'a>(&self, name: &'a str) -> Cow<'a, str> {
+        let key = name.trim();
+        if let Some((_, shown)) = self.task_names.iter().find(|(k, _)| *k == key) {
+            return Cow::Borrowed(shown);
+        }
+        match key.strip_prefix("task") {
+            Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                Cow::Owned(format!("{}{n}", self.fresh_task))
+            }
+            _ => Cow::Borrowed(name),
+        }
+    }
 }
 
 pub(super) static EN: Data = Data {
@@ -148,7 +174,7 @@ pub(super) static EN: Data = Data {
     bad_number_chars: "Write the number without “,” or “:”, e.g. 10000 or 10k.",
     bad_row_shape: "This entry should read name:examples or name:examples:tokens.",
     row_error_cols: ["Name", "Examples", "Tokens / example"],
-    table_why: "Share of draws: rate_i = min(n_i, K)^(1/T), divided by the sum over all tasks; the cap K applies before the temperature T (Raffel et al. 2020, T5, §3.5.2; google/seqio, utils.py, mixing_rate_num_examples). Equal mixing gives every task 1/(number of tasks). Examples drawn = share × examples drawn in total. Epochs = examples drawn ÷ examples in the task. Share of tokens = share × tokens per example, normalised over the tasks.",
+    table_why: "Share of draws: rate_i = min(n_i, K)^(1/T), divided by the sum over all tasks; the cap K applies before the temperature T (Raffel et al. 2020, §3.5.2; google/seqio, seqio/utils.py, mixing_rate_num_examples). Equal mixing gives every task 1/(number of tasks). Examples drawn = share × examples drawn in total. Epochs = examples drawn ÷ examples in the task. Share of tokens = share × tokens per example, normalised over the tasks.",
     mix: FieldText {
         label: "Mixing",
         unit: "",
@@ -181,7 +207,7 @@ pub(super) static EN: Data = Data {
     open_steps: "Open the Steps view",
     draws_fig: FigureText {
         label: "Examples drawn over the whole run",
-        why: "Every optimizer update draws one effective batch, so a run draws effective batch × total updates examples, split among the tasks by their shares. The Steps view computes both numbers (Hugging Face Trainer arithmetic, REFERENCE.md §5).",
+        why: "Every optimizer update draws one effective batch, so a run draws effective batch × total updates examples, split among the tasks by their shares. The Steps view computes both numbers (Hugging Face Trainer arithmetic: transformers 5.24.0, trainer.py).",
     },
     alpha_fig: FigureText {
         label: "Exponent α = 1/T (multilingual name)",
@@ -233,7 +259,7 @@ pub(super) static EN: Data = Data {
         DataNote {
             title: "Balance the tasks",
             advice: "When one run trains several tasks, do not simply pool the data. Decide each task's share: cap the largest (K) or flatten the mix with a temperature (T), and watch how often the small tasks are repeated.",
-            why: "Each update follows the gradient summed over the batch, so a task with 90 % of the examples steers 90 % of the learning, and the model improves on it at the others' expense (the seed's case: plenty of classification data, little generation data). Flattening the mix has a price: a small task is then seen many times over, and past about 4 epochs repetition helps less and risks memorising it.",
+            why: "Each update follows the gradient summed over the batch, so a task with 90 % of the examples steers 90 % of the learning, and the model improves on it at the others' expense (as when classification data is plentiful and generation data scarce). Flattening the mix has a price: a small task is then seen many times over, and past about 4 epochs repetition helps less and risks memorising it.",
             action: "Load the classification vs generation mix",
             look: "Compare the warnings under proportional mixing, with the cap K = 3,000, and with equal mixing: balance and repetition pull in opposite directions.",
         },
@@ -245,13 +271,15 @@ pub(super) static EN: Data = Data {
             look: "Tokens per example are set for every source: compare the share of draws with the share of tokens, where a few long books outweigh many short news items.",
         },
     ],
+    task_names: &[],
+    fresh_task: "task",
 };
 
 pub(super) static ZH: Data = Data {
     title: "数据",
-    lead: "一次微调里混合多个任务时,模型会多频繁地看到每个任务?每个任务又会被重复训练几遍?",
+    lead: "一次微调里混合多个任务时，模型会多频繁地看到每个任务？每个任务又会被重复训练几遍？",
     tasks_title: "参与混合的任务",
-    tasks_intro: "每行一个任务或一个数据来源。每条样本的 token 数可以不填;每一行都填上,就能看到各任务占总 token 的比例。",
+    tasks_intro: "每行一个任务或一个数据来源。每条样本的 token 数可以不填；每一行都填上，就能看到各任务占总 token 的比例。",
     col_colour: "图中颜色",
     col_remove: "删除",
     col_name: "任务",
@@ -264,59 +292,59 @@ pub(super) static ZH: Data = Data {
     seq_placeholder: "可不填",
     add_row: "添加任务",
     remove_row: "删除 {name}",
-    bad_name_chars: "名称里不能有“:”或“,”,它们在链接里用来分隔任务列表。",
-    bad_number_chars: "数字里不要写“,”或“:”,可以写成 10000 或 10k。",
-    bad_row_shape: "这一项应写成 名称:样本数 或 名称:样本数:token 数。",
+    bad_name_chars: "名称里不能有英文冒号“:”或逗号“,”：它们在链接里用来分隔任务列表。",
+    bad_number_chars: "数字里不要写英文逗号“,”或冒号“:”，可以写成 10000 或 10k。",
+    bad_row_shape: "这一项应是用英文冒号隔开的名称和样本数，可再加每条 token 数，例如 qa:1000 或 qa:1000:512。",
     row_error_cols: ["名称", "样本数", "每条 token 数"],
-    table_why: "采样占比:rate_i = min(n_i, K)^(1/T),再除以所有任务之和;先截断到上限 K,再做温度 T 的幂(Raffel 等 2020,T5 论文 §3.5.2;google/seqio 的 utils.py 中 mixing_rate_num_examples)。均匀混合时每个任务各占 1/任务数。抽取样本数 = 占比 × 训练中抽取的样本总数。轮数 = 抽取样本数 ÷ 该任务的样本数。token 占比 = 占比 × 每条 token 数,再在各任务之间归一化。",
+    table_why: "采样占比：rate_i = min(n_i, K)^(1/T)，再除以所有任务之和；先截断到上限 K，再取 1/T 次幂（Raffel 等，2020，§3.5.2；google/seqio 的 seqio/utils.py 中的 mixing_rate_num_examples）。均匀混合时每个任务各占 1/任务数。抽取样本数 = 占比 × 训练中抽取的样本总数。轮数 = 抽取样本数 ÷ 该任务的样本数。token 占比 = 占比 × 每条 token 数，再在各任务之间归一化。",
     mix: FieldText {
         label: "混合方式",
         unit: "",
-        hint: "按数据量混合时使用下面的 K 和 T;均匀混合时不用",
+        hint: "按数据量混合时使用下面的 K 和 T；均匀混合时不用",
     },
-    mix_names: ["按数据量(上限 K、温度 T)", "均匀:每个任务一样多"],
+    mix_names: ["按数据量（上限 K、温度 T）", "均匀：每个任务一样多"],
     k: FieldText {
-        label: "上限 K(可不填)",
+        label: "上限 K（可不填）",
         unit: "条",
-        hint: "每个任务最多按 K 条计;不填表示不设上限。T5 用过 2^21 = 2097152",
+        hint: "每个任务最多按 K 条计；不填表示不设上限。T5 用过 2^21 = 2097152",
     },
     t: FieldText {
         label: "温度 T",
         unit: "",
-        hint: "1 表示按比例;越大越接近均匀。α = 1/T",
+        hint: "1 表示按比例；越大越接近均匀。α = 1/T",
     },
     draw: FieldText {
-        label: "训练中抽取的样本总数(可不填)",
+        label: "训练中抽取的样本总数（可不填）",
         unit: "条",
-        hint: "不填则取步数页的设置:有效批量 × 总更新次数",
+        hint: "不填则取步数页的设置：有效批量 × 总更新次数",
     },
-    source_steps: "来自步数页的训练设置:每次更新 {eb} 条 × {updates} 次更新。",
-    source_steps_bad: "步数页的输入有误,算不出训练长度。请到那里改正,或直接在这里填写总数。",
-    source_typed: "使用上面填写的数字,不再取步数页的设置。",
+    source_steps: "来自步数页的训练设置：每次更新 {eb} 条 × {updates} 次更新。",
+    source_steps_bad: "步数页的输入有误，算不出训练长度。请到那里改正，或直接在这里填写总数。",
+    source_typed: "使用上面填写的数字，不再取步数页的设置。",
     use_steps: "改用步数页的设置",
     keep_typed: "改为手动填写",
     open_steps: "打开步数页",
     draws_fig: FigureText {
         label: "整个训练抽取的样本数",
-        why: "每次优化器更新抽取一个有效批量,所以整个训练共抽取 有效批量 × 总更新次数 条样本,再按占比分给各任务。这两个数由步数页算出(Hugging Face Trainer 的计数方式,见 REFERENCE.md §5)。",
+        why: "每次优化器更新抽取一个有效批量，所以整个训练共抽取“有效批量 × 总更新次数”条样本，再按占比分给各任务。这两个数由步数页算出（按 Hugging Face Trainer 的计数方式：transformers 5.24.0 的 trainer.py）。",
     },
     alpha_fig: FigureText {
-        label: "指数 α = 1/T(多语言模型的叫法)",
-        why: "多语言模型按 n_i^α 的比例抽取第 i 种语言,这正是 α = 1/T 的温度采样:mT5 取 α = 0.3(Xue 等 2021,§3;multilingual_t5/tasks.py 把 seqio 的温度设为 1/0.3),XLM-R 取 α = 0.3(Conneau 等 2020),mBERT 用 S = 0.7 做平滑(google-research/bert 的 multilingual.md)。均匀混合相当于 α = 0。",
+        label: "指数 α = 1/T（多语言模型的叫法）",
+        why: "多语言模型按 n_i^α 的比例抽取第 i 种语言，这正是 α = 1/T 的温度采样：mT5 取 α = 0.3（Xue 等，2021，§3；multilingual_t5/tasks.py 把 seqio 的温度设为 1/0.3），XLM-R 取 α = 0.3（Conneau 等，2020），mBERT 用 S = 0.7 做平滑（google-research/bert 的 multilingual.md）。均匀混合相当于 α = 0。",
     },
     unit_examples: "条",
     unit_none: "",
-    alpha_title: "同一条规则的另一个名字:α",
-    alpha_body: "多语言模型的论文不说温度,而写 p_i ∝ n_i^α。把样本数取 α 次幂再归一化,和温度 T = 1/α 的采样完全相同:α = 1 即按比例,α 越小越照顾小任务,α 趋于 0 就是均匀。mT5 和 XLM-R 取 α = 0.3(T ≈ 3.33);mBERT 取 S = 0.7(T ≈ 1.43),数据多 1000 倍的语言只多被抽到约 126 倍。",
-    alpha_presets: ["mT5 / XLM-R:α = 0.3", "mBERT:S = 0.7", "按比例:α = 1"],
-    warn_repeated: "这个任务被重复训练了 {epochs} 轮。超过约 4 轮后,重复数据的价值明显低于新数据(Muennighoff 等 2023,《Scaling Data-Constrained Language Models》)。请为它补充数据,或降低它的占比。",
-    warn_starved: "只占采样的 {share},低于 1% 的阈值,模型几乎学不到这个任务。可以调高 T、设置上限 K,或改用均匀混合。",
-    warn_dominating: "占了采样的 {share},是第二大任务的 {ratio} 倍(判定标准:超过 50% 且超过第二名的 5 倍)。训练会主要优化这个任务,其他任务跟不上,就像分类数据远多于生成数据时那样。设置上限 K 或调高 T 可以拉平。",
-    chart_title: "各任务的占比:当前混合方式与其他方式对比",
-    chart_hint: "按比例和均匀混合始终列出。设置上限 K,或把温度 T 改成 1 以外的值,就会多出截断和温度两组柱子。",
+    alpha_title: "同一条规则的另一个名字：α",
+    alpha_body: "多语言模型的论文不说温度，而写 p_i ∝ n_i^α。把样本数取 α 次幂再归一化，和温度 T = 1/α 的采样完全相同：α = 1 即按比例，α 越小越照顾小任务，α 趋于 0 就是均匀。mT5 和 XLM-R 取 α = 0.3（T ≈ 3.33）；mBERT 取 S = 0.7（T ≈ 1.43），数据多 1000 倍的语言只多被抽到约 126 倍。",
+    alpha_presets: ["mT5 / XLM-R：α = 0.3", "mBERT：S = 0.7", "按比例：α = 1"],
+    warn_repeated: "这个任务被重复训练了 {epochs} 轮。超过约 4 轮后，重复数据的价值明显低于新数据（Muennighoff 等，2023，“Scaling Data-Constrained Language Models”）。请为它补充数据，或降低它的占比。",
+    warn_starved: "只占采样的 {share}，低于 1% 的阈值，模型几乎学不到这个任务。可以调高 T、设置上限 K，或改用均匀混合。",
+    warn_dominating: "占了采样的 {share}，是第二大任务的 {ratio} 倍（判定标准：超过 50% 且超过第二名的 5 倍）。训练会主要优化这个任务，其他任务跟不上，就像分类数据远多于生成数据时那样。设置上限 K 或调高 T 可以拉平。",
+    chart_title: "各任务的占比：当前混合方式与其他方式对比",
+    chart_hint: "按比例和均匀混合始终列出。设置上限 K，或把温度 T 改成 1 以外的值，就会多出截断和温度两组柱子。",
     chart_y: "抽取样本占比",
     chart_current: "当前选择",
-    chart_alt: "{n} 个任务在各混合方式下占比的堆叠柱状图;当前选择是 {current}。",
+    chart_alt: "{n} 个任务在各混合方式下占比的堆叠柱状图；当前选择是 {current}。",
     scheme_names: [
         "按比例",
         "上限\nK = {k}",
@@ -326,36 +354,76 @@ pub(super) static ZH: Data = Data {
     ],
     table_task: "任务",
     notes_title: "微调与领域预训练的数据",
-    notes_intro: "几条实用建议,每条都说明理由。按钮会把对应的例子填进上面的计算器。",
-    why_label: "理由:",
+    notes_intro: "几条实用建议，每条都说明理由。按钮会把对应的例子填进上面的计算器。",
+    why_label: "理由：",
     notes: [
         DataNote {
-            title: "干净、有代表性,比量大更要紧",
-            advice: "先去掉重复、残缺的文本和标错的标签,再考虑加量。然后检查覆盖面:有代表性,指数据覆盖模型上线后会遇到的各种场景、用语和变体,比例也大致合理。做医疗助手,就要有分诊问答、用药和剂量咨询、出院小结、影像报告,也要有少见病,并且用真实的临床术语和缩写,而不是只有一种患者常见问题。",
-            why: "微调会照搬数据里的规律,错误也一样照搬:一个错标签教错答案的力度,和一个对标签教对答案一样大。数据里没有的场景,模型从没练过,恰恰在最需要专业能力的地方退回到通用的回答。",
+            title: "干净、有代表性，比量大更要紧",
+            advice: "先去掉重复、残缺的文本和标错的标签，再考虑加量。然后检查覆盖面：有代表性，指数据覆盖模型上线后会遇到的各种场景、用语和变体，比例也大致合理。做医疗助手，就要有分诊问答、用药和剂量咨询、出院小结、影像报告，也要有少见病，并且用真实的临床术语和缩写，而不是只有一种患者常见问题。",
+            why: "微调会照搬数据里的规律，错误也一样照搬：一个错标签教错答案的力度，和一个对标签教对答案一样大。数据里没有的场景，模型从没练过，恰恰在最需要专业能力的地方退回到通用的回答。",
             action: "填入医疗示例",
-            look: "少见但重要的场景就是小任务:看它们的占比和轮数,再看调 T 或 K 能否把它们提上来,又不至于重复太多遍。",
+            look: "少见但重要的场景就是小任务：看它们的占比和轮数，再看调 T 或 K 能否把它们提上来，又不至于重复太多遍。",
         },
         DataNote {
-            title: "prompt 要多样",
-            advice: "同一种能力用多种方式去问:提问和指令、长和短、正式和口语、带示例和不带示例、不同的输出格式。每个任务写几套模板,或者改写真实的用户请求。",
-            why: "只有一种模板时,模型最省力的做法是记住模板本身,换个问法就答不好。问法不断变化而答案不变时,唯一能解释所有样本的规律就是任务本身,这种规律才能迁移到没见过的问题上。",
+            title: "提示词要多样",
+            advice: "同一种能力用多种方式去问：提问和指令、长和短、正式和口语、带示例和不带示例、不同的输出格式。每个任务写几套模板，或者改写真实的用户请求。",
+            why: "只有一种模板时，模型最省力的做法是记住模板本身，换个问法就答不好。问法不断变化而答案不变时，唯一能解释所有样本的规律就是任务本身，这种规律才能迁移到没见过的问题上。",
             action: "填入一个任务的四种问法",
-            look: "把每一类模板当作一行:如果某种问法占了大部分样本,它也会像大任务一样压过其他问法。",
+            look: "把每一类模板当作一行：如果某种问法占了大部分样本，它也会像大任务一样压过其他问法。",
         },
         DataNote {
             title: "多任务要平衡",
-            advice: "一次训练多个任务时,不要把数据直接合在一起。先定好每个任务的占比:给最大的任务设上限 K,或用温度 T 拉平,同时留意小任务被重复了多少遍。",
-            why: "每次更新沿着一个批量上梯度之和的方向走,占 90% 样本的任务就决定了 90% 的学习方向,模型会牺牲其他任务去优化它(原文的例子:分类数据很多,生成数据很少)。拉平也有代价:小任务会被反复训练,超过约 4 轮后收益下降,还容易把它背下来。",
+            advice: "一次训练多个任务时，不要把数据直接合在一起。先定好每个任务的占比：给最大的任务设上限 K，或用温度 T 拉平，同时留意小任务被重复了多少遍。",
+            why: "每次更新沿着一个批量上梯度之和的方向走，占 90% 样本的任务就决定了 90% 的学习方向，模型会牺牲其他任务去优化它（比如分类数据很多、生成数据很少的时候）。拉平也有代价：小任务会被反复训练，超过约 4 轮后收益下降，还容易把它背下来。",
             action: "填入“分类与生成”示例",
-            look: "分别看按比例、上限 K = 3000 和均匀混合时的警告:平衡和重复是此消彼长的。",
+            look: "分别看按比例、上限 K = 3000 和均匀混合时的警告：平衡和重复是此消彼长的。",
         },
         DataNote {
             title: "领域预训练用什么数据",
-            advice: "把两类文本结合起来。书籍和论文(教材、专著、期刊文章、标准规范)知识密度高、经过编辑、结构严谨,还带着这个领域准确的术语。领域网站和新闻(专业门户、论坛、行业媒体)反映最新进展和从业者真实的写法,量大得多,但噪声也多,需要过滤和去重。",
-            why: "经过编辑的长文教会模型概念以及概念之间的联系;网页和新闻让模型跟上领域的变化,熟悉实际用语。各来源的文档长度差别很大,所以样本占比不等于 token 占比,而模型真正训练的是 token。",
+            advice: "把两类文本结合起来。书籍和论文（教材、专著、期刊文章、标准规范）知识密度高、经过编辑、结构严谨，还带着这个领域准确的术语。领域网站和新闻（专业门户、论坛、行业媒体）反映最新进展和从业者真实的写法，量大得多，但噪声也多，需要过滤和去重。",
+            why: "经过编辑的长文教会模型概念以及概念之间的联系；网页和新闻让模型跟上领域的变化，熟悉实际用语。各来源的文档长度差别很大，所以样本占比不等于 token 占比，而模型真正训练的是 token。",
             action: "填入领域预训练示例",
-            look: "每个来源都填了每条 token 数:对比采样占比和 token 占比,少量长篇书籍的 token 会超过大量短新闻。",
+            look: "每个来源都填了每条 token 数：对比采样占比和 token 占比，少量长篇书籍的 token 会超过大量短新闻。",
         },
     ],
+    task_names: &[
+        ("classify", "分类"),
+        ("extract", "抽取"),
+        ("generate", "生成"),
+        ("triage_qa", "分诊问答"),
+        ("medication", "用药咨询"),
+        ("discharge_notes", "出院小结"),
+        ("radiology", "影像报告"),
+        ("rare_disease", "罕见病"),
+        ("qa_question", "提问式问答"),
+        ("qa_instruction", "指令式问答"),
+        ("qa_chat", "对话式问答"),
+        ("qa_few_shot", "少样本问答"),
+        ("books", "书籍"),
+        ("papers", "论文"),
+        ("domain_web", "领域网站"),
+        ("news", "新闻"),
+    ],
+    fresh_task: "任务",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::{EN, ZH};
+
+    #[test]
+    fn default_names_are_shown_in_the_language_and_typed_names_as_typed() {
+        assert_eq!(ZH.task_name("classify"), "分类");
+        assert_eq!(ZH.task_name(" generate "), "生成");
+        assert_eq!(ZH.task_name("task3"), "任务3");
+        assert_eq!(EN.task_name("task3"), "task3");
+        assert_eq!(EN.task_name("classify"), "classify");
+        for typed in ["Classify", "task", "taskx", "task3b", "分类", "my task"] {
+            assert_eq!(ZH.task_name(typed), typed);
+        }
+        let shown: Vec<&str> = ZH.task_names.iter().map(|(_, s)| *s).collect();
+        for (i, s) in shown.iter().enumerate() {
+            assert!(!shown[..i].contains(s), "{s} twice");
+        }
+    }
+}

@@ -40,29 +40,29 @@ pub fn error_message(lang: Lang, error: &InputError) -> String {
         Lang::Zh => match &error.kind {
             ErrorKind::Empty => "请输入数值。".into(),
             ErrorKind::NotANumber => "不是有效的数字。可以写成 8、1e-4、10k、7B 或 1万。".into(),
-            ErrorKind::NotFinite => "数值过大,无法计算。".into(),
+            ErrorKind::NotFinite => "数值过大，无法计算。".into(),
             ErrorKind::NotWhole => "请输入整数。".into(),
             ErrorKind::BelowMin(m) => format!("不能小于 {}。", n(*m)),
             ErrorKind::NotAbove(m) => format!("必须大于 {}。", n(*m)),
             ErrorKind::AboveMax(m) => format!("不能超过 {}。", n(*m)),
             ErrorKind::NotBelow(m) => format!("必须小于 {}。", n(*m)),
-            ErrorKind::NotOneOf(words) => format!("只能取以下值之一:{}。", words.join("、")),
+            ErrorKind::NotOneOf(words) => format!("只能取以下值之一：{}。", words.join("、")),
             ErrorKind::AccumExceedsBatches { batches } => format!(
-                "每个设备一个 epoch 只有 {} 个 micro-batch,比梯度累积步数还少,永远凑不满一次完整的更新。请改为 {} 或更小。",
+                "每个设备一个 epoch 只有 {} 个 micro-batch，比梯度累积步数还少，永远凑不满一次完整的更新。请改为 {} 或更小。",
                 n(*batches as f64),
                 n(*batches as f64)
             ),
-            ErrorKind::WarmupNotWhole => "warmup 大于等于 1 时表示步数,必须是整数;小于 1 时表示占总步数的比例。".into(),
-            ErrorKind::Overflow => "这样的训练步数太多,无法精确计数;请减少 epoch 数。".into(),
+            ErrorKind::WarmupNotWhole => "warmup 大于等于 1 时表示步数，必须是整数；小于 1 时表示占总步数的比例。".into(),
+            ErrorKind::Overflow => "这样的训练步数太多，无法精确计数；请减少 epoch 数。".into(),
             ErrorKind::MustDiffer(other) => format!("不能与“{other}”相同。"),
             ErrorKind::NoisyEstimate => {
-                "估计值为零或负数:测得的梯度范数噪声太大。请先对更多步取平均,再相除。".into()
+                "估计值为零或负数：测得的梯度范数噪声太大。请先对更多步取平均，再相除。".into()
             }
-            ErrorKind::Duplicate(name) => format!("“{name}”重复了,名称必须唯一。"),
+            ErrorKind::Duplicate(name) => format!("“{name}”重复了，名称必须唯一。"),
             ErrorKind::EmptyList => "至少需要一项。".into(),
             ErrorKind::MustDivide(other) => format!("必须能整除“{other}”。"),
-            ErrorKind::Malformed(detail) => format!("无法解析:{detail}"),
-            ErrorKind::Unsupported(what) => format!("暂不支持:{what}。"),
+            ErrorKind::Malformed(detail) => format!("无法解析：{detail}"),
+            ErrorKind::Unsupported(what) => format!("暂不支持：{what}。"),
         },
     }
 }

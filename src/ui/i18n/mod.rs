@@ -13,6 +13,8 @@ mod share;
 mod shell;
 mod sim;
 mod steps;
+#[cfg(test)]
+mod zh_style;
 
 pub use data::Data;
 pub use errors::error_message;

@@ -62,12 +62,12 @@ pub(super) static EN: Share = Share {
 
 pub(super) static ZH: Share = Share {
     share: "分享",
-    link: "本页链接(含全部输入)",
+    link: "本页链接（含全部输入）",
     iframe: "嵌入课程网页",
-    iframe_hint: "框架宽度随所在栏而定(最宽 800 px),高度按 800 px 宽时的视图设定;更窄时框架内可滚动。",
+    iframe_hint: "框架宽度随所在栏而定（最宽 800 px），高度按 800 px 宽时的视图设定；更窄时框架内可滚动。",
     copy: "复制",
     copied: "已复制。",
-    copy_manual: "此处无法使用剪贴板:文字已选中,请按 Ctrl+C(⌘C)复制。",
+    copy_manual: "此处无法使用剪贴板：文字已选中，请按 Ctrl+C（⌘C）复制。",
     hide_title: "嵌入时不显示",
     hide_names: [
         "输入项",
@@ -86,6 +86,6 @@ pub(super) static ZH: Share = Share {
     ],
     preview: "预览嵌入效果",
     open_full: "在 Batch Lab 中打开 ↗",
-    open_full_label: "在完整的 Batch Lab 中打开本页(新标签页)",
-    frame_title: "Batch Lab:",
+    open_full_label: "在完整的 Batch Lab 中打开本页（新标签页）",
+    frame_title: "Batch Lab：",
 };

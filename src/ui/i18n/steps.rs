@@ -168,7 +168,7 @@ pub(super) static EN: Steps = Steps {
     },
     updates_per_epoch: FigureText {
         label: "Optimizer updates per epoch",
-        why: "max(⌈micro-batches per epoch / accumulation⌉, 1): the last, shorter accumulation window of an epoch still counts as an update. Source: transformers ≥ 4.52 trainer.py (set_initial_training_values). With one device this is ⌈N / effective batch⌉: 10,000 / 100 = 100. Accumulation longer than an epoch is allowed: the window closes at the epoch's last micro-batch, so each epoch makes exactly one update, from fewer examples than the effective batch (50 examples, micro-batch 8, accumulation 16, 2 epochs: 2 updates of 50 examples).",
+        why: "max(⌈micro-batches per epoch / accumulation⌉, 1): the last, shorter accumulation window of an epoch still counts as an update. Source: transformers ≥ 4.52 trainer.py (set_initial_training_values). With one device this is ⌈N / effective batch⌉: 10,000 examples at a batch of 100 make 100 updates per epoch. Accumulation longer than an epoch is allowed: the window closes at the epoch's last micro-batch, so each epoch makes exactly one update, from fewer examples than the effective batch (50 examples, micro-batch 8, accumulation 16, 2 epochs: 2 updates of 50 examples).",
     },
     total_updates: FigureText {
         label: "Total optimizer updates",
@@ -232,11 +232,11 @@ pub(super) static EN: Steps = Steps {
 
 pub(super) static ZH: Steps = Steps {
     title: "步数",
-    lead: "优化器一共会更新模型多少次?训练过程中又会看到多少数据?",
+    lead: "优化器一共会更新模型多少次？训练过程中又会看到多少数据？",
     n: FieldText {
         label: "数据集样本数",
         unit: "条",
-        hint: "N,例如 10k 或 1万",
+        hint: "N，例如 10k 或 1万",
     },
     mbs: FieldText {
         label: "每卡 micro-batch",
@@ -254,14 +254,14 @@ pub(super) static ZH: Steps = Steps {
         hint: "每张卡各持有一份完整模型",
     },
     epochs: FieldText {
-        label: "训练轮数(epoch)",
+        label: "训练轮数（epoch）",
         unit: "轮",
-        hint: "可以是小数,例如 1.5",
+        hint: "可以是小数，例如 1.5",
     },
     seq: FieldText {
         label: "每条样本的 token 数",
         unit: "token",
-        hint: "序列长度(打包或补齐后)",
+        hint: "序列长度（打包或补齐后）",
     },
     drop_last: FieldText {
         label: "丢弃最后不满的 batch",
@@ -269,19 +269,19 @@ pub(super) static ZH: Steps = Steps {
         hint: "dataloader_drop_last",
     },
     max_steps: FieldText {
-        label: "最大步数(可选)",
+        label: "最大步数（可选）",
         unit: "次更新",
-        hint: "设置后覆盖 epoch;留空表示不设",
+        hint: "设置后覆盖 epoch；留空表示不设",
     },
     lr: FieldText {
         label: "峰值学习率",
         unit: "",
-        hint: "学习率曲线最高处的步长,例如 5e-5",
+        hint: "学习率曲线最高处的步长，例如 5e-5",
     },
     warmup: FieldText {
-        label: "预热(warmup)",
+        label: "预热（warmup）",
         unit: "",
-        hint: "≥ 1 表示步数;小于 1 表示占总步数的比例(0.1 即 10%)",
+        hint: "≥ 1 表示步数；小于 1 表示占总步数的比例（0.1 即 10%）",
     },
     sched: FieldText {
         label: "学习率调度",
@@ -291,24 +291,24 @@ pub(super) static ZH: Steps = Steps {
     min_lr: FieldText {
         label: "余弦下限",
         unit: "× 峰值",
-        hint: "min_lr_rate,仅用于带下限的余弦",
+        hint: "min_lr_rate，仅用于带下限的余弦",
     },
     sched_names: ["线性衰减", "余弦", "带下限的余弦", "恒定", "预热后恒定"],
     effective_batch: FigureText {
-        label: "有效批量大小:每次更新用到的样本数",
-        why: "micro-batch × 梯度累积步数 × 设备数。每张卡先在自己的 micro-batch 上算梯度,累积若干个 micro-batch,再在所有卡之间求平均,然后优化器才更新一次。对应 Hugging Face Trainer 的 total_train_batch_size(transformers trainer.py)。",
+        label: "有效批量大小：每次更新用到的样本数",
+        why: "micro-batch × 梯度累积步数 × 设备数。每张卡先在自己的 micro-batch 上算梯度，累积若干个 micro-batch，再在所有卡之间求平均，然后优化器才更新一次。对应 Hugging Face Trainer 的 total_train_batch_size（transformers trainer.py）。",
     },
     batches_per_epoch: FigureText {
         label: "每卡每个 epoch 的 micro-batch 数",
-        why: "单卡:⌈N / micro-batch⌉(丢弃最后不满的 batch 时取 ⌊…⌋)。多卡:⌈⌈N / micro-batch⌉ / 设备数⌉;accelerate 会用开头的样本把各卡的分片补齐,保证每张卡拿到同样多的满 batch。出处:accelerate data_loader.py 中的 BatchSamplerShard.__len__。",
+        why: "单卡：⌈N / micro-batch⌉（丢弃最后不满的 batch 时取 ⌊…⌋）。多卡：⌈⌈N / micro-batch⌉ / 设备数⌉；accelerate 会用开头的样本把各卡的分片补齐，保证每张卡拿到同样多的满 batch。出处：accelerate data_loader.py 中的 BatchSamplerShard.__len__。",
     },
     updates_per_epoch: FigureText {
         label: "每个 epoch 的参数更新次数",
-        why: "max(⌈每个 epoch 的 micro-batch 数 / 梯度累积步数⌉, 1)：epoch 末尾那个凑不满的累积窗口也算一次更新。出处：transformers ≥ 4.52 的 trainer.py（set_initial_training_values）。单卡时就是 ⌈N / 有效批量⌉，例如 10,000 / 100 = 100。梯度累积步数超过一个 epoch 的 micro-batch 数也可以：累积窗口在 epoch 的最后一个 micro-batch 处结束，所以每个 epoch 恰好更新一次，每次用到的样本比有效批量少（50 条样本、micro-batch 8、梯度累积 16、2 个 epoch：共 2 次更新，每次 50 条样本）。",
+        why: "⌈每个 epoch 的 micro-batch 数 / 梯度累积步数⌉，且至少为 1：epoch 末尾那个凑不满的累积窗口也算一次更新。出处：transformers ≥ 4.52 的 trainer.py（set_initial_training_values）。单卡时就是 ⌈N / 有效批量⌉：10,000 条样本、批量 100，每个 epoch 更新 100 次。梯度累积步数超过一个 epoch 的 micro-batch 数也可以：累积窗口在 epoch 的最后一个 micro-batch 处结束，所以每个 epoch 恰好更新一次，每次用到的样本比有效批量少（50 条样本、micro-batch 8、梯度累积 16、2 个 epoch：共 2 次更新，每次 50 条样本）。",
     },
     total_updates: FigureText {
         label: "参数更新总次数",
-        why: "设置了 max_steps 就用它;否则为 ⌈epoch 数 × 每个 epoch 的更新次数⌉。它同时也是学习率调度的总长度 T。出处:transformers trainer.py。",
+        why: "设置了 max_steps 就用它；否则为 ⌈epoch 数 × 每个 epoch 的更新次数⌉。它同时也是学习率调度的总长度 T。出处：transformers trainer.py。",
     },
     epochs_logged: FigureText {
         label: "Num Epochs（Trainer 日志）",
@@ -320,11 +320,11 @@ pub(super) static ZH: Steps = Steps {
     },
     examples_seen: FigureText {
         label: "处理的样本总数",
-        why: "完整 epoch 数 × 每个 epoch 的样本数,加上最后不完整 epoch 的更新次数 × 有效批量。多卡时每个 epoch 按各卡的满 batch 计,其中包括为补齐而重复的少量样本(accelerate 的 even_batches)。",
+        why: "完整 epoch 数 × 每个 epoch 的样本数，加上最后不完整 epoch 的更新次数 × 有效批量。多卡时每个 epoch 按各卡的满 batch 计，其中包括为补齐而重复的少量样本（accelerate 的 even_batches）。",
     },
     tokens_seen: FigureText {
         label: "处理的 token 总数",
-        why: "处理的样本总数 × 每条样本的 token 数。序列打包或定长时是精确值;有补齐(padding)时,这是真实(非 pad)token 数的上限。",
+        why: "处理的样本总数 × 每条样本的 token 数。序列打包或定长时是精确值；有补齐（padding）时，这是真实（非 pad）token 数的上限。",
     },
     warmup_steps: FigureText {
         label: "预热步数",
@@ -335,33 +335,33 @@ pub(super) static ZH: Steps = Steps {
     unit_batches: "个 micro-batch",
     unit_tokens: "个 token",
     unit_epochs: "轮",
-    legacy_title: "transformers ≤ 4.51 的算法",
-    legacy_why: "4.52 之前,Trainer 对“micro-batch 数 ÷ 梯度累积步数”向下取整,所以在规划训练和学习率调度时,不把 epoch 末尾那个较短的累积窗口算作一次更新。",
+    legacy_title: "transformers ≤ 4.51 的计数",
+    legacy_why: "4.52 之前，Trainer 对“micro-batch 数 ÷ 梯度累积步数”向下取整，所以在规划训练和学习率调度时，不把 epoch 末尾那个较短的累积窗口算作一次更新。",
     accumulation_spans_epoch: "梯度累积步数超过了一个 epoch 的 micro-batch 数（每卡 {batches} 个）：Trainer 在 epoch 结束时关闭累积窗口，所以每个 epoch 只更新一次，每次用到的样本比有效批量少。",
-    constant_ignores_warmup: "“恒定”调度没有预热(get_constant_schedule);需要预热请选“预热后恒定”。",
-    warmup_longer: "预热步数比整个训练还长:学习率永远到不了峰值。",
+    constant_ignores_warmup: "“恒定”调度没有预热（get_constant_schedule）；需要预热请选“预热后恒定”。",
+    warmup_longer: "预热步数比整个训练还长：学习率永远到不了峰值。",
     chart_title: "每次参数更新时的学习率",
     chart_x: "参数更新次数",
     chart_y: "学习率",
     chart_epoch: "epoch",
-    chart_alt: "学习率调度({sched}),共 {total} 次更新:预热 {warmup} 步,峰值 {peak}。",
+    chart_alt: "学习率调度（{sched}），共 {total} 次更新：预热 {warmup} 步，峰值 {peak}。",
     notes_title: "步数、更新次数、批量大小与步长",
     notes: [
         (
             "一步就是一次更新",
-            "优化器每走一步,权重就改变一次。梯度累积把一步拆成多次前向和反向传播,所以要数的是更新次数,而不是前向次数:梯度累积为 4 时,4 个 micro-batch 才换来一步。",
+            "优化器每走一步，权重就改变一次。梯度累积把一步拆成多次前向和反向传播，所以要数的是更新次数，而不是前向次数：梯度累积为 4 时，4 个 micro-batch 才换来一步。",
         ),
         (
-            "批量越大,步数越少",
-            "一个 epoch 的样本数是固定的。有效批量翻倍,每次更新用到的数据也翻倍,一个 epoch 所需的更新次数就减半:10,000 条样本,批量 100 时要更新 100 次,批量 200 时只要 50 次。",
+            "批量越大，步数越少",
+            "一个 epoch 的样本数是固定的。有效批量翻倍，每次更新用到的数据也翻倍，一个 epoch 所需的更新次数就减半：10,000 条样本，批量 100 时要更新 100 次，批量 200 时只要 50 次。",
         ),
         (
             "步长就是学习率",
-            "学习率决定每次更新让权重移动多远。太小,训练要走很多步才慢慢收敛;太大,会越过最优点甚至发散。“批量与学习率”视图会解释为什么批量越大、可用的步长也越大,但有上限。",
+            "学习率决定每次更新让权重移动多远。太小，训练要走很多步才慢慢收敛；太大，会越过最优点甚至发散。“批量与学习率”视图会解释为什么批量越大、可用的步长也越大，但有上限。",
         ),
         (
             "学习率调度按更新次数计",
-            "预热和衰减都以优化器更新次数为单位,而不是样本数。改了批量大小,同样的 epoch 数对应的更新次数就变了,整条学习率曲线也随之拉长或压缩。",
+            "预热和衰减都以优化器更新次数为单位，而不是样本数。改了批量大小，同样的 epoch 数对应的更新次数就变了，整条学习率曲线也随之拉长或压缩。",
         ),
     ],
 };

@@ -1,5 +1,8 @@
 //! Worked examples the Data view can load: every input as URL text. They are data, not prose;
 //! the notes that explain them are in `ui/i18n/data.rs`.
+//!
+//! Task names here are the same in every language, so a link reads the same in both; the page
+//! shows them in the reader's language (`ui::i18n::Data::task_names`).
 
 /// All the Data view's inputs as URL text.
 #[derive(Debug, Clone, Copy)]
@@ -16,9 +19,9 @@ pub struct Example {
     pub draw: &'static str,
 }
 
-/// The defaults: the seed's case of a classification set that dwarfs a generation set, trained
-/// for the Steps view's default run (100 examples × 300 updates = 30,000 draws). Proportional
-/// mixing lets `classify` dominate and starves `generate`; flattening the mix repeats `generate`.
+/// The defaults: a classification set that dwarfs a generation set, trained for the Steps view's
+/// default run (100 examples × 300 updates = 30,000 draws). Proportional mixing lets `classify`
+/// dominate and starves `generate`; flattening the mix repeats `generate`.
 pub const DEFAULT: Example = Example {
     tasks: "classify:24000,extract:3000,generate:250",
     mix: "examples",
@@ -66,3 +69,21 @@ pub const PRETRAINING: Example = Example {
 
 /// The examples behind the guidance notes, in note order.
 pub const NOTES: [Example; 4] = [MEDICAL, PROMPTS, BALANCED, PRETRAINING];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::{EN, ZH};
+
+    #[test]
+    fn every_example_name_is_shown_in_chinese_and_as_is_in_english() {
+        for ex in [DEFAULT, MEDICAL, PROMPTS, BALANCED, PRETRAINING] {
+            for row in ex.tasks.split(',') {
+                let name = row.split(':').next().unwrap_or(row);
+                assert_eq!(EN.data().task_name(name), name);
+                let zh = ZH.data().task_name(name);
+                assert!(zh != name && !zh.contains([':', ',']), "{name} → {zh}");
+            }
+        }
+    }
+}

@@ -43,9 +43,14 @@ pub fn MixChart(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
+    // Default and example names in the reader's language, typed names as typed.
     let names = move || -> Vec<String> {
-        m.cells
-            .with(|c| c.iter().map(|c| c.name.trim().to_string()).collect())
+        let data = strings().data();
+        m.cells.with(|c| {
+            c.iter()
+                .map(|c| data.task_name(c.name.trim()).into_owned())
+                .collect()
+        })
     };
     let alt = Signal::derive(move || {
         let s = strings();

@@ -32,7 +32,7 @@ fn row_message(lang: Lang, e: &TaskError) -> String {
                 TaskColumn::Count => 1,
                 _ => 2,
             };
-            let sep = if lang == Lang::Zh { ":" } else { ": " };
+            let sep = if lang == Lang::Zh { "：" } else { ": " };
             format!(
                 "{}{sep}{}",
                 t.row_error_cols[i],
@@ -114,12 +114,14 @@ pub fn TaskTable(
         });
         tasks.value.set(join_task_cells(&cells));
     };
+    // A name of the default table or of a worked example shows in the reader's language (the
+    // link keeps it as it is); a typed name shows as typed.
     let cell_text = move |row: usize, column: TaskColumn| {
         m.draft.with(|d| match d {
             Some(d) if d.row == row && d.column == column => d.text.clone(),
             _ => m.cells.with(|cells| {
                 cells.get(row).map_or(String::new(), |c| match column {
-                    TaskColumn::Name => c.name.clone(),
+                    TaskColumn::Name => strings().data().task_name(&c.name).into_owned(),
                     TaskColumn::Count => c.count.clone(),
                     TaskColumn::Seq | TaskColumn::Row => c.seq.clone(),
                 })

@@ -10,7 +10,7 @@ use crate::core::error::{ErrorKind, InputError};
 use crate::core::format::fmt_int;
 use crate::core::memory::hf_config::{self, FIELD, MAX_TEXT};
 use crate::core::memory::model::Family;
-use crate::ui::i18n::{error_message, texts};
+use crate::ui::i18n::{Lang, error_message, texts};
 use crate::ui::state::AppState;
 
 /// What the last paste gave: the family and parameter count read, or the error.
@@ -78,19 +78,21 @@ pub fn ConfigPaste() -> impl IntoView {
             }
             .into_any(),
             Err(e) => {
+                // Chinese sentences follow each other without a space; a colon is full-width.
+                let (space, colon) = if lang == Lang::Zh { ("", "：") } else { (" ", ": ") };
                 let supported = if matches!(e.kind, ErrorKind::Unsupported(_)) {
-                    format!("{} ", t.config_supported)
+                    format!("{}{space}", t.config_supported)
                 } else {
                     String::new()
                 };
                 let prefix = if e.field == FIELD {
                     String::new()
                 } else {
-                    format!("{}: ", e.field)
+                    format!("{}{colon}", e.field)
                 };
                 view! {
                     <p class="error" role="alert" data-testid="error-config">
-                        {format!("{prefix}{} {supported}{}", error_message(lang, &e), t.config_kept)}
+                        {format!("{prefix}{}{space}{supported}{}", error_message(lang, &e), t.config_kept)}
                     </p>
                 }
                 .into_any()
