@@ -27,13 +27,6 @@ pub enum ErrorKind {
     NotBelow(f64),
     /// The text is not one of the allowed words (listed).
     NotOneOf(&'static [&'static str]),
-    /// Gradient accumulation asks for more micro-batches than one epoch has.
-    AccumExceedsBatches {
-        /// Micro-batches per device per epoch.
-        batches: u64,
-    },
-    /// A warmup of one step or more must be a whole number of steps.
-    WarmupNotWhole,
     /// A result would be too large to count exactly (for example more than 10¹⁸ updates).
     Overflow,
     /// Two inputs that must differ are equal (the other field's key).

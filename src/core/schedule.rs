@@ -100,7 +100,7 @@ impl Warmup {
     /// Reads a warmup as `TrainingArguments.warmup_steps` takes it (transformers 5.24.0): a value
     /// in [0, 1) is a ratio; a real ≥ 1 is a step count, truncated toward zero as Python's `int()`
     /// in `get_warmup_steps` does (2.5 → 2 steps). The Steps view's `warmup`.
-    pub fn parse_real(text: &str, field: &'static str) -> Result<Self, InputError> {
+    pub fn parse(text: &str, field: &'static str) -> Result<Self, InputError> {
         let x = parse_number(text, field)?;
         if x < 0.0 {
             Err(InputError::new(field, ErrorKind::BelowMin(0.0)))
@@ -114,27 +114,6 @@ impl Warmup {
         } else {
             // 1 ≤ x ≤ 10¹²: the truncating cast is exact.
             Ok(Warmup::Steps(x.trunc() as u64))
-        }
-    }
-
-    /// Reads a warmup strictly: a whole number ≥ 1 is steps, a value in [0, 1) is a ratio, and a
-    /// fraction above 1 is an error. The simulator's `sim_warmup`; [`Warmup::parse_real`] is the
-    /// Trainer's own reading.
-    pub fn parse(text: &str, field: &'static str) -> Result<Self, InputError> {
-        let x = parse_number(text, field)?;
-        if x < 0.0 {
-            Err(InputError::new(field, ErrorKind::BelowMin(0.0)))
-        } else if x < 1.0 {
-            Ok(Warmup::Ratio(x))
-        } else if x.fract() != 0.0 {
-            Err(InputError::new(field, ErrorKind::WarmupNotWhole))
-        } else if x > MAX_WARMUP_STEPS as f64 {
-            Err(InputError::new(
-                field,
-                ErrorKind::AboveMax(MAX_WARMUP_STEPS as f64),
-            ))
-        } else {
-            Ok(Warmup::Steps(x as u64))
         }
     }
 
@@ -333,7 +312,7 @@ mod tests {
     /// runs as a 2-step warmup (`int(2.5)`); every update's rate, then k = 10.
     #[test]
     fn hf_trainer_real_warmup() {
-        let warmup = Warmup::parse_real("2.5", "warmup").unwrap();
+        let warmup = Warmup::parse("2.5", "warmup").unwrap();
         assert_eq!(warmup, Warmup::Steps(2));
         let linear = Schedule {
             kind: ScheduleKind::Linear,
@@ -390,20 +369,13 @@ mod tests {
 
     #[test]
     fn warmup_parsing_follows_the_trainer() {
+        assert_eq!(Warmup::parse("0", "warmup"), Ok(Warmup::Ratio(0.0)));
+        // The Trainer's reading: a real ≥ 1 is truncated, like int() in get_warmup_steps.
+        assert_eq!(Warmup::parse("2.5", "warmup"), Ok(Warmup::Steps(2)));
         assert_eq!(Warmup::parse("10", "warmup"), Ok(Warmup::Steps(10)));
         assert_eq!(Warmup::parse("0.1", "warmup"), Ok(Warmup::Ratio(0.1)));
-        assert_eq!(Warmup::parse("0", "warmup"), Ok(Warmup::Ratio(0.0)));
-        assert_eq!(
-            Warmup::parse("2.5", "warmup").unwrap_err().kind,
-            ErrorKind::WarmupNotWhole
-        );
         assert!(Warmup::parse("-1", "warmup").is_err());
-        // The Trainer's reading: a real ≥ 1 is truncated, like int() in get_warmup_steps.
-        assert_eq!(Warmup::parse_real("2.5", "warmup"), Ok(Warmup::Steps(2)));
-        assert_eq!(Warmup::parse_real("10", "warmup"), Ok(Warmup::Steps(10)));
-        assert_eq!(Warmup::parse_real("0.1", "warmup"), Ok(Warmup::Ratio(0.1)));
-        assert!(Warmup::parse_real("-1", "warmup").is_err());
-        assert!(Warmup::parse_real("1e13", "warmup").is_err());
+        assert!(Warmup::parse("1e13", "warmup").is_err());
         // ⌈939 × 0.1⌉ = 94 (transformers 5.24 get_warmup_steps rounds up).
         assert_eq!(Warmup::Ratio(0.1).steps(939), 94);
     }

@@ -188,7 +188,7 @@ impl StepsText<'_> {
             drop_last: keep.or(parse_flag(self.drop_last, "drop_last"), d.drop_last),
             max_steps: keep.or(parse_max_steps(self.max_steps, "max_steps"), d.max_steps),
             lr: keep.or(parse_positive(self.lr, "lr", MAX_LR), d.lr),
-            warmup: keep.or(Warmup::parse_real(self.warmup, "warmup"), d.warmup),
+            warmup: keep.or(Warmup::parse(self.warmup, "warmup"), d.warmup),
             sched: keep.or(ScheduleKind::parse(self.sched, "sched"), d.sched),
             min_lr: keep.or(parse_real(self.min_lr, "min_lr", 0.0, 1.0), d.min_lr),
         };

@@ -516,7 +516,7 @@ mod tests {
         t.x = "epochs"; // the quadratic has no epochs
         t.target = "0";
         t.sched = "step";
-        t.warmup = "2.5";
+        t.warmup = "-1";
         let fields: Vec<&str> = t.parse().unwrap_err().iter().map(|e| e.field).collect();
         assert_eq!(
             fields,

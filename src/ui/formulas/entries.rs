@@ -134,8 +134,8 @@ pub static ENTRIES: &[Entry] = &[
             zh: "transformers ≥ 4.52：U = max(⌈len / GA⌉, 1)\ntransformers ≤ 4.51：U = max(⌊len / GA⌋, 1)",
         },
         derivation: Text {
-            en: "An update consumes GA micro-batches. Since 4.52 the shorter group left at the end of an epoch still makes an update (ceiling); up to 4.51.3 the count left it out (floor), which is what the legacy figures show when the two differ.",
-            zh: "一次更新消耗 GA 个微批次。从 4.52 起，一轮末尾凑不满 GA 的那一组也算一次更新（向上取整）；4.51.3 及更早的版本不计这一组（向下取整）。两者不同时，页面另给出旧版本的计数。",
+            en: "An update consumes GA micro-batches. Since 4.52 the shorter group left at the end of an epoch still makes an update (ceiling); up to 4.51.3 the count left it out (floor), which is what the legacy figures show when the two differ. Accumulation longer than an epoch gives exactly one update per epoch, from the epoch's micro-batches.",
+            zh: "一次更新消耗 GA 个微批次。从 4.52 起，一轮末尾凑不满 GA 的那一组也算一次更新（向上取整）；4.51.3 及更早的版本不计这一组（向下取整）。两者不同时，页面另给出旧版本的计数。梯度累积步数超过一轮的微批次数时，每轮恰好更新一次，用的就是这一轮的全部微批次。",
         },
         source: Text {
             en: "transformers 5.24.0 and 4.51.3, src/transformers/trainer.py (set_initial_training_values).",
@@ -157,12 +157,12 @@ pub static ENTRIES: &[Entry] = &[
             zh: "总更新次数与轮数",
         },
         formula: Text {
-            en: "max_steps > 0: T = max_steps, epochs reported = ⌈T / U⌉\notherwise: T = ⌈epochs × U⌉",
-            zh: "max_steps > 0：T = max_steps，报告的轮数 = ⌈T / U⌉\n否则：T = ⌈epochs × U⌉",
+            en: "max_steps > 0: T = max_steps, Num Epochs = ⌈T / U⌉\notherwise: T = ⌈epochs × U⌉, Num Epochs = ⌈epochs⌉\nstate.epoch at the end = e + (i + 1) / len (e whole epochs done, i the last micro-batch of the epoch, from 0)",
+            zh: "max_steps > 0：T = max_steps，Num Epochs = ⌈T / U⌉\n否则：T = ⌈epochs × U⌉，Num Epochs = ⌈epochs⌉\n结束时的 state.epoch = e + (i + 1) / len（e 为已跑完的轮数，i 为该轮最后一个微批次的序号，从 0 起）",
         },
         derivation: Text {
-            en: "A positive max_steps overrides the epochs, and the Trainer reports how many epochs it takes. Otherwise the product is computed in floating point and rounded up, so a fractional epoch count stops part-way through the last epoch.",
-            zh: "max_steps 为正时优先于轮数，Trainer 再报告这需要几轮。否则先按浮点数相乘再向上取整，所以轮数不是整数时，训练会在最后一轮中途停下。",
+            en: "A positive max_steps overrides the epochs, and the Trainer reports how many epochs it takes. Otherwise the product is computed in floating point and rounded up, so a fractional epoch count stops part-way through the last epoch. The log's “Num Epochs” is the number of epochs the loop starts, and state.epoch counts micro-batches, so it ends at the end of the last whole accumulation window, slightly past a fractional input (2.5 → 2.504 for 1,000 examples, micro-batch 8, accumulation 3).",
+            zh: "max_steps 为正时优先于轮数，Trainer 再报告这需要几轮。否则先按浮点数相乘再向上取整，所以轮数不是整数时，训练会在最后一轮中途停下。日志里的 Num Epochs 是循环开始的轮数；state.epoch 按微批次计数，停在最后一个完整累积窗口的末尾，因此会略超过设定的小数轮数（1,000 条样本、微批次 8、梯度累积 3、2.5 轮时为 2.504）。",
         },
         source: Text {
             en: "transformers 5.24.0, src/transformers/trainer.py (set_initial_training_values).",
@@ -199,12 +199,12 @@ pub static ENTRIES: &[Entry] = &[
             zh: "预热步数",
         },
         formula: Text {
-            en: "warmup ≥ 1: W = warmup (steps)\n0 ≤ warmup < 1: W = ⌈T × warmup⌉ (a ratio of the run)",
-            zh: "warmup ≥ 1：W = warmup（步数）\n0 ≤ warmup < 1：W = ⌈T × warmup⌉（占全程的比例）",
+            en: "warmup ≥ 1: W = int(warmup) (steps, 2.5 → 2)\n0 ≤ warmup < 1: W = ⌈T × warmup⌉ (a ratio of the run)",
+            zh: "warmup ≥ 1：W = int(warmup)（步数，2.5 → 2）\n0 ≤ warmup < 1：W = ⌈T × warmup⌉（占全程的比例）",
         },
         derivation: Text {
-            en: "transformers 5 reads one warmup_steps argument as a number of steps when it is at least 1 and as a fraction of the run below that. The ratio is rounded up, so any non-zero ratio gives at least one warmup step.",
-            zh: "transformers 5 只有一个 warmup_steps 参数：不小于 1 时是步数，小于 1 时是占全程的比例。比例向上取整，所以只要比例不为 0，就至少有一步预热。",
+            en: "transformers 5 reads one warmup_steps argument as a number of steps when it is at least 1 (truncated to a whole number, as Python's int() does) and as a fraction of the run below that. The ratio is rounded up, so any non-zero ratio gives at least one warmup step.",
+            zh: "transformers 5 只有一个 warmup_steps 参数：不小于 1 时是步数（像 Python 的 int() 一样截去小数），小于 1 时是占全程的比例。比例向上取整，所以只要比例不为 0，就至少有一步预热。",
         },
         source: Text {
             en: "transformers 5.24.0, src/transformers/training_args.py (get_warmup_steps).",
@@ -673,16 +673,16 @@ pub static ENTRIES: &[Entry] = &[
             zh: "SophiaG",
         },
         formula: Text {
-            en: "θ ← θ(1 − γλ)\nm ← β₁m + (1 − β₁)g\nθ ← θ − γ·clip(m / (ρ·bs·h + 10⁻¹⁵), −1, 1)\nevery k = 10 updates: h ← β₂h + (1 − β₂)·ĝ⊙ĝ",
-            zh: "θ ← θ(1 − γλ)\nm ← β₁m + (1 − β₁)g\nθ ← θ − γ·clip(m / (ρ·bs·h + 10⁻¹⁵), −1, 1)\n每 k = 10 次更新：h ← β₂h + (1 − β₂)·ĝ⊙ĝ",
+            en: "θ ← θ(1 − γλ)\nm ← β₁m + (1 − β₁)g\nθ ← θ − γ·clip(m / (ρ·bs·h + 10⁻¹⁵), −1, 1)\nafter updates k, 2k, 3k… (k = 10): h ← β₂h + (1 − β₂)·ĝ⊙ĝ",
+            zh: "θ ← θ(1 − γλ)\nm ← β₁m + (1 − β₁)g\nθ ← θ − γ·clip(m / (ρ·bs·h + 10⁻¹⁵), −1, 1)\n第 k、2k、3k… 次更新之后（k = 10）：h ← β₂h + (1 − β₂)·ĝ⊙ĝ",
         },
         derivation: Text {
             en: "h is a diagonal curvature estimate (Gauss–Newton–Bartlett: ĝ is the gradient on labels sampled from the model itself), so the step is momentum divided by curvature, clipped per coordinate. Until the first refresh h = 0: every coordinate clips and the step is γ·sign(m).",
             zh: "h 是对角曲率估计（Gauss–Newton–Bartlett：ĝ 是在模型自己采样出的标签上求的梯度），所以一步就是动量除以曲率，再按坐标截断。第一次刷新之前 h = 0，所有坐标都被截断，这一步就是 γ·sign(m)。",
         },
         source: Text {
-            en: "Liu et al. 2023, “Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training”, Algorithm 3; Liuhong99/Sophia, sophia.py.",
-            zh: "Liu 等 2023，“Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training”，算法 3；Liuhong99/Sophia，sophia.py。",
+            en: "Liu et al. 2023, “Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training”, Algorithm 3; Liuhong99/Sophia, sophia.py and train_sophiag.py (the refresh follows the training script: after updates k, 2k, …).",
+            zh: "Liu 等 2023，“Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training”，算法 3；Liuhong99/Sophia，sophia.py 与 train_sophiag.py（刷新时机按训练脚本：第 k、2k……次更新之后）。",
         },
         links: &[
             Link {
@@ -749,8 +749,8 @@ pub static ENTRIES: &[Entry] = &[
             zh: "优化器状态",
         },
         formula: Text {
-            en: "state tensors per weight: AdamW 2 (m, v), SophiaG 2 (m, h), momentum 1, Lion 1, SGD 0\n8-bit AdamW: 2 × 1 byte + one fp32 absmax per 2048 values per state (tensors under 4096 values stay 32-bit)\nAdafactor: rows + cols per matrix (factored second moment), no first moment",
-            zh: "每个权重的状态张量数：AdamW 2（m、v），SophiaG 2（m、h），动量 1，Lion 1，SGD 0\n8 位 AdamW：2 × 1 字节，每个状态每 2048 个值另加一个 fp32 absmax（少于 4096 个值的张量仍用 32 位）\nAdafactor：每个矩阵 行数 + 列数（分解的二阶矩），无一阶矩",
+            en: "state tensors per weight: AdamW 2 (m, v), SophiaG 2 (m, h), momentum 1, Lion 1, SGD 0\n8-bit AdamW: 2 × 1 byte + one fp32 absmax per 256 values per state (bitsandbytes ≥ 0.44) (tensors under 4096 values stay 32-bit)\nAdafactor: rows + cols per matrix (factored second moment), no first moment",
+            zh: "每个权重的状态张量数：AdamW 2（m、v），SophiaG 2（m、h），动量 1，Lion 1，SGD 0\n8 位 AdamW：2 × 1 字节，每个状态每 256 个值另加一个 fp32 absmax（bitsandbytes 0.44 起）（少于 4096 个值的张量仍用 32 位）\nAdafactor：每个矩阵 行数 + 列数（分解的二阶矩），无一阶矩",
         },
         derivation: Text {
             en: "Each state holds one value per trainable weight, 4 bytes in fp32 (2 in pure bf16). 8-bit optimizers quantise the states block by block, and Adafactor keeps only the row and column sums of the second moment.",
@@ -803,12 +803,12 @@ pub static ENTRIES: &[Entry] = &[
             zh: "logits 与损失",
         },
         formula: Text {
-            en: "n = s × b × V logits\nbytes = n × (w + u + 4 + 4), u = 4 when w = 2, else 0\nbf16: 14 bytes per logit; fp32: 12",
-            zh: "logits 个数 n = s × b × V\n字节数 = n × (w + u + 4 + 4)，w = 2 时 u = 4，否则 u = 0\nbf16：每个 logit 14 字节；fp32：12 字节",
+            en: "n = s × b × V logits\nbytes = n × (w + 4 + 4 + 4)\nbf16: 14 bytes per logit; fp32: 16",
+            zh: "logits 个数 n = s × b × V\n字节数 = n × (w + 4 + 4 + 4)\nbf16：每个 logit 14 字节；fp32：16 字节",
         },
         derivation: Text {
-            en: "The LM head writes one logit per token and vocabulary entry; the loss upcasts them to fp32, cross-entropy saves its log-softmax, and the backward creates an fp32 gradient of the same size. With a 128k vocabulary this part can outgrow all the layers' activations.",
-            zh: "输出头为每个 token、每个词表项写一个 logit；计算损失时先转成 fp32，交叉熵保存 log-softmax 的结果，反向传播再生成同样大小的 fp32 梯度。词表有 128k 时，这一项可能比所有层的激活值加起来还大。",
+            en: "The LM head writes one logit per token and vocabulary entry; at the backward peak the logits, cross-entropy's saved fp32 log-softmax, and the fp32 gradients of the loss step and of the logits are alive at once (the fp32 upcast itself is freed after the forward). With a 128k vocabulary this part can outgrow all the layers' activations.",
+            zh: "输出头为每个 token、每个词表项写一个 logit；反向传播的峰值时刻，logits、交叉熵保存的 fp32 log-softmax、损失这一步的 fp32 梯度和 logits 的 fp32 梯度同时存在（前向时转成的 fp32 副本已经释放）。词表有 128k 时，这一项可能比所有层的激活值加起来还大。",
         },
         source: Text {
             en: "transformers 5.24.0, src/transformers/loss/loss_utils.py (ForCausalLMLoss); PyTorch 2.15, torch.nn.functional.cross_entropy.",

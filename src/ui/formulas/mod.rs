@@ -41,6 +41,7 @@ pub const FIGURE_FORMULAS: &[(View, &str, &str)] = &[
     (View::Steps, "total-updates", "total-updates"),
     (View::Steps, "legacy-total-updates", "total-updates"),
     (View::Steps, "epochs-run", "total-updates"),
+    (View::Steps, "epoch-final", "total-updates"),
     (View::Steps, "examples-seen", "examples-tokens"),
     (View::Steps, "tokens-seen", "examples-tokens"),
     (View::Steps, "warmup-steps", "warmup"),

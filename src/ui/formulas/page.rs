@@ -444,6 +444,7 @@ mod tests {
             "theme",
             "open-full",
             "notice-bad-params",
+            "accumulation-spans-epoch",
             "formulas",
             "mix-chart-table",
             "mix-row-error-<i>",

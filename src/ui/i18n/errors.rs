@@ -18,14 +18,6 @@ pub fn error_message(lang: Lang, error: &InputError) -> String {
             ErrorKind::AboveMax(m) => format!("Must be at most {}.", n(*m)),
             ErrorKind::NotBelow(m) => format!("Must be less than {}.", n(*m)),
             ErrorKind::NotOneOf(words) => format!("Choose one of: {}.", words.join(", ")),
-            ErrorKind::AccumExceedsBatches { batches } => format!(
-                "An epoch has only {} micro-batches per device, fewer than the accumulation steps: no full update would ever complete. Lower it to {} or less.",
-                n(*batches as f64),
-                n(*batches as f64)
-            ),
-            ErrorKind::WarmupNotWhole => {
-                "Warmup of 1 or more counts steps and must be whole; a value below 1 is a ratio of the run.".into()
-            }
             ErrorKind::Overflow => "This run would be too long to count exactly; use fewer epochs.".into(),
             ErrorKind::MustDiffer(other) => format!("Must differ from “{other}”."),
             ErrorKind::NoisyEstimate => {
@@ -47,12 +39,6 @@ pub fn error_message(lang: Lang, error: &InputError) -> String {
             ErrorKind::AboveMax(m) => format!("不能超过 {}。", n(*m)),
             ErrorKind::NotBelow(m) => format!("必须小于 {}。", n(*m)),
             ErrorKind::NotOneOf(words) => format!("只能取以下值之一：{}。", words.join("、")),
-            ErrorKind::AccumExceedsBatches { batches } => format!(
-                "每个设备一个 epoch 只有 {} 个 micro-batch，比梯度累积步数还少，永远凑不满一次完整的更新。请改为 {} 或更小。",
-                n(*batches as f64),
-                n(*batches as f64)
-            ),
-            ErrorKind::WarmupNotWhole => "warmup 大于等于 1 时表示步数，必须是整数；小于 1 时表示占总步数的比例。".into(),
             ErrorKind::Overflow => "这样的训练步数太多，无法精确计数；请减少 epoch 数。".into(),
             ErrorKind::MustDiffer(other) => format!("不能与“{other}”相同。"),
             ErrorKind::NoisyEstimate => {

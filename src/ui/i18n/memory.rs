@@ -392,7 +392,7 @@ pub(super) static EN: Memory = Memory {
     },
     mem_optimizer: FigureText {
         label: "Optimizer states",
-        why: "Per trainable parameter: AdamW keeps m and v (2 × 4 B, torch.optim.AdamW); 8-bit AdamW 2 × 1 B plus one fp32 absmax per 2048-value block, with tensors under 4096 values left in 32 bit (Dettmers et al. 2022; bitsandbytes min_8bit_size); momentum and Lion one buffer; SGD none; SophiaG two; Adafactor only a row and a column vector per matrix (Shazeer & Stern 2018, §3). bf16-master adds the 4 B fp32 master copy. ZeRO-1 and up split the states over the GPUs.",
+        why: "Per trainable parameter: AdamW keeps m and v (2 × 4 B, torch.optim.AdamW); 8-bit AdamW 2 × 1 B plus one fp32 absmax per block of 256 values (bitsandbytes 0.44 and later), with tensors under 4096 values left in 32 bit (Dettmers et al. 2022; bitsandbytes min_8bit_size); momentum and Lion one buffer; SGD none; SophiaG two; Adafactor only a row and a column vector per matrix (Shazeer & Stern 2018, §3). bf16-master adds the 4 B fp32 master copy. ZeRO-1 and up split the states over the GPUs.",
     },
     mem_activations: FigureText {
         label: "Activations at the peak",
@@ -400,7 +400,7 @@ pub(super) static EN: Memory = Memory {
     },
     mem_logits: FigureText {
         label: "Logits and loss at the peak",
-        why: "The LM head makes s·b·V logits. transformers upcasts them to fp32 for the loss (transformers 5.24.0, loss/loss_utils.py, ForCausalLMLoss), cross-entropy saves its fp32 log-softmax, and backward creates an fp32 gradient of the same size: 2 + 4 + 4 + 4 = 14 bytes per logit in bf16. With Llama 3's 128,256-token vocabulary (vocab_size in its config.json) this rivals the activations.",
+        why: "The LM head makes s·b·V logits. transformers upcasts them to fp32 for the loss (transformers 5.24.0, loss/loss_utils.py, ForCausalLMLoss); at the backward peak the logits themselves, cross-entropy's saved fp32 log-softmax and the fp32 gradients of the loss step and of the logits are alive at once: 2 + 4 + 4 + 4 = 14 bytes per logit in bf16, 16 in fp32. With Llama 3's 128,256-token vocabulary (vocab_size in its config.json) this rivals the activations.",
     },
     mem_overhead: FigureText {
         label: "CUDA context and allocator slack",
@@ -456,7 +456,7 @@ pub(super) static EN: Memory = Memory {
     ],
     opt_sources: [
         "torch.optim.AdamW: exp_avg and exp_avg_sq",
-        "Dettmers et al. 2022: block-wise 8-bit states, block 2048; bitsandbytes keeps tensors under 4096 values in 32 bit",
+        "Dettmers et al. 2022: block-wise 8-bit states (bitsandbytes 0.44 and later use blocks of 256); bitsandbytes keeps tensors under 4096 values in 32 bit",
         "torch.optim.SGD without momentum: no state",
         "torch.optim.SGD: one momentum_buffer",
         "SophiaG (Liu et al. 2023, sophia.py): exp_avg and hessian",
@@ -741,7 +741,7 @@ pub(super) static ZH: Memory = Memory {
     },
     mem_optimizer: FigureText {
         label: "优化器状态",
-        why: "按每个可训练参数计：AdamW 保存一阶矩 m 和二阶矩 v（2 × 4 B，torch.optim.AdamW）；8 位 AdamW 是 2 × 1 B，每 2048 个值再加一个 fp32 absmax，少于 4096 个元素的张量仍用 32 位（Dettmers 等，2022；bitsandbytes min_8bit_size）；动量 SGD 和 Lion 各一份缓冲；SGD 没有状态；SophiaG 两份；Adafactor 每个矩阵只存一行一列两个向量（Shazeer 与 Stern，2018，§3）。bf16 主权重方案另加 4 B 的 fp32 主权重。ZeRO-1 及以上把状态分到各张卡上。",
+        why: "按每个可训练参数计：AdamW 保存一阶矩 m 和二阶矩 v（2 × 4 B，torch.optim.AdamW）；8 位 AdamW 是 2 × 1 B，每 256 个值再加一个 fp32 absmax（bitsandbytes 0.44 起），少于 4096 个元素的张量仍用 32 位（Dettmers 等，2022；bitsandbytes min_8bit_size）；动量 SGD 和 Lion 各一份缓冲；SGD 没有状态；SophiaG 两份；Adafactor 每个矩阵只存一行一列两个向量（Shazeer 与 Stern，2018，§3）。bf16 主权重方案另加 4 B 的 fp32 主权重。ZeRO-1 及以上把状态分到各张卡上。",
     },
     mem_activations: FigureText {
         label: "峰值时的激活值",
@@ -749,7 +749,7 @@ pub(super) static ZH: Memory = Memory {
     },
     mem_logits: FigureText {
         label: "峰值时的 logits 与损失",
-        why: "输出层产生 s·b·V 个 logits。transformers 为计算损失把它们转成 fp32（5.24.0 版 loss/loss_utils.py 中的 ForCausalLMLoss），交叉熵保存 fp32 的 log-softmax，反向再生成同样大小的 fp32 梯度：bf16 下每个 logit 共 2 + 4 + 4 + 4 = 14 字节。Llama 3 的词表有 128,256 个 token（见其 config.json 的 vocab_size），这一项能和激活值相当。",
+        why: "输出层产生 s·b·V 个 logits。transformers 为计算损失把它们转成 fp32（5.24.0 版 loss/loss_utils.py 中的 ForCausalLMLoss）；反向传播的峰值时刻，logits 本身、交叉熵保存的 fp32 log-softmax、损失这一步的 fp32 梯度和 logits 的 fp32 梯度同时存在：bf16 下每个 logit 共 2 + 4 + 4 + 4 = 14 字节，fp32 下 16 字节。Llama 3 的词表有 128,256 个 token（见其 config.json 的 vocab_size），这一项能和激活值相当。",
     },
     mem_overhead: FigureText {
         label: "CUDA 上下文与分配器余量",
@@ -798,7 +798,7 @@ pub(super) static ZH: Memory = Memory {
     ],
     opt_sources: [
         "torch.optim.AdamW：exp_avg 与 exp_avg_sq",
-        "Dettmers 等，2022：分块 8 位状态，块大小 2048；bitsandbytes 对少于 4096 个元素的张量保留 32 位",
+        "Dettmers 等，2022：分块 8 位状态（bitsandbytes 0.44 起块大小为 256）；bitsandbytes 对少于 4096 个元素的张量保留 32 位",
         "不带动量的 torch.optim.SGD：无状态",
         "torch.optim.SGD：一份 momentum_buffer",
         "SophiaG（Liu 等，2023，sophia.py）：exp_avg 与 hessian",

@@ -316,7 +316,7 @@ pub(super) static ZH: Steps = Steps {
     },
     epoch_final: FigureText {
         label: "训练结束时的 epoch（state.epoch）",
-        why: "最后一次更新之后 Trainer 的 epoch 计数：已完成的 epoch 数，加上最后一个 epoch 里已用掉的 micro-batch 占比，即 epoch + (micro-batch 序号 + 1) / 每个 epoch 的 micro-batch 数。更新总是按完整的累积窗口进行，所以小数 epoch 会略微超出设定值：1,000 条样本、micro-batch 8、梯度累积 3、2.5 个 epoch，结束于 2.504。出处：transformers 5.24.0 trainer.py（_run_epoch）。",
+        why: "最后一次更新之后 Trainer 的 epoch 计数：已完成的 epoch 数，加上最后一个 epoch 里已用掉的 micro-batch 占比，即 epoch + (i + 1) / n，其中 i 是最后一个 micro-batch 在该 epoch 中的序号（从 0 起），n 是每个 epoch 的 micro-batch 数。更新总是按完整的累积窗口进行，所以小数 epoch 会略微超出设定值：1,000 条样本、micro-batch 8、梯度累积 3、2.5 个 epoch，结束于 2.504。出处：transformers 5.24.0 trainer.py（_run_epoch）。",
     },
     examples_seen: FigureText {
         label: "处理的样本总数",
