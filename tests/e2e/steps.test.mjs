@@ -186,3 +186,18 @@ test('navigation: each view is a page with its own module, and the scenario carr
   assert.equal(await num(page, 'effective-batch'), 200, 'mbs=8 still drives the Steps view');
   assert.deepEqual(app.problems(), []);
 });
+
+test('token counts in 万 keep their zeros: 10,000 examples × 100 tokens = 100 万', async () => {
+  const { page } = app;
+  const shown = () => page.locator('[data-testid="tokens-seen"]').innerText();
+  await app.open('view=steps&lang=zh&n=10000&epochs=1&seq=100');
+  assert.equal(await value(page, 'tokens-seen'), '1000000');
+  assert.equal((await shown()).trim(), '100 万');
+  await app.open('view=steps&lang=zh&n=10000&epochs=10&seq=100');
+  assert.equal((await shown()).trim(), '1,000 万');
+  await app.open('view=steps&lang=zh&n=10000&epochs=2&seq=100');
+  assert.equal((await shown()).trim(), '200 万');
+  await app.open('view=steps&lang=en&n=10000&epochs=1&seq=100');
+  assert.equal((await shown()).trim(), '1 M');
+  assert.deepEqual(app.problems(), []);
+});
