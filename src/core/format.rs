@@ -77,6 +77,24 @@ pub fn fmt_rate(x: f64) -> String {
     fixed(x, decimals_for(a, 3))
 }
 
+/// A computed number the app writes into an input field (a measured noise scale handed to
+/// the Batch & LR view): rounded to 4 significant digits, in plain ASCII that the field reads
+/// back (`6224.14740887` → `6224`, `0.000123456` → `0.0001235`, `1.5e-12`); empty if not
+/// finite.
+pub fn fmt_input(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let Ok(v) = format!("{x:.3e}").parse::<f64>() else {
+        return String::new();
+    };
+    if v == 0.0 || (1e-4..1e15).contains(&v.abs()) {
+        v.to_string()
+    } else {
+        format!("{v:e}")
+    }
+}
+
 /// Scientific notation with 3 significant digits: `0.00005` → `5e−5`, `1.234e-5` → `1.23e−5`.
 pub fn fmt_sci(x: f64) -> String {
     if x == 0.0 || !x.is_finite() {
@@ -168,6 +186,29 @@ mod tests {
         assert_eq!(fmt_compact(100e6, false), "100 M");
         assert_eq!(fmt_compact(999_600.0, false), "1 M");
         assert_eq!(fmt_compact(2e15, false), "2,000 T");
+    }
+
+    #[test]
+    fn filled_inputs_have_four_significant_digits() {
+        assert_eq!(fmt_input(6224.147_408_87), "6224");
+        assert_eq!(fmt_input(25.000_000_000_03), "25");
+        assert_eq!(fmt_input(123_456.0), "123500");
+        assert_eq!(fmt_input(0.000_123_456), "0.0001235");
+        assert_eq!(fmt_input(1.0 / 3.0), "0.3333");
+        assert_eq!(fmt_input(-2.5), "-2.5");
+        assert_eq!(fmt_input(1.5e-12), "1.5e-12");
+        assert_eq!(fmt_input(9.999_9e20), "1e21");
+        assert_eq!(fmt_input(0.0), "0");
+        assert_eq!(fmt_input(f64::NAN), "");
+        // Whatever it writes, the field's parser reads back to the value within 4 digits.
+        let mut rng = SimRng::new(7);
+        for _ in 0..2_000 {
+            let x = 10f64.powf(rng.uniform() * 40.0 - 20.0);
+            let text = fmt_input(x);
+            let back = crate::core::units::parse_number(&text, "x").unwrap_or(f64::NAN);
+            assert!((back - x).abs() <= 5e-4 * x * (1.0 + 1e-9), "{x}: {text}");
+            assert!(!text.contains(['−', ',']), "{text}");
+        }
     }
 
     #[test]
