@@ -21,9 +21,10 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
-/// `|x|` with `decimals` digits after the point, trailing zeros after the point dropped, the
-/// integer part grouped in thousands, and `−` in front when the shown value is below zero.
-fn fixed(x: f64, decimals: usize) -> String {
+/// `x` with `decimals` digits after the point, trailing zeros after the point dropped, the
+/// integer part grouped in thousands, and `−` in front when the shown value is below zero:
+/// `fmt_fixed(-1234.5, 2)` → `−1,234.5`.
+pub fn fmt_fixed(x: f64, decimals: usize) -> String {
     let s = format!("{:.decimals$}", x.abs());
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.')
@@ -63,7 +64,7 @@ pub fn fmt_number(x: f64) -> String {
     if a != 0.0 && !(1e-3..1e9).contains(&a) {
         return fmt_sci(x);
     }
-    fixed(x, decimals_for(a, 4))
+    fmt_fixed(x, decimals_for(a, 4))
 }
 
 /// A rate or other real that is often small (learning rates): plain decimals with up to 3
@@ -74,7 +75,7 @@ pub fn fmt_rate(x: f64) -> String {
     if !x.is_finite() || a == 0.0 || !(1e-3..1e4).contains(&a) {
         return fmt_sci(x);
     }
-    fixed(x, decimals_for(a, 3))
+    fmt_fixed(x, decimals_for(a, 3))
 }
 
 /// A computed number the app writes into an input field (a measured noise scale handed to
@@ -140,7 +141,7 @@ pub fn fmt_compact(x: f64, zh: bool) -> String {
     for &(scale, name) in units {
         if shown >= scale * (1.0 - 1e-12) {
             let v = x / scale;
-            return format!("{}{name}", fixed(v, decimals_for(v.abs().max(1.0), 3)));
+            return format!("{}{name}", fmt_fixed(v, decimals_for(v.abs().max(1.0), 3)));
         }
     }
     fmt_number(x)
