@@ -628,7 +628,7 @@ mod tests {
     fn labels(axis: &Axis, n: usize, fmt: &dyn Fn(&f64) -> String) -> Vec<String> {
         let ticks = axis.key_points(BoldPoints(n));
         let f = distinct_labeller(&ticks, fmt);
-        ticks.iter().map(|t| f(t)).collect()
+        ticks.iter().map(f).collect()
     }
 
     fn assert_distinct(labels: &[String], what: &str) {
@@ -665,7 +665,8 @@ mod tests {
     /// the same.
     #[test]
     fn tick_labels_are_distinct_on_every_axis() {
-        let formatters: [(&str, &dyn Fn(&f64) -> String); 6] = [
+        type Labeller<'a> = &'a dyn Fn(&f64) -> String;
+        let formatters: [(&str, Labeller<'_>); 6] = [
             ("number", &|x| fmt_number(*x)),
             ("rounded", &|x| fmt_number(x.round())),
             ("tick", &|x| tick_label(*x)),
@@ -715,5 +716,4 @@ mod tests {
         }
         assert!(checked > 15_000, "{checked}");
     }
-
 }

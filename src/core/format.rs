@@ -113,7 +113,11 @@ pub fn fmt_sci(x: f64) -> String {
     }
     let m = m.trim_end_matches('0').trim_end_matches('.');
     let sign = if x < 0.0 { "−" } else { "" };
-    let e = if exp < 0 { format!("−{}", -exp) } else { exp.to_string() };
+    let e = if exp < 0 {
+        format!("−{}", -exp)
+    } else {
+        exp.to_string()
+    };
     format!("{sign}{m}e{e}")
 }
 
@@ -191,7 +195,7 @@ mod tests {
 
     #[test]
     fn filled_inputs_have_four_significant_digits() {
-        assert_eq!(fmt_input(6224.147_408_87), "6224");
+        assert_eq!(fmt_input(6_224.147_408_87), "6224");
         assert_eq!(fmt_input(25.000_000_000_03), "25");
         assert_eq!(fmt_input(123_456.0), "123500");
         assert_eq!(fmt_input(0.000_123_456), "0.0001235");
@@ -259,7 +263,11 @@ mod tests {
         let grouped_ok = groups.iter().enumerate().all(|(i, g)| {
             !g.is_empty()
                 && g.bytes().all(|b| b.is_ascii_digit())
-                && if i == 0 { g.len() <= 3 || groups.len() == 1 } else { g.len() == 3 }
+                && if i == 0 {
+                    g.len() <= 3 || groups.len() == 1
+                } else {
+                    g.len() == 3
+                }
         });
         if !grouped_ok || !frac.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -267,7 +275,11 @@ mod tests {
         if mant.contains('.') && (frac.is_empty() || frac.ends_with('0')) {
             return None;
         }
-        let digits: String = int.chars().filter(|c| *c != ',').chain(frac.chars()).collect();
+        let digits: String = int
+            .chars()
+            .filter(|c| *c != ',')
+            .chain(frac.chars())
+            .collect();
         let e = exp + unit_exp - frac.len() as i32;
         let value: f64 = format!("{digits}e{e}").parse().ok()?;
         Some((if neg { -value } else { value }, 0.5 * 10f64.powi(e)))
@@ -282,9 +294,15 @@ mod tests {
             None => assert_eq!(v, x, "{x}: {text:?} not exact"),
             Some(sig) => {
                 let slop = 1.0 + 1e-9;
-                assert!(err <= half * slop, "{x}: {text:?} off by {err}, shown to ±{half}");
+                assert!(
+                    err <= half * slop,
+                    "{x}: {text:?} off by {err}, shown to ±{half}"
+                );
                 let sig_half = 0.5 * 10f64.powi(x.abs().log10().floor() as i32 - (sig - 1));
-                assert!(err <= sig_half * slop, "{x}: {text:?} has fewer than {sig} digits");
+                assert!(
+                    err <= sig_half * slop,
+                    "{x}: {text:?} has fewer than {sig} digits"
+                );
             }
         }
     }

@@ -106,7 +106,10 @@ mod tests {
         for b in [8.0, 8192.0] {
             let svg = svg(b, false);
             let (left, right) = crate::chart::lr::svg_text_extent(&svg, "B_noise").expect("label");
-            assert!(left >= 48.0 && right <= 640.0 - 10.0, "B_noise = {b}: {left}…{right}");
+            assert!(
+                left >= 48.0 && right <= 640.0 - 10.0,
+                "B_noise = {b}: {left}…{right}"
+            );
         }
     }
 

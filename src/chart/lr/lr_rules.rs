@@ -92,13 +92,7 @@ pub fn draw<DB: DrawingBackend>(
     )?;
     if let Some(bc) = plot.b_crit.filter(|&b| b >= x0 && b <= x1) {
         v_mark(&mut chart, bc, (y0, y1), pal.grid, style)?;
-        mark_label(
-            &mut chart,
-            (bc, y0),
-            plot.b_crit_label,
-            (6.0, -10.0),
-            style,
-        )?;
+        mark_label(&mut chart, (bc, y0), plot.b_crit_label, (6.0, -10.0), style)?;
     }
     if plot.b1 >= x0 && plot.b1 <= x1 {
         v_mark(&mut chart, plot.b1, (y0, y1), pal.text, style)?;

@@ -196,7 +196,10 @@ mod tests {
         for b in [8.0, 11.0, 1000.0, 6000.0, 8192.0] {
             let svg = svg(b, 256.0, false);
             let (left, right) = crate::chart::lr::svg_text_extent(&svg, "B_crit").expect("label");
-            assert!(left >= 48.0 && right <= 620.0, "B_crit = {b}: {left}…{right}");
+            assert!(
+                left >= 48.0 && right <= 620.0,
+                "B_crit = {b}: {left}…{right}"
+            );
         }
     }
 

@@ -276,7 +276,10 @@ fn stale_csv(csv: &str, note: &str) -> String {
 /// An exported SVG marked as kept from the last valid input: a `<title>` (the accessible name
 /// SVG viewers show) right after the opening `<svg …>` tag.
 fn stale_svg(svg: &str, title: &str, note: &str) -> String {
-    let Some(end) = svg.find("<svg").and_then(|at| svg[at..].find('>').map(|e| at + e + 1)) else {
+    let Some(end) = svg
+        .find("<svg")
+        .and_then(|at| svg[at..].find('>').map(|e| at + e + 1))
+    else {
         return svg.to_string();
     };
     let escaped = format!("{title} ({note})")
@@ -385,9 +388,9 @@ pub fn ChartCanvas(
             return;
         }
         // The chart on screen is the last good one, kept while the input is invalid.
-        let stale = canvas_ref.get_untracked().is_some_and(|c| {
-            matches!(Element::closest(&c, "figure.chart.stale"), Ok(Some(_)))
-        });
+        let stale = canvas_ref
+            .get_untracked()
+            .is_some_and(|c| matches!(Element::closest(&c, "figure.chart.stale"), Ok(Some(_))));
         let note = untrack(|| strings().shell().stale);
         let name = file_name(
             &format!("batch-lab_{}", file.get_untracked()),
@@ -616,7 +619,9 @@ mod tests {
         );
         let svg = "<svg width=\"10\" height=\"10\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/>\n</svg>\n";
         let marked = stale_svg(svg, "LR <schedule> & steps", "kept");
-        assert!(marked.starts_with("<svg width=\"10\" height=\"10\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>"));
+        assert!(marked.starts_with(
+            "<svg width=\"10\" height=\"10\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>"
+        ));
         assert!(marked.contains("<title>LR &lt;schedule&gt; &amp; steps (kept)</title>\n<rect/>"));
         assert_eq!(stale_svg("not svg", "t", "n"), "not svg");
     }
