@@ -6,13 +6,13 @@
 use std::ops::Range;
 
 use plotters::coord::cartesian::Cartesian2d;
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
+use plotters::coord::ranged1d::{BoldPoints, DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use super::frame::{PlotFrame, Scale};
 use super::{AxisLabels, ChartStyle};
-use crate::core::format::{fmt_number, fmt_sci};
+use crate::core::format::{fmt_fixed, fmt_number, fmt_sci};
 
 /// Most ticks on one log axis.
 pub const MAX_TICKS: usize = 10;
@@ -35,6 +35,8 @@ pub struct Axis {
     a: f64,
     b: f64,
     ticks: Option<Vec<f64>>,
+    /// Whether key points must be whole numbers (a count of steps).
+    whole: bool,
 }
 
 impl Axis {
@@ -49,6 +51,17 @@ impl Axis {
             a: lo,
             b: hi,
             ticks: None,
+            whole: false,
+        }
+    }
+
+    /// A linear axis of whole numbers (steps): plotters' 1-2-5 key points when they are whole,
+    /// else the largest such set that is, so that a run of two steps is labelled 0, 1, 2 and
+    /// not 0, 0.5, 1, 1.5, 2 (which read "0 1 1 2 2" once rounded).
+    pub fn whole(lo: f64, hi: f64) -> Axis {
+        Axis {
+            whole: true,
+            ..Axis::linear(lo, hi)
         }
     }
 
@@ -78,6 +91,7 @@ impl Axis {
             a: lo.ln(),
             b: hi.ln(),
             ticks: Some(log_ticks(lo, hi, max)),
+            whole: false,
         }
     }
 
@@ -155,6 +169,7 @@ impl Ranged for Axis {
             _ if n == 0 => Vec::new(),
             Some(_) if hint.weight().allow_light_points() => Vec::new(),
             Some(ticks) => ticks.clone(),
+            None if self.whole => whole_key_points(self.lo, self.hi, n),
             None => RangedCoordf64::from(self.lo..self.hi).key_points(n),
         }
     }
@@ -162,6 +177,74 @@ impl Ranged for Axis {
     fn range(&self) -> Range<f64> {
         self.lo..self.hi
     }
+}
+
+/// At most `n` whole-number key points in [`lo`, `hi`]: plotters' own for the largest count
+/// up to `n` whose points are all whole, else every whole number inside (when at most `n`),
+/// else plotters' own.
+fn whole_key_points(lo: f64, hi: f64, n: usize) -> Vec<f64> {
+    let plotters = RangedCoordf64::from(lo..hi);
+    for m in (1..=n).rev() {
+        let points = plotters.key_points(m);
+        if points.len() >= 2 && points.iter().all(|p| p.fract() == 0.0) {
+            return points;
+        }
+    }
+    let (first, last) = (lo.ceil(), hi.floor());
+    if last >= first && last - first < n as f64 {
+        let count = (last - first) as usize;
+        return (0..=count).map(|i| first + i as f64).collect();
+    }
+    plotters.key_points(n)
+}
+
+/// `fmt` when it gives each of `ticks` a label of its own; else plain decimals, or failing
+/// those scientific notation, with just enough digits that no two labels read the same (a
+/// label formatter sees one value at a time, so two ticks closer than its precision would
+/// otherwise share a label).
+pub fn distinct_labeller<'a>(
+    ticks: &[f64],
+    fmt: &'a dyn Fn(&f64) -> String,
+) -> Box<dyn Fn(&f64) -> String + 'a> {
+    let mut values: Vec<f64> = ticks.iter().copied().filter(|t| t.is_finite()).collect();
+    values.sort_by(f64::total_cmp);
+    values.dedup();
+    let distinct = |f: &dyn Fn(&f64) -> String| {
+        let mut labels: Vec<String> = values.iter().map(f).collect();
+        labels.sort();
+        labels.windows(2).all(|w| w[0] != w[1])
+    };
+    if distinct(fmt) {
+        return Box::new(fmt);
+    }
+    if values.iter().all(|v| v.abs() < 1e15) {
+        for decimals in 0..=12 {
+            let f = move |x: &f64| fmt_fixed(*x, decimals);
+            if distinct(&f) {
+                return Box::new(f);
+            }
+        }
+    }
+    for digits in 0..=16 {
+        let f = move |x: &f64| sci_digits(*x, digits);
+        if distinct(&f) {
+            return Box::new(f);
+        }
+    }
+    Box::new(fmt)
+}
+
+/// `x` in scientific notation with `digits` after the mantissa's point (trailing zeros
+/// dropped) and `−` for minus: `sci_digits(1.25e-21, 2)` → `1.25e−21`.
+fn sci_digits(x: f64, digits: usize) -> String {
+    let s = format!("{x:.digits$e}");
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let m = if m.contains('.') {
+        m.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        m
+    };
+    format!("{m}e{e}").replace('-', "−")
 }
 
 /// Tick positions on a log axis over [`lo`, `hi`]: 1, 2 and 5 times each power of ten when
@@ -324,7 +407,13 @@ pub(crate) fn label_font(style: &ChartStyle) -> TextStyle<'static> {
         .color(&style.palette().text)
 }
 
+/// Labels on the x axis that [`mesh`] asks for (at most).
+const X_LABELS: usize = 7;
+/// Labels on the y axis that [`mesh`] asks for (at most).
+const Y_LABELS: usize = 6;
+
 /// Draws axes, grid and labels in the common style of the Batch & LR and Simulator charts.
+/// Tick labels are made distinct with [`distinct_labeller`].
 pub(crate) fn mesh<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
     labels: &AxisLabels<'_>,
@@ -334,6 +423,9 @@ pub(crate) fn mesh<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     let font = label_font(style);
+    let spec = chart.as_coord_spec();
+    let x_fmt = distinct_labeller(&spec.x_spec().key_points(BoldPoints(X_LABELS)), x_fmt);
+    let y_fmt = distinct_labeller(&spec.y_spec().key_points(BoldPoints(Y_LABELS)), y_fmt);
     chart
         .configure_mesh()
         .x_desc(labels.x)
@@ -344,10 +436,10 @@ pub(crate) fn mesh<DB: DrawingBackend>(
         .bold_line_style(pal.grid.stroke_width(style.px(1.0)))
         .light_line_style(pal.grid_light.stroke_width(style.px(1.0)))
         .max_light_lines(1)
-        .x_labels(7)
-        .y_labels(6)
-        .x_label_formatter(x_fmt)
-        .y_label_formatter(y_fmt)
+        .x_labels(X_LABELS)
+        .y_labels(Y_LABELS)
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(&y_fmt)
         .draw()
 }
 
@@ -427,7 +519,7 @@ mod tests {
         assert_eq!(linear_ticks(f64::NAN, 6), vec![0.0]);
     }
 
-    use plotters::coord::ranged1d::{BoldPoints, LightPoints};
+    use plotters::coord::ranged1d::LightPoints;
 
     #[test]
     fn ticked_axis_keeps_ticks_inside() {
@@ -531,5 +623,97 @@ mod tests {
         }
         assert_eq!(Axis::linear(5.0, 5.0).range(), 2.5..7.5);
         assert_eq!(Axis::linear(0.0, 0.0).range(), -0.5..0.5);
+    }
+
+    fn labels(axis: &Axis, n: usize, fmt: &dyn Fn(&f64) -> String) -> Vec<String> {
+        let ticks = axis.key_points(BoldPoints(n));
+        let f = distinct_labeller(&ticks, fmt);
+        ticks.iter().map(f).collect()
+    }
+
+    fn assert_distinct(labels: &[String], what: &str) {
+        let mut sorted = labels.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), labels.len(), "{what}: {labels:?}");
+    }
+
+    /// The Batch & LR loss chart at step size 5 blows up within a few steps: its step axis
+    /// read "0 1 1 2 2" (ticks at halves, rounded).
+    #[test]
+    fn short_runs_get_whole_step_ticks() {
+        let round = |x: &f64| fmt_number(x.round());
+        for steps in [1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 13.0, 60.0, 1234.0] {
+            let axis = Axis::whole(0.0, steps);
+            let ticks = axis.key_points(BoldPoints(X_LABELS));
+            assert!(ticks.len() >= 2, "{steps}: {ticks:?}");
+            assert!(ticks.iter().all(|t| t.fract() == 0.0), "{steps}: {ticks:?}");
+            assert_distinct(&labels(&axis, X_LABELS, &round), "whole");
+        }
+        assert_eq!(
+            Axis::whole(0.0, 2.0).key_points(BoldPoints(7)),
+            vec![0.0, 1.0, 2.0]
+        );
+        // The labeller alone also rescues a plain linear axis: 0, 0.5, 1 … keep their halves.
+        let halves = labels(&Axis::linear(0.0, 2.0), 7, &round);
+        assert_distinct(&halves, "linear, rounded");
+        assert!(halves.contains(&"0.5".to_string()), "{halves:?}");
+    }
+
+    /// Every axis type with every label formatter the charts use, over spans from 10⁻¹² to
+    /// 10¹⁵ (at offsets 0 … 10⁹) and label counts 3 … 10: no two tick labels on one axis read
+    /// the same.
+    #[test]
+    fn tick_labels_are_distinct_on_every_axis() {
+        type Labeller<'a> = &'a dyn Fn(&f64) -> String;
+        let formatters: [(&str, Labeller<'_>); 6] = [
+            ("number", &|x| fmt_number(*x)),
+            ("rounded", &|x| fmt_number(x.round())),
+            ("tick", &|x| tick_label(*x)),
+            ("loss", &|x| loss_tick_label(*x)),
+            ("plain", &|x| plain_tick_label(*x)),
+            ("sci", &|x| fmt_sci(*x)),
+        ];
+        let mut checked = 0;
+        for k in -12..=15 {
+            for m in [1.0, 1.3, 2.5, 7.0] {
+                let span = m * 10f64.powi(k);
+                for lo in [0.0, -span / 3.0, 1.0, 8.0, 1e6, 1e9 + 0.5] {
+                    let hi = lo + span;
+                    // Spans below a billionth of the values sit at float resolution (plotters
+                    // then repeats a key point); no chart draws those.
+                    if span < 1e-9 * lo.abs() {
+                        continue;
+                    }
+                    let mut axes = vec![
+                        ("linear", Axis::linear(lo, hi)),
+                        ("whole", Axis::whole(lo, hi)),
+                    ];
+                    if lo > 0.0 {
+                        axes.push(("log", Axis::log(lo, hi, MAX_TICKS)));
+                        axes.push(("log6", Axis::log(lo, hi, 6)));
+                        // The Simulator's log axes: log₁₀ values at 1-2-5 ticks.
+                        let ticks = ticks_125(lo, hi).iter().map(|t| t.log10()).collect();
+                        axes.push(("ticked", Axis::ticked(lo.log10(), hi.log10(), ticks)));
+                    }
+                    for (kind, axis) in &axes {
+                        for n in [3, 5, 6, 7, MAX_TICKS] {
+                            for (name, fmt) in &formatters {
+                                let shown = if *kind == "ticked" {
+                                    let f = |v: &f64| fmt(&10f64.powf(*v));
+                                    labels(axis, n, &f)
+                                } else {
+                                    labels(axis, n, *fmt)
+                                };
+                                let what = format!("{kind} {lo}…{hi}, {n} labels, {name}");
+                                assert_distinct(&shown, &what);
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 15_000, "{checked}");
     }
 }

@@ -40,7 +40,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin(style.px(10.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(62.0))
-        .build_cartesian_2d(Axis::linear(0.0, x_max), Axis::linear(0.0, y_top))?;
+        .build_cartesian_2d(Axis::whole(0.0, x_max), Axis::linear(0.0, y_top))?;
     chart
         .configure_mesh()
         .x_desc(plot.labels.x)

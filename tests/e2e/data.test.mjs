@@ -207,3 +207,17 @@ test('guidance buttons load worked examples; both languages', async () => {
   assert.equal(await page.locator('[data-testid="mix-warning-0"]').count(), 0, 'books: 1.8 % of draws, 1.8 epochs');
   assert.deepEqual(app.problems(), []);
 });
+
+test('draws in 万 read back in Chinese: 1,000,000 → 100 万, 20,000,000 → 2,000 万', async () => {
+  const { page } = app;
+  const shown = () => page.locator('[data-testid="mix-draws"]').innerText();
+  await app.open('view=data&lang=zh&draw=1000000');
+  assert.equal(await num(page, 'mix-draws'), 1e6);
+  assert.equal((await shown()).trim(), '100 万');
+  await app.open('view=data&lang=zh&draw=20000000');
+  assert.equal((await shown()).trim(), '2,000 万');
+  // Below a million draws the figure is exact, with separators.
+  await app.open('view=data&lang=zh&draw=30000');
+  assert.equal((await shown()).trim(), '30,000');
+  assert.deepEqual(app.problems(), []);
+});

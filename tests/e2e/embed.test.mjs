@@ -121,6 +121,20 @@ test('every view works embedded with each hide flag', async () => {
   assert.deepEqual(app.problems(), []);
 });
 
+test('hide=text leaves out the α paragraph of the Data view and keeps its figure and presets', async () => {
+  const { page } = app;
+  await openView(page, 'view=data&lang=en&embed=1', 'data');
+  await page.locator('[data-testid="mix-alpha-body"]').waitFor({ state: 'visible', timeout: 10000 });
+  for (const lang of ['en', 'zh']) {
+    await openView(page, `view=data&lang=${lang}&embed=1&hide=text`, 'data');
+    await page.locator('[data-testid="mix-alpha"]').waitFor({ state: 'visible', timeout: 10000 });
+    await page.locator('[data-testid="mix-alpha-body"]').waitFor({ state: 'attached' });
+    assert.equal((await shown(page, '[data-testid="mix-alpha-body"]')).visible, 0, `${lang}: α paragraph still visible`);
+    assert.ok(await page.locator('[data-testid="mix-alpha-preset-0"]').isVisible(), `${lang}: presets stay`);
+  }
+  assert.deepEqual(app.problems(), []);
+});
+
 test('hide= outside an embed hides the same parts and keeps the header; bad values are reported', async () => {
   const { page } = app;
   await openView(page, 'view=steps&hide=nav,text', 'steps');

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startApp, num, value, openTable } from './harness.mjs';
+import { startApp, num, value, openTable, setInput, drawnCanvas, until } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -153,6 +153,38 @@ test('Steps: the LR schedule exports; the CSV holds every update and the peak ra
   assert.equal(await table.locator('caption').textContent(), await page.locator('canvas[data-testid="chart-lr"]').getAttribute('aria-label'));
   assert.ok((await table.locator('tbody tr').count()) > 10);
   assert.deepEqual(app.problems(), []);
+});
+
+test('invalid input: the exports hold the last good chart, marked stale; with no chart to keep they are off', async () => {
+  const { page } = app;
+  await app.open('view=steps&n=10000&mbs=100&ga=1&epochs=1&lang=en');
+  await drawnCanvas(page, 'chart-lr');
+  await setInput(page, 'n', 'abc');
+  await page.locator('figure.chart.stale canvas[data-testid="chart-lr"]').waitFor({ state: 'attached' });
+  const note = 'kept from the last valid input';
+  const text = (await grab(page, 'export-csv')).bytes.toString('utf8');
+  assert.ok(text.startsWith(`\ufeff# ${note}\r\n`), JSON.stringify(text.slice(0, 60)));
+  const csv = parseCsv('\ufeff' + text.slice(text.indexOf('\r\n') + 2));
+  assert.equal(csv.rows.length, 100, 'the last good schedule, not an empty table');
+  const json = JSON.parse((await grab(page, 'export-json')).bytes.toString('utf8'));
+  assert.ok(json.title.endsWith(`(${note})`), json.title);
+  assert.equal(json.rows.length, 100);
+  const svg = (await grab(page, 'export-svg')).bytes.toString('utf8');
+  assert.match(svg, new RegExp(`<title>[^<]*\\(${note}\\)</title>`));
+  assert.equal((await readSvg(page, svg)).error, false, 'the marked SVG still parses');
+  // Valid again: nothing is marked.
+  await setInput(page, 'n', '10000');
+  await until(async () => (await page.locator('figure.chart.stale').count()) === 0);
+  assert.ok(!(await grab(page, 'export-csv')).bytes.toString('utf8').includes(note));
+  assert.deepEqual(app.problems(), []);
+  // B_min above B_max from the start: section 2 never had a valid input, its charts are empty.
+  await app.open('view=lr&lang=en&b_min=1000&b_max=10');
+  await drawnCanvas(page, 'chart-eps-opt');
+  for (const f of ['png', 'svg', 'csv', 'json']) {
+    const button = page.locator(`[data-testid="export-${f}-eps-opt"]`);
+    assert.ok(await until(() => button.isDisabled()), `export-${f}-eps-opt is off`);
+  }
+  assert.ok(await page.locator('[data-testid="export-csv-loss"]').isEnabled(), 'section 1 still exports');
 });
 
 test('Steps in Chinese: headers and SVG labels in Chinese, file name unchanged', async () => {

@@ -214,9 +214,14 @@ test("b_noise can be filled from the Simulator's measured noise scale", async ()
   await link.click();
   const filled = await until(async () => {
     const v = await page.locator('[data-testid="input-b_noise"]').inputValue();
-    return Math.abs(Number(v) / Number(measured) - 1) < 1e-9 ? v : '';
+    return v !== '' && Math.abs(Number(v) / Number(measured) - 1) <= 5e-4 ? v : '';
   });
   assert.ok(filled, 'b_noise holds the measured value');
+  // Rounded to 4 significant digits (6224, not 6224.14740887), in a form the field reads.
+  assert.match(filled, /^[0-9.e+-]+$/, filled);
+  const significant = filled.replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  assert.ok(significant.length <= 4, `b_noise = ${filled}`);
+  assert.equal(await page.locator('[data-testid="input-b_noise"]').getAttribute('aria-invalid'), 'false');
   assert.deepEqual(app.problems(), []);
 });
 

@@ -249,3 +249,18 @@ test('devices are one key with the Memory view: dev=4 becomes gpus=4', async () 
   assert.equal(url.has('dev'), false);
   assert.deepEqual(app.problems(), []);
 });
+
+test('token counts in 万 keep their zeros: 10,000 examples × 100 tokens = 100 万', async () => {
+  const { page } = app;
+  const shown = () => page.locator('[data-testid="tokens-seen"]').innerText();
+  await app.open('view=steps&lang=zh&n=10000&epochs=1&seq=100');
+  assert.equal(await value(page, 'tokens-seen'), '1000000');
+  assert.equal((await shown()).trim(), '100 万');
+  await app.open('view=steps&lang=zh&n=10000&epochs=10&seq=100');
+  assert.equal((await shown()).trim(), '1,000 万');
+  await app.open('view=steps&lang=zh&n=10000&epochs=2&seq=100');
+  assert.equal((await shown()).trim(), '200 万');
+  await app.open('view=steps&lang=en&n=10000&epochs=1&seq=100');
+  assert.equal((await shown()).trim(), '1 M');
+  assert.deepEqual(app.problems(), []);
+});

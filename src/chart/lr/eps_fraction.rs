@@ -6,9 +6,8 @@ use crate::chart::axis::frame_of;
 use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::HPos;
 
-use super::{annotate, mesh, v_mark};
+use super::{mark_label, mesh, v_mark};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
@@ -59,12 +58,11 @@ pub fn draw<DB: DrawingBackend>(
     )?;
     if plot.b_noise >= x0 && plot.b_noise <= x1 {
         v_mark(&mut chart, plot.b_noise, (0.0, 1.05), pal.text, style)?;
-        annotate(
+        mark_label(
             &mut chart,
             (plot.b_noise, 1.0),
             plot.b_noise_label,
             (6.0, 0.0),
-            HPos::Left,
             style,
         )?;
     }
@@ -101,6 +99,19 @@ mod tests {
     use super::*;
     use crate::chart::lr::render_svg;
     use crate::core::noise_scale::{BatchRange, CriticalBatch};
+
+    /// B_noise at either end of the batch axis: the label stays inside the plot area.
+    #[test]
+    fn b_noise_label_stays_inside_at_the_axis_ends() {
+        for b in [8.0, 8192.0] {
+            let svg = svg(b, false);
+            let (left, right) = crate::chart::lr::svg_text_extent(&svg, "B_noise").expect("label");
+            assert!(
+                left >= 48.0 && right <= 640.0 - 10.0,
+                "B_noise = {b}: {left}…{right}"
+            );
+        }
+    }
 
     fn svg(b_noise: f64, dark: bool) -> String {
         let cb = CriticalBatch::new(b_noise, 0.1).unwrap();

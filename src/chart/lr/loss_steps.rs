@@ -65,7 +65,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_right(style.px(24.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(56.0))
-        .build_cartesian_2d(Axis::linear(0.0, x_max), Axis::log(y0, y1, ny))?;
+        .build_cartesian_2d(Axis::whole(0.0, x_max), Axis::log(y0, y1, ny))?;
     mesh(
         &mut chart,
         &plot.labels,

@@ -6,9 +6,8 @@ use crate::chart::axis::frame_of;
 use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::HPos;
 
-use super::{annotate, label_font, mesh, v_mark};
+use super::{label_font, mark_label, mesh, v_mark};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
@@ -93,25 +92,11 @@ pub fn draw<DB: DrawingBackend>(
     )?;
     if let Some(bc) = plot.b_crit.filter(|&b| b >= x0 && b <= x1) {
         v_mark(&mut chart, bc, (y0, y1), pal.grid, style)?;
-        annotate(
-            &mut chart,
-            (bc, y0),
-            plot.b_crit_label,
-            (6.0, -10.0),
-            HPos::Left,
-            style,
-        )?;
+        mark_label(&mut chart, (bc, y0), plot.b_crit_label, (6.0, -10.0), style)?;
     }
     if plot.b1 >= x0 && plot.b1 <= x1 {
         v_mark(&mut chart, plot.b1, (y0, y1), pal.text, style)?;
-        annotate(
-            &mut chart,
-            (plot.b1, y1),
-            plot.b1_label,
-            (6.0, 10.0),
-            HPos::Left,
-            style,
-        )?;
+        mark_label(&mut chart, (plot.b1, y1), plot.b1_label, (6.0, 10.0), style)?;
     }
     for (rule, pts) in plot.rules.iter().zip(&curves) {
         let colour = rule

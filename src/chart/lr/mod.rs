@@ -59,6 +59,62 @@ pub(crate) fn annotate<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Where a label beside a mark at pixel `x` starts (its left edge), for a plot area spanning
+/// `left` … `right` pixels and a label `width` pixels wide set `gap` pixels off the mark: on the
+/// mark's right when the text fits there, else on its left; when it fits on neither side,
+/// against the right edge (over the mark). The whole text stays inside the plot area whenever
+/// it is narrower than it, and its start always does.
+pub(crate) fn label_left(x: i32, (left, right): (i32, i32), width: i32, gap: i32) -> i32 {
+    let width = width.max(0);
+    let x = x.clamp(left, right);
+    if x + gap + width <= right {
+        x + gap
+    } else if x - gap - width >= left {
+        x - gap - width
+    } else {
+        (right - width).max(left)
+    }
+}
+
+/// Writes `text` beside the mark at `at` (in data units), `gap` CSS pixels to its side and `dy`
+/// below, on the side where it fits inside the plot area ([`label_left`]).
+pub(crate) fn mark_label<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    at: (f64, f64),
+    text: &str,
+    (gap, dy): (f64, f64),
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let area = chart.plotting_area();
+    let (xs, _) = area.get_pixel_range();
+    let font = label_font(style);
+    // The backend measures the text where it can; else about 0.6 em per Latin letter and 1 em
+    // per Chinese character.
+    let width = area
+        .estimate_text_size(text, &font)
+        .map(|(w, _)| w as i32)
+        .unwrap_or_else(|_| {
+            let em = style.font(12.0);
+            text.chars()
+                .map(|c| if c.is_ascii() { 0.6 * em } else { em })
+                .sum::<f64>()
+                .ceil() as i32
+        });
+    let (px, py) = chart.backend_coord(&at);
+    let gap = (gap * style.scale).round() as i32;
+    let ax = label_left(px, (xs.start, xs.end), width, gap);
+    let dy = (dy * style.scale).round() as i32;
+    let font = font.pos(Pos::new(HPos::Left, VPos::Center));
+    // Drawn on the root (pixel) coordinates of the chart's area, so nothing clips the text.
+    let origin = area.get_base_pixel();
+    area.strip_coord_spec().draw(&Text::new(
+        text.to_string(),
+        (ax - origin.0, py + dy - origin.1),
+        font,
+    ))?;
+    Ok(())
+}
+
 /// Renders a chart into an SVG string, for native tests.
 #[cfg(test)]
 pub(crate) fn render_svg<F, R>(draw: F) -> String
@@ -71,4 +127,56 @@ where
         let _ = draw(&root);
     }
     svg
+}
+
+/// The horizontal extent of the `<text>` element reading `text` in an SVG from
+/// [`render_svg`], its width as plotters estimates it for the label font at scale 1.
+#[cfg(test)]
+pub(crate) fn svg_text_extent(svg: &str, text: &str) -> Option<(f64, f64)> {
+    let end = svg.find(&format!("\n{text}\n</text>"))?;
+    let start = svg[..end].rfind("<text")?;
+    let tag = &svg[start..end];
+    let attr = |name: &str| {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[at..].split('"').next()
+    };
+    let x: f64 = attr("x")?.parse().ok()?;
+    let mut scratch = String::new();
+    let root = SVGBackend::with_string(&mut scratch, (10, 10)).into_drawing_area();
+    let style = ChartStyle {
+        scale: 1.0,
+        dark: false,
+    };
+    let (w, _) = root.estimate_text_size(text, &label_font(&style)).ok()?;
+    let w = f64::from(w);
+    match attr("text-anchor") {
+        Some("end") => Some((x - w, x)),
+        Some("middle") => Some((x - w / 2.0, x + w / 2.0)),
+        _ => Some((x, x + w)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mark_labels_flip_at_the_right_edge() {
+        // Room on the right: the text starts 6 px right of the mark.
+        assert_eq!(label_left(100, (50, 600), 40, 6), 106);
+        // At the right edge: it ends 6 px left of the mark.
+        assert_eq!(label_left(600, (50, 600), 40, 6), 554);
+        assert_eq!(label_left(570, (50, 600), 40, 6), 524);
+        // At the left edge: on the right as before.
+        assert_eq!(label_left(50, (50, 600), 40, 6), 56);
+        // Room on neither side: against the right edge, or the left edge when wider than all.
+        assert_eq!(label_left(80, (50, 120), 60, 6), 60);
+        assert_eq!(label_left(80, (50, 120), 500, 6), 50);
+        for x in [-1000, 0, 50, 51, 300, 599, 600, 601, 10_000] {
+            for width in [0, 10, 40, 200, 549, 550] {
+                let l = label_left(x, (50, 600), width, 6);
+                assert!(l >= 50 && l + width <= 600, "{x} {width}: {l}");
+            }
+        }
+    }
 }

@@ -6,9 +6,8 @@ use crate::chart::axis::frame_of;
 use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::HPos;
 
-use super::{annotate, label_font, mesh, v_mark};
+use super::{label_font, mark_label, mesh, v_mark};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
@@ -68,12 +67,11 @@ pub fn draw<DB: DrawingBackend>(
     )?;
     if plot.b_crit >= x0 && plot.b_crit <= x1 {
         v_mark(&mut chart, plot.b_crit, (y0, y1), pal.text, style)?;
-        annotate(
+        mark_label(
             &mut chart,
             (plot.b_crit, y0),
             plot.b_crit_label,
             (6.0, -10.0),
-            HPos::Left,
             style,
         )?;
     }
@@ -189,6 +187,20 @@ mod tests {
         assert_ne!(a, svg(300.0, 256.0, false));
         assert_ne!(a, svg(1000.0, 64.0, false));
         assert_ne!(a, svg(1000.0, 256.0, true));
+    }
+
+    /// B_crit at either end of the batch axis (8 … 8192, plot area ending 20 px before the
+    /// 640 px edge): its label stays inside the plot area (at 8192 it used to run off).
+    #[test]
+    fn b_crit_label_stays_inside_at_the_axis_ends() {
+        for b in [8.0, 11.0, 1000.0, 6000.0, 8192.0] {
+            let svg = svg(b, 256.0, false);
+            let (left, right) = crate::chart::lr::svg_text_extent(&svg, "B_crit").expect("label");
+            assert!(
+                left >= 48.0 && right <= 620.0,
+                "B_crit = {b}: {left}…{right}"
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::{annotate, mesh};
+use super::{annotate, mark_label, mesh};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
@@ -81,12 +81,11 @@ pub fn draw<DB: DrawingBackend>(
             style.px(5.0),
             pal.text.stroke_width(style.px(2.0)),
         )))?;
-        annotate(
+        mark_label(
             &mut chart,
             plot.b_crit_point,
             plot.b_crit_label,
             (9.0, -9.0),
-            HPos::Left,
             style,
         )?;
     }

@@ -5,6 +5,11 @@
 //! plotters drawing call to a canvas backend (screen and PNG) or to plotters' SVG backend (SVG
 //! export). The component itself is not generic: a view hands it one [`ChartFn`] that builds the
 //! chart's plot from its signals and either draws it or returns its [`DataTable`].
+//!
+//! While the input is invalid a view keeps its last good chart on screen, marked stale
+//! (`<figure class="chart stale">`); its exports then say so too ([`stale_csv`], [`stale_svg`],
+//! a JSON title suffix). A chart that shows nothing (no valid input yet) has its export
+//! buttons disabled.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -18,7 +23,7 @@ use plotters_backend::{
 };
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::HtmlCanvasElement;
+use web_sys::{Element, HtmlCanvasElement};
 
 use crate::chart::ChartStyle;
 use crate::chart::frame::{PlotFrame, Readout, readout};
@@ -259,6 +264,31 @@ fn download_text(name: &str, mime: &str, text: &str) {
     );
 }
 
+/// An exported CSV marked as kept from the last valid input: a first line `# <note>` after
+/// the byte-order mark (a comment line, as `pandas.read_csv(comment="#")` and R's
+/// `read.csv(comment.char = "#")` skip), then the table as it was.
+fn stale_csv(csv: &str, note: &str) -> String {
+    let body = csv.strip_prefix('\u{feff}').unwrap_or(csv);
+    let note = note.replace(['\r', '\n'], " ");
+    format!("\u{feff}# {note}\r\n{body}")
+}
+
+/// An exported SVG marked as kept from the last valid input: a `<title>` (the accessible name
+/// SVG viewers show) right after the opening `<svg …>` tag.
+fn stale_svg(svg: &str, title: &str, note: &str) -> String {
+    let Some(end) = svg
+        .find("<svg")
+        .and_then(|at| svg[at..].find('>').map(|e| at + e + 1))
+    else {
+        return svg.to_string();
+    };
+    let escaped = format!("{title} ({note})")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!("{}\n<title>{escaped}</title>{}", &svg[..end], &svg[end..])
+}
+
 /// The four export formats, in toolbar order.
 const FORMATS: [&str; 4] = ["png", "svg", "csv", "json"];
 
@@ -308,6 +338,15 @@ pub fn ChartCanvas(
         }
     });
     let drawn = StoredValue::new(0u32);
+    let table = Memo::new(move |_| {
+        chart.with_value(|f| {
+            let mut out = None;
+            f(ChartJob::Table(&mut out));
+            out.unwrap_or_default()
+        })
+    });
+    // Whether the last screen drawing showed nothing (no valid input yet): exports are off.
+    let empty = RwSignal::new(false);
     // Where the last screen drawing put its plot area (canvas pixels), for the read-out.
     let frame = StoredValue::new(None::<PlotFrame>);
     // The pointer over the canvas, in CSS pixels from its top-left corner.
@@ -338,19 +377,21 @@ pub fn ChartCanvas(
                 &ChartStyle { scale: dpr, dark },
             )
         });
+        empty.set(drew.is_none() || table.with_untracked(|t| t.rows.is_empty()));
         frame.set_value(drew);
         let n = drawn.get_value().wrapping_add(1);
         drawn.set_value(n);
         let _ = canvas.set_attribute("data-drawn", &n.to_string());
     });
-    let table = Memo::new(move |_| {
-        chart.with_value(|f| {
-            let mut out = None;
-            f(ChartJob::Table(&mut out));
-            out.unwrap_or_default()
-        })
-    });
     let export = move |format: usize| {
+        if table.with_untracked(|t| t.rows.is_empty()) {
+            return;
+        }
+        // The chart on screen is the last good one, kept while the input is invalid.
+        let stale = canvas_ref
+            .get_untracked()
+            .is_some_and(|c| matches!(Element::closest(&c, "figure.chart.stale"), Ok(Some(_))));
+        let note = untrack(|| strings().shell().stale);
         let name = file_name(
             &format!("batch-lab_{}", file.get_untracked()),
             FORMATS[format],
@@ -400,12 +441,23 @@ pub fn ChartCanvas(
                         )
                     });
                 });
+                if stale {
+                    svg = stale_svg(&svg, &alt.get_untracked(), note);
+                }
                 download_text(&name, "image/svg+xml", &svg);
             }
-            2 => table
-                .with_untracked(|t| download_text(&name, "text/csv;charset=utf-8", &t.to_csv())),
+            2 => table.with_untracked(|t| {
+                let csv = t.to_csv();
+                let csv = if stale { stale_csv(&csv, note) } else { csv };
+                download_text(&name, "text/csv;charset=utf-8", &csv);
+            }),
             _ => {
                 let title = alt.get_untracked();
+                let title = if stale {
+                    format!("{title} ({note})")
+                } else {
+                    title
+                };
                 table.with_untracked(|t| {
                     download_text(&name, "application/json", &t.to_json(&title));
                 });
@@ -421,6 +473,7 @@ pub fn ChartCanvas(
             };
             view! {
                 <button type="button" data-testid=id on:click=move |_| export(i)
+                    disabled=move || empty.get()
                     title=move || strings().export().titles[i]>
                     {move || strings().export().buttons[i]}
                 </button>
@@ -552,6 +605,26 @@ mod tests {
     use super::*;
     use crate::chart::AxisLabels;
     use crate::chart::lr_schedule::{LrSchedulePlot, draw};
+
+    #[test]
+    fn stale_exports_say_so() {
+        let csv = "\u{feff}step,lr\r\n1,0.001\r\n";
+        assert_eq!(
+            stale_csv(csv, "kept from the last valid input"),
+            "\u{feff}# kept from the last valid input\r\nstep,lr\r\n1,0.001\r\n"
+        );
+        assert_eq!(
+            stale_csv("a\r\n", "沿用上一次有效输入的结果"),
+            "\u{feff}# 沿用上一次有效输入的结果\r\na\r\n"
+        );
+        let svg = "<svg width=\"10\" height=\"10\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/>\n</svg>\n";
+        let marked = stale_svg(svg, "LR <schedule> & steps", "kept");
+        assert!(marked.starts_with(
+            "<svg width=\"10\" height=\"10\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>"
+        ));
+        assert!(marked.contains("<title>LR &lt;schedule&gt; &amp; steps (kept)</title>\n<rect/>"));
+        assert_eq!(stale_svg("not svg", "t", "n"), "not svg");
+    }
 
     /// The SVG export draws through [`ChartBackend`] exactly what plotters' SVG backend draws
     /// directly: every call is forwarded.

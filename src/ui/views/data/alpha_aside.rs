@@ -30,7 +30,7 @@ pub fn AlphaAside(
     view! {
         <div class="aside alpha-aside">
             <strong>{move || strings().data().alpha_title}</strong>
-            <p>{move || strings().data().alpha_body}</p>
+            <p class="alpha-body" data-testid="mix-alpha-body">{move || strings().data().alpha_body}</p>
             <div class="figures">
                 <Figure testid="mix-alpha" raw=raw shown=shown unit=unit text=|s| &s.data().alpha_fig stale=m.stale/>
             </div>

@@ -10,7 +10,7 @@ use super::{fill, find_error, raw_real};
 use crate::chart::AxisLabels;
 use crate::chart::lr::{eps_fraction, steps_examples, tradeoff};
 use crate::core::error::InputError;
-use crate::core::format::{fmt_int, fmt_number};
+use crate::core::format::{fmt_input, fmt_int, fmt_number};
 use crate::core::noise_estimate::TwoBatch;
 use crate::core::noise_scale::{
     BatchCurves, BatchRange, BatchReadout, CriticalBatch, FIELD_B, FIELD_B_MAX, FIELD_B_MIN,
@@ -123,7 +123,7 @@ pub fn CriticalSection() -> impl IntoView {
         let bs = b_simple.get().map(|bs| {
             view! {
                 <button type="button" class="lr-link" data-testid="use-b-simple"
-                    on:click=move |_| p.b_noise.value.set(raw_real(bs))>
+                    on:click=move |_| p.b_noise.value.set(fmt_input(bs))>
                     {fill(t().use_b_simple, &[("b", fmt_number(bs))])}
                 </button>
             }
@@ -131,7 +131,7 @@ pub fn CriticalSection() -> impl IntoView {
         let sim = state.measured_noise.get().map(|bn| {
             view! {
                 <button type="button" class="lr-link" data-testid="use-sim-noise"
-                    on:click=move |_| p.b_noise.value.set(raw_real(bn))>
+                    on:click=move |_| p.b_noise.value.set(fmt_input(bn))>
                     {fill(t().use_sim_noise, &[("b", fmt_number(bn.round()))])}
                 </button>
             }

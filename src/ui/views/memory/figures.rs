@@ -20,19 +20,21 @@ pub fn MemoryFigures(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
-    let unit = Signal::derive(move || shown.with(|c| c.as_ref().map_or("", |c| c.unit.symbol())));
     let bytes = move |testid: &'static str,
                       f: fn(&MemoryEstimate) -> u64,
                       text: fn(&'static Strings) -> &'static FigureText| {
         let raw = Signal::derive(move || {
             shown.with(|c| c.as_ref().map_or(String::new(), |c| f(&c.est).to_string()))
         });
+        // Each figure in its own rung of the unit ladder (GB → TB → PB).
+        let rung = move |c: &Computed| c.unit.rung(f(&c.est) as f64);
         let seen = Signal::derive(move || {
             shown.with(|c| {
                 c.as_ref()
-                    .map_or("—".into(), |c| fmt_number(c.unit.amount(f(&c.est))))
+                    .map_or("—".into(), |c| fmt_number(f(&c.est) as f64 / rung(c).0))
             })
         });
+        let unit = Signal::derive(move || shown.with(|c| c.as_ref().map_or("", |c| rung(c).1)));
         view! { <Figure testid=testid raw=raw shown=seen unit=unit text=text stale=stale/> }
     };
     let count = move |testid: &'static str,
@@ -56,7 +58,7 @@ pub fn MemoryFigures(
                     Phase::BackwardStart => (t.phase_backward, c.est.step.total),
                     Phase::OptimizerStep => (t.phase_step, c.est.backward.total),
                 };
-                let other = format!("{} {}", fmt_number(c.unit.amount(other)), c.unit.symbol());
+                let other = c.unit.format(other as f64);
                 let key = match c.est.phase {
                     Phase::BackwardStart => "backward",
                     Phase::OptimizerStep => "step",

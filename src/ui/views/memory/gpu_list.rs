@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::Computed;
-use crate::core::format::fmt_number;
 use crate::core::memory::gpu::GPUS;
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
@@ -48,8 +47,7 @@ pub fn GpuList(
         let Some(c) = shown.get() else {
             return Vec::new().collect_view();
         };
-        let amount =
-            move |b: f64| format!("{} {}", fmt_number(b / c.unit.bytes()), c.unit.symbol());
+        let amount = move |b: f64| c.unit.format(b);
         fits.get()
             .into_iter()
             .map(|g| {

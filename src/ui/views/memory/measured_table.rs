@@ -22,7 +22,7 @@ pub fn MeasuredTable(
     let rows = move || {
         let t = &strings().memory();
         let u = unit.get();
-        let amount = move |b: u64| format!("{} {}", fmt_number(u.amount(b)), u.symbol());
+        let amount = move |b: u64| u.format(b as f64);
         table
             .iter()
             .enumerate()

@@ -14,6 +14,12 @@ use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
 
+/// The one rung of the unit ladder for the whole chart: the one the larger of the peak and the
+/// card's capacity reads in, so bars and capacity line share an axis.
+fn chart_rung(c: &Computed) -> (f64, &'static str) {
+    c.unit.rung(c.est.total.max(c.gpu.bytes()) as f64)
+}
+
 /// The chart of the Memory view.
 #[component]
 pub fn PartsChart(
@@ -32,19 +38,21 @@ pub fn PartsChart(
                     Phase::BackwardStart => t.moment_names[0],
                     Phase::OptimizerStep => t.moment_names[1],
                 };
+                let (per, symbol) = chart_rung(c);
                 t.chart_alt
-                    .replace("{peak}", &fmt_number(c.unit.amount(c.est.total)))
+                    .replace("{peak}", &fmt_number(c.est.total as f64 / per))
                     .replace("{moment}", moment)
                     .replace("{card}", c.gpu.name)
-                    .replace("{cap}", &fmt_number(c.unit.amount(c.gpu.bytes())))
-                    .replace("{unit}", c.unit.symbol())
+                    .replace("{cap}", &fmt_number(c.gpu.bytes() as f64 / per))
+                    .replace("{unit}", symbol)
             })
         })
     });
     let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let t = &strings().memory();
         let Some(c) = shown.get() else { return };
-        let amounts = |parts: [u64; 6]| parts.map(|b| c.unit.amount(b));
+        let (per, symbol) = chart_rung(&c);
+        let amounts = |parts: [u64; 6]| parts.map(|b| b as f64 / per);
         let bars = [
             Bar {
                 name: t.moment_names[0],
@@ -55,14 +63,14 @@ pub fn PartsChart(
                 parts: amounts(c.est.step.list()),
             },
         ];
-        let y = t.chart_y.replace("{unit}", c.unit.symbol());
+        let y = t.chart_y.replace("{unit}", symbol);
         let plot = PartsBarPlot {
             bars: &bars,
             part_names: t.part_names,
             peak: usize::from(c.est.phase == Phase::OptimizerStep),
             peak_word: t.peak_word,
-            capacity: Some((c.gpu.name, c.unit.amount(c.gpu.bytes()))),
-            unit: c.unit.symbol(),
+            capacity: Some((c.gpu.name, c.gpu.bytes() as f64 / per)),
+            unit: symbol,
             labels: AxisLabels { x: "", y: &y },
         };
         let words = &strings().export();

@@ -23,7 +23,7 @@ pub fn PartsTable(
         let t = &strings().memory();
         shown.get().map(|c| {
             let e = &c.est;
-            let f = move |x: u64| format!("{} {}", fmt_number(c.unit.amount(x)), c.unit.symbol());
+            let f = move |x: u64| c.unit.format(x as f64);
             let prec_i = Precision::KEYS
                 .iter()
                 .position(|k| *k == c.input.prec.key())

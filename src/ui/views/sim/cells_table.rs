@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::SimCtx;
 use super::loss_panel::opt_index;
-use crate::core::format::{fmt_int, fmt_number, fmt_sci};
+use crate::core::format::{fmt_int, fmt_number, fmt_rate};
 use crate::core::sim::seed_band::mean_final_loss;
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
@@ -51,7 +51,7 @@ pub fn CellsTable() -> impl IntoView {
                         <tr>
                             <th scope="row">{name}</th>
                             <td>{fmt_int(g.batch as u128)}</td>
-                            {cell(format!("lr-{key}"), g.lr.to_string(), fmt_sci(g.lr))}
+                            {cell(format!("lr-{key}"), g.lr.to_string(), fmt_rate(g.lr))}
                             {cell(
                                 format!("final-loss-{key}"),
                                 fin.map_or_else(String::new, |f| f.to_string()),
@@ -60,12 +60,12 @@ pub fn CellsTable() -> impl IntoView {
                             {cell(
                                 format!("best-lr-{key}"),
                                 best.map_or_else(String::new, |v| v.to_string()),
-                                best.map_or_else(dash, fmt_sci),
+                                best.map_or_else(dash, fmt_rate),
                             )}
                             {cell(
                                 format!("max-stable-lr-{key}"),
                                 stable.map_or_else(String::new, |v| v.to_string()),
-                                stable.map_or_else(dash, fmt_sci),
+                                stable.map_or_else(dash, fmt_rate),
                             )}
                             {cell(
                                 format!("steps-to-target-{key}"),
