@@ -12,6 +12,9 @@
 //    <meta name="batch-lab-page" data-view data-js data-wasm> per view, naming its hashed files
 //    (Trunk writes the Steps one, .ci/hash-pages.mjs the others); URLs resolve against the page,
 //    like every asset. Anything but a known view opens Steps, whose page reports a malformed value.
+// 3. If the module cannot be started (a network error, a 404, a module the browser cannot compile
+//    or instantiate), it says so in the page's language, with a link that loads the page again:
+//    the first paint is inert, so without this the reader would face a page that never answers.
 (() => {
   const query = new URLSearchParams(location.search);
   const last = (key) => query.getAll(key).pop();
@@ -32,10 +35,46 @@
     const page = pages.find((m) => m.dataset.view === view) ?? pages.find((m) => m.dataset.view === 'steps');
     const url = (path) => new URL(path, document.baseURI).href;
     // The download of the WebAssembly starts now, alongside the JavaScript that instantiates it.
-    const wasm = fetch(url(page.dataset.wasm));
+    // A failed download is checked here (fetch resolves on a 404), so the bindings never see it.
+    const wasm = fetch(url(page.dataset.wasm)).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r;
+    });
+    wasm.catch(() => {}); // reported below, once
     const bindings = await import(url(page.dataset.js));
     await bindings.default({ module_or_path: wasm });
   };
+  // Shown over the first paint (fixed, so nothing under it moves), as text built with DOM calls;
+  // style attributes only (the policy allows them, not <style> or inline script).
+  const failed = (err) => {
+    if (document.querySelector('[data-testid="boot-error"]')) return;
+    const zh = html.lang === 'zh';
+    const box = document.createElement('div');
+    box.setAttribute('role', 'alert');
+    box.dataset.testid = 'boot-error';
+    box.className = 'notice';
+    box.setAttribute(
+      'style',
+      'position:fixed;left:0;right:0;bottom:0;z-index:10;margin:0;padding:1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;' +
+        'background:Canvas;color:CanvasText;border-top:2px solid #b3261e;font:1rem/1.4 system-ui,sans-serif',
+    );
+    const text = document.createElement('span');
+    text.textContent = zh
+      ? 'Batch Lab 未能启动：页面的 WebAssembly 模块没有加载成功。请检查网络连接后重试。'
+      : 'Batch Lab could not start: the page’s WebAssembly module did not load. Check your connection and try again.';
+    const retry = document.createElement('a');
+    retry.dataset.testid = 'boot-retry';
+    retry.href = location.href;
+    retry.textContent = zh ? '重新加载' : 'Reload';
+    retry.addEventListener('click', (e) => {
+      e.preventDefault();
+      location.reload();
+    });
+    box.append(text, retry);
+    document.body.append(box);
+    console.warn('Batch Lab: the module did not start:', err);
+  };
+  const run = () => start().catch(failed);
   // The module's download starts once the first paint above is on screen, so it does not take
   // bandwidth from the stylesheet the first paint waits for: after the next frame, or after
   // 200 ms where frames are not being drawn (a hidden tab, an iframe out of view). By then the
@@ -44,7 +83,7 @@
   const once = () => {
     if (!started) {
       started = true;
-      start();
+      run();
     }
   };
   requestAnimationFrame(() => setTimeout(once, 0));

@@ -15,6 +15,9 @@ pub enum ErrorKind {
     NotANumber,
     /// The number is NaN or infinite, or too large to represent.
     NotFinite,
+    /// The number is not zero but closer to zero than the smallest normal `f64` (about
+    /// 2.2 × 10⁻³⁰⁸): it has lost precision, and its reciprocal is infinite.
+    TooSmall,
     /// A whole number was required.
     NotWhole,
     /// The value is below the smallest allowed value.

@@ -97,28 +97,21 @@ pub fn fmt_input(x: f64) -> String {
 }
 
 /// Scientific notation with 3 significant digits: `0.00005` → `5e−5`, `1.234e-5` → `1.23e−5`.
+///
+/// The mantissa and exponent come from Rust's own `{:e}` formatting, which is exact for every
+/// finite `f64`, subnormal ones included (dividing by `10^exp` is not: `10^-320` is 0).
 pub fn fmt_sci(x: f64) -> String {
     if x == 0.0 || !x.is_finite() {
         return fmt_number(x);
     }
-    let mut exp = x.abs().log10().floor() as i32;
-    let mut m = format!("{:.2}", x.abs() / 10f64.powi(exp));
-    // A mantissa that rounds up to 10 (9.996e5), or that `log10` put just below 1, is renormalised.
-    if m.starts_with("10") {
-        exp += 1;
-        m = format!("{:.2}", x.abs() / 10f64.powi(exp));
-    } else if m.starts_with("0.") {
-        exp -= 1;
-        m = format!("{:.2}", x.abs() / 10f64.powi(exp));
-    }
-    let m = m.trim_end_matches('0').trim_end_matches('.');
-    let sign = if x < 0.0 { "−" } else { "" };
-    let e = if exp < 0 {
-        format!("−{}", -exp)
+    let s = format!("{x:.2e}");
+    let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
+    let mant = if mant.contains('.') {
+        mant.trim_end_matches('0').trim_end_matches('.')
     } else {
-        exp.to_string()
+        mant
     };
-    format!("{sign}{m}e{e}")
+    format!("{mant}e{exp}").replace('-', "−")
 }
 
 /// A large count in compact form with at least 3 significant digits: `1.54e10` → `15.4 B` (en)
@@ -167,11 +160,40 @@ mod tests {
         assert_eq!(fmt_number(f64::NAN), "—");
         assert_eq!(fmt_number(12_345.6), "12,346");
         assert_eq!(fmt_number(-1234.56), "−1,235");
+        assert_eq!(fmt_sci(1.234e-5), "1.23e−5");
+        assert_eq!(fmt_sci(-9.999e7), "−1e8");
+        assert_eq!(fmt_sci(1e21), "1e21");
         assert_eq!(fmt_compact(1.54e10, false), "15.4 B");
         assert_eq!(fmt_compact(1.54e10, true), "154 亿");
         assert_eq!(fmt_compact(512.0, true), "512");
         assert_eq!(fmt_sci(9.996e5), "1e6");
         assert_eq!(fmt_sci(-1.234e-5), "−1.23e−5");
+    }
+
+    #[test]
+    fn tiny_and_huge_numbers_never_print_inf_or_nan() {
+        // Subnormal values once printed as "inf e−321" (10^-321 underflows to 0).
+        assert_eq!(fmt_number(1e-320), "1e−320");
+        assert_eq!(fmt_number(5e-324), "4.94e−324");
+        assert_eq!(fmt_sci(-1e-310), "−1e−310");
+        assert_eq!(fmt_number(f64::MAX), "1.8e308");
+        for x in [
+            1e-320,
+            5e-324,
+            f64::MIN_POSITIVE,
+            1e-300,
+            f64::MAX,
+            -f64::MAX,
+            1e15,
+            123.456,
+        ] {
+            let s = fmt_number(x);
+            assert!(!s.contains("inf") && !s.contains("NaN"), "{x} -> {s}");
+            assert!(
+                !s.starts_with('e') && !s.ends_with('e') && !s.ends_with('−'),
+                "{x} -> {s}"
+            );
+        }
     }
 
     /// The token counts of the Steps view at n = 10,000 and seq = 100 for 1, 1.5, 2 and 10

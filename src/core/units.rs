@@ -31,6 +31,17 @@ pub fn parse_number(text: &str, field: &'static str) -> Result<f64, InputError> 
     if !scaled.is_finite() {
         return Err(err(ErrorKind::NotFinite));
     }
+    // Subnormal numbers (1e-320, 5e-324) and anything that rounds to them are refused: they
+    // carry few significant bits, and 1/x or x·y of them overflow or underflow, so a figure
+    // computed from one would read `inf` or 0. Zero itself is fine (a field's range decides).
+    if scaled != 0.0 && !scaled.is_normal() {
+        return Err(err(ErrorKind::TooSmall));
+    }
+    // Text that reads as a non-zero number but rounds to zero (1e-400) is refused likewise.
+    let mantissa = cleaned.split(['e', 'E']).next().unwrap_or_default();
+    if scaled == 0.0 && mantissa.chars().any(|c| matches!(c, '1'..='9')) {
+        return Err(err(ErrorKind::TooSmall));
+    }
     Ok(scaled)
 }
 
@@ -149,6 +160,34 @@ mod tests {
             parse_number("1e400", "n").unwrap_err().kind,
             ErrorKind::NotFinite
         );
+    }
+
+    #[test]
+    fn subnormal_and_underflowing_numbers_are_refused() {
+        for text in [
+            "1e-320",
+            "5e-324",
+            "-1e-310",
+            "1e-400",
+            "0.0000001e-310",
+            "1e-312k",
+        ] {
+            assert_eq!(
+                parse_number(text, "x").map_err(|e| e.kind),
+                Err(ErrorKind::TooSmall),
+                "{text}"
+            );
+        }
+        // The smallest normal number and zero in any spelling are numbers.
+        assert_eq!(
+            parse_number("2.2250738585072014e-308", "x"),
+            Ok(f64::MIN_POSITIVE)
+        );
+        for zero in ["0", "-0", "0e-999", "0.000", "0%"] {
+            assert_eq!(parse_number(zero, "x").map(f64::abs), Ok(0.0), "{zero}");
+        }
+        assert!(parse_positive("1e-320", "lr", 1.0).is_err());
+        assert!(parse_count("1e-320", "ga", 1, 10).is_err());
     }
 
     #[test]

@@ -26,10 +26,9 @@ pub fn App(
     /// Builds the view's content.
     render: fn() -> AnyView,
 ) -> impl IntoView {
-    let query = browser::read_query();
     let system_dark = RwSignal::new(false);
     let dark_now = browser::watch_dark_scheme(move |dark| system_dark.set(dark));
-    let state = AppState::from_query(&query, &browser::browser_language(), dark_now);
+    let state = AppState::from_search(&browser::search(), &browser::browser_language(), dark_now);
     state.system_dark.set(dark_now);
     // Keep the state's system flag in step with the media query (an event source, not an effect).
     let _ = browser::watch_dark_scheme(move |dark| state.system_dark.set(dark));

@@ -3,26 +3,12 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use super::state::Query;
-
-/// The current query string, decoded. Repeated keys: the last one wins.
-pub fn read_query() -> Query {
-    let mut query = Query::new();
-    let search = web_sys::window()
+/// The current query string as it stands in the address (`?view=lr&…`), undecoded; the state
+/// reads it with `state::parse_search`, which tells a key without `=` from an empty value.
+pub fn search() -> String {
+    web_sys::window()
         .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
-        // UrlSearchParams is iterable as [key, value] pairs.
-        if let Ok(Some(iter)) = js_sys::try_iter(&params) {
-            for pair in iter.flatten() {
-                let pair: js_sys::Array = pair.unchecked_into();
-                if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                    query.insert(k, v);
-                }
-            }
-        }
-    }
-    query
+        .unwrap_or_default()
 }
 
 /// Replaces the query string in place (no navigation, no history entry).

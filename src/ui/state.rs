@@ -2,9 +2,12 @@
 //!
 //! Each input is a [`Param`]: its URL key, its default text and a signal with the text as typed.
 //! The text is the single source of truth; views parse it in memos. At start-up the query string
-//! is read once; a value that is invalid or out of range falls back to its default and is listed
-//! (`key=value`) in [`AppState::bad_params`] for a notice. An effect in `app.rs` writes the state back with
-//! `history.replaceState`, so a reload or a shared link restores the page.
+//! is read once; a value that does not parse falls back to its default and is listed (`key=value`)
+//! in [`AppState::bad_params`] for a notice. So is a value of blanks only (`tied=+`, `mix=%0A`), a
+//! key without `=` (`&mix&`), and a value that reading another one brings into play. Every view's
+//! keys are checked, whichever page is open (the other views' in a task after the page is built).
+//! An effect in `app.rs` writes the state back with `history.replaceState`, so a reload or a shared
+//! link restores the page, and the written URL reloads to the same figures.
 
 use std::collections::BTreeMap;
 
@@ -20,6 +23,89 @@ use crate::core::error::InputError;
 
 /// The query string, decoded into key → value (the last value wins for repeated keys).
 pub type Query = BTreeMap<String, String>;
+
+/// Reads a query string (`?a=1&b=2`; the `?` is optional) as the browser's `URLSearchParams`
+/// does (`application/x-www-form-urlencoded`: `+` is a space, `%XX` a byte, a malformed `%`
+/// escape stays as typed, bytes that are not UTF-8 become U+FFFD), with one difference: a key
+/// without `=` (`&mix&`) carries no value. Returns the values (the last wins) and those keys.
+pub fn parse_search(search: &str) -> (Query, Vec<String>) {
+    let mut query = Query::new();
+    let mut bare = Vec::new();
+    for part in search.strip_prefix('?').unwrap_or(search).split('&') {
+        if part.is_empty() {
+            continue;
+        }
+        match part.split_once('=') {
+            Some((k, v)) => {
+                query.insert(form_decode(k), form_decode(v));
+            }
+            None => bare.push(form_decode(part)),
+        }
+    }
+    (query, bare)
+}
+
+/// Decodes one `application/x-www-form-urlencoded` name or value (see [`parse_search`]).
+fn form_decode(text: &str) -> String {
+    let hex = |b: u8| char::from(b).to_digit(16);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let escaped = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) => hex(h).zip(hex(l)).map(|(h, l)| (h * 16 + l) as u8),
+            _ => None,
+        };
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(if b == b'+' { b' ' } else { b });
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A notice entry naming a value that was not used: `key=value`, the value as text with blanks
+/// and control characters shown as `%XX` (so `%00` and `+` stay visible) and cut at 40
+/// characters. A key without `=` is named alone.
+pub fn notice_entry(key: &str, value: Option<&str>) -> String {
+    let Some(value) = value else {
+        return key.to_string();
+    };
+    let mut shown = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == 40 {
+            shown.push('…');
+            break;
+        }
+        if c.is_whitespace() || c.is_control() {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                shown.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            shown.push(c);
+        }
+    }
+    format!("{key}={shown}")
+}
+
+/// The key a notice entry names (see [`notice_entry`]).
+fn entry_key(entry: &str) -> &str {
+    entry.split_once('=').map_or(entry, |(k, _)| k)
+}
+
+/// Whether a URL value is blanks only (not empty): `tied=+`, `mix=%0A`. Fields read such text
+/// as empty, which for many means "the default", so the page would use the default while the
+/// URL kept the blanks; it is reset with a notice instead.
+fn is_blank(text: &str) -> bool {
+    !text.is_empty() && text.trim().is_empty()
+}
 
 /// One input of a view, as typed.
 #[derive(Clone, Copy, Debug)]
@@ -79,6 +165,11 @@ pub trait ParamSet {
     /// Errors of single fields (not of combinations), read without tracking; used at start-up
     /// to reset malformed URL values.
     fn field_errors(&self) -> Vec<InputError>;
+    /// The parameters [`ParamSet::field_errors`] may name when this view's page is open: its
+    /// own, and the shared ones it checks against ranges of its own (the Memory view's `mbs`).
+    fn checked_params(&self) -> Vec<Param> {
+        self.params()
+    }
 }
 
 /// The views of the app.
@@ -203,22 +294,6 @@ pub fn hide_words(mask: u16, sep: &str) -> String {
         .join(sep)
 }
 
-/// How the notice names a parameter that was reset: `key=value`, a long value cut to 40
-/// characters and an ellipsis.
-pub fn bad_entry(key: &str, value: &str) -> String {
-    const MAX: usize = 40;
-    let mut shown: String = value.chars().take(MAX).collect();
-    if value.chars().nth(MAX).is_some() {
-        shown.push('…');
-    }
-    format!("{key}={shown}")
-}
-
-/// The key of a [`bad_entry`].
-fn bad_key(entry: &str) -> &str {
-    entry.split_once('=').map_or(entry, |(k, _)| k)
-}
-
 /// Everything the URL holds, as signals. Cheap to copy; provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -230,8 +305,8 @@ pub struct AppState {
     pub theme: RwSignal<Theme>,
     /// Whether the system prefers a dark scheme (kept current by a media-query listener).
     pub system_dark: RwSignal<bool>,
-    /// `key=value` of each URL parameter whose value was invalid or out of range and was reset to
-    /// its default (see [`bad_entry`]; empty once dismissed).
+    /// The URL values that were malformed and reset to defaults, as `key=value` (see
+    /// [`notice_entry`]; empty once dismissed).
     pub bad_params: RwSignal<Vec<String>>,
     /// The Simulator's last measured noise scale (B_noise where the Hessian is known, else
     /// B_simple), published when a sweep finishes; the Batch & LR view offers it for `b_noise`.
@@ -258,42 +333,41 @@ impl AppState {
     /// `browser_lang` is the browser's language tag, used when the query has no `lang`.
     pub fn from_query(query: &Query, browser_lang: &str, system_dark: bool) -> AppState {
         let mut bad = Vec::new();
+        let mut report =
+            |key: &str| bad.push(notice_entry(key, query.get(key).map(String::as_str)));
         let view = match query.get("view") {
             None => View::Steps,
             Some(v) => View::parse(v).unwrap_or_else(|| {
-                bad.push(bad_entry("view", v));
+                report("view");
                 View::Steps
             }),
         };
         let lang = match query.get("lang") {
             None => Lang::from_browser(browser_lang),
             Some(v) => Lang::parse(v).unwrap_or_else(|| {
-                bad.push(bad_entry("lang", v));
+                report("lang");
                 Lang::from_browser(browser_lang)
             }),
         };
         let theme = match query.get("theme") {
             None => Theme::Auto,
             Some(v) => Theme::parse(v).unwrap_or_else(|| {
-                bad.push(bad_entry("theme", v));
+                report("theme");
                 Theme::Auto
             }),
         };
-        let embed = match query.get("embed").map(|v| v.trim()) {
-            None | Some("" | "0") => false,
-            Some("1") => true,
-            Some(v) => {
-                bad.push(bad_entry("embed", v));
+        let embed = match query.get("embed").map(|v| (v.as_str(), v.trim())) {
+            None | Some(("", _) | (_, "0")) => false,
+            Some((_, "1")) => true,
+            Some(_) => {
+                report("embed");
                 false
             }
         };
         // Unknown words are dropped (and reported); the known ones still apply.
         let (hide, hide_ok) = parse_hide(query.get("hide").map_or("", String::as_str));
         if !hide_ok {
-            bad.push(bad_entry(
-                "hide",
-                query.get("hide").map_or("", String::as_str),
-            ));
+            report("hide");
         }
         let steps = StepsParams::new(query);
         let state = AppState {
@@ -316,18 +390,60 @@ impl AppState {
         state
     }
 
-    /// Resets to its default every malformed parameter of the views `which` picks, adding its key
-    /// to `bad`.
+    /// Builds the state from the page's query string (see [`parse_search`]). A known key without
+    /// `=` sets nothing: it is reported (and dropped from the URL) rather than read as empty.
+    pub fn from_search(search: &str, browser_lang: &str, system_dark: bool) -> AppState {
+        let (query, bare) = parse_search(search);
+        let state = AppState::from_query(&query, browser_lang, system_dark);
+        let known = |key: &str| {
+            ["view", "lang", "theme", "embed", "hide"].contains(&key)
+                || state
+                    .param_sets()
+                    .iter()
+                    .any(|set| set.params().iter().any(|p| p.key == key))
+        };
+        let mut bad = state.bad_params.get_untracked();
+        for key in bare {
+            if known(&key) && !bad.iter().any(|e| entry_key(e) == key) {
+                bad.push(notice_entry(&key, None));
+            }
+        }
+        state.bad_params.set(bad);
+        state
+    }
+
+    /// Resets to its default every malformed parameter of the views `which` picks, adding
+    /// `key=value` to `bad`. On the open page's view the shared parameters it checks are
+    /// included ([`ParamSet::checked_params`]); on the others only their own.
     fn reset_malformed(&self, bad: &mut Vec<String>, which: impl Fn(View) -> bool) {
+        let open = self.view.get_untracked();
         for v in View::ALL.into_iter().filter(|v| which(*v)) {
             let set = self.view_params(v);
-            let errors = set.field_errors();
-            for param in set.params() {
-                if errors.iter().any(|e| e.field == param.key)
-                    && !bad.iter().any(|k| bad_key(k) == param.key)
-                {
-                    bad.push(param.value.with_untracked(|v| bad_entry(param.key, v)));
-                    param.value.set(param.default.to_string());
+            let params = if v == open {
+                set.checked_params()
+            } else {
+                set.params()
+            };
+            // Resetting one value can bring another into play (Adam's β₁ once `scale_opt` is
+            // back to `adam`; the field after the first one an estimator reports), so check
+            // again until a round resets nothing. Each round resets at least one parameter to
+            // its default, so this ends.
+            for _ in 0..=params.len() {
+                let errors = set.field_errors();
+                let mut changed = false;
+                for param in &params {
+                    let text = param.value.get_untracked();
+                    let wrong = is_blank(&text) || errors.iter().any(|e| e.field == param.key);
+                    if wrong && text != param.default {
+                        param.value.set(param.default.to_string());
+                        if !bad.iter().any(|e| entry_key(e) == param.key) {
+                            bad.push(notice_entry(param.key, Some(&text)));
+                        }
+                        changed = true;
+                    }
+                }
+                if !changed {
+                    break;
                 }
             }
         }
@@ -506,10 +622,10 @@ mod tests {
         assert_eq!(state.steps.n.value.get_untracked(), state.steps.n.default);
         let long = "x".repeat(50);
         assert_eq!(
-            bad_entry("tasks", &long),
+            notice_entry("tasks", Some(&long)),
             format!("tasks={}…", "x".repeat(40))
         );
-        assert_eq!(bad_key("hide=a=b"), "hide");
+        assert_eq!(entry_key("hide=a=b"), "hide");
     }
 
     #[test]
@@ -536,5 +652,301 @@ mod tests {
                 .iter()
                 .all(|v| hide_flags_for(*v) < 1 << HIDE_FLAGS.len())
         );
+    }
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::*;
+
+    /// Every (key, default) of every view, each key once.
+    fn all_params(state: &AppState) -> Vec<(&'static str, &'static str)> {
+        let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+        for set in state.param_sets() {
+            for p in set.params() {
+                if !out.iter().any(|(k, _)| *k == p.key) {
+                    out.push((p.key, p.default));
+                }
+            }
+        }
+        out
+    }
+
+    /// Loads a page as the app does: its view at once, the other views in the next task.
+    fn load(search: &str) -> (AppState, Vec<String>, Vec<(&'static str, String)>) {
+        let state = AppState::from_search(search, "en", false);
+        state.check_other_views();
+        let bad = state.bad_params.get_untracked();
+        let pairs = untrack(|| state.query_pairs());
+        (state, bad, pairs)
+    }
+
+    fn named(bad: &[String], key: &str) -> bool {
+        bad.iter().any(|e| entry_key(e) == key)
+    }
+
+    fn written(pairs: &[(&'static str, String)]) -> String {
+        pairs
+            .iter()
+            .map(|(k, v)| {
+                let v: String = v
+                    .bytes()
+                    .map(|b| {
+                        if b.is_ascii_alphanumeric() || b"-._~,".contains(&b) {
+                            char::from(b).to_string()
+                        } else {
+                            format!("%{b:02X}")
+                        }
+                    })
+                    .collect();
+                format!("{k}={v}")
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The invariants the page keeps for any link: a value given for a parameter is either what
+    /// the page uses and writes back, or it is named in the notice; and the written-back URL
+    /// loads to the same state with no notice.
+    fn check(search: &str) {
+        let (state, bad, pairs) = load(search);
+        let (query, bare) = parse_search(search);
+        let params = all_params(&state);
+        for (key, default) in &params {
+            if let Some(given) = query.get(*key) {
+                let now = pairs
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map_or(*default, |(_, v)| v.as_str());
+                assert!(
+                    now == given || named(&bad, key),
+                    "{search}: {key}={given:?} became {now:?} without a notice ({bad:?})"
+                );
+            }
+        }
+        for key in bare {
+            if params.iter().any(|(k, _)| *k == key) {
+                assert!(named(&bad, &key), "{search}: bare {key} not reported");
+            }
+        }
+        let again = written(&pairs);
+        let (_, bad2, pairs2) = load(&again);
+        assert_eq!(
+            pairs2, pairs,
+            "{search}: the written URL {again} reloads differently"
+        );
+        assert!(
+            bad2.is_empty(),
+            "{search}: the written URL {again} has a notice {bad2:?}"
+        );
+    }
+
+    #[test]
+    fn search_strings_decode_like_url_search_params() {
+        let (q, bare) = parse_search("?a=1&b=x+y&c=%41%zz%4&d=&e&=v&f=%E4%B8%87&g=%FF&a=2&&h=a=b");
+        assert_eq!(
+            q.get("a").map(String::as_str),
+            Some("2"),
+            "the last value wins"
+        );
+        assert_eq!(q.get("b").map(String::as_str), Some("x y"));
+        assert_eq!(q.get("c").map(String::as_str), Some("A%zz%4"));
+        assert_eq!(q.get("d").map(String::as_str), Some(""));
+        assert_eq!(q.get("").map(String::as_str), Some("v"));
+        assert_eq!(q.get("f").map(String::as_str), Some("万"));
+        assert_eq!(q.get("g").map(String::as_str), Some("\u{fffd}"));
+        assert_eq!(q.get("h").map(String::as_str), Some("a=b"));
+        assert_eq!(bare, vec!["e".to_string()]);
+        assert_eq!(parse_search("").0.len(), 0);
+    }
+
+    #[test]
+    fn notice_entries_show_the_value_as_text() {
+        assert_eq!(notice_entry("attn", Some("\0")), "attn=%00");
+        assert_eq!(notice_entry("tied", Some(" ")), "tied=%20");
+        assert_eq!(notice_entry("t", Some("3千")), "t=3千");
+        assert_eq!(notice_entry("mix", None), "mix");
+        assert_eq!(
+            notice_entry("x", Some(&"9".repeat(50))),
+            format!("x={}…", "9".repeat(40))
+        );
+    }
+
+    #[test]
+    fn values_read_as_the_default_are_reported() {
+        // Blank and NUL values used to be read as the default with no notice, or kept in the URL.
+        for (search, key) in [
+            ("view=memory&attn=%00", "attn"),
+            ("view=memory&prec=pure-bf16x&model=custom", "prec"),
+            ("view=memory&opt=%00", "opt"),
+            ("view=data&mix=%0A", "mix"),
+            ("view=memory&tied=+&model=custom", "tied"),
+            ("view=memory&zero=-1e999", "zero"),
+            ("view=memory&method=%09", "method"),
+            ("view=data&zero=%09", "zero"),
+            ("view=lr&adam_eps=3%E5%8D%83&scale_opt=sgd", "adam_eps"),
+            ("view=steps&embed=+", "embed"),
+        ] {
+            let (_, bad, pairs) = load(search);
+            assert!(named(&bad, key), "{search}: {bad:?}");
+            let value = parse_search(search).0.get(key).cloned();
+            assert!(
+                !pairs
+                    .iter()
+                    .any(|(k, v)| *k == key && Some(v) == value.as_ref()),
+                "{search}: the bad value stays in the URL"
+            );
+            check(search);
+        }
+    }
+
+    #[test]
+    fn keys_without_a_value_set_nothing() {
+        for (search, key) in [
+            ("view=data&mix", "mix"),
+            ("view=data&t", "t"),
+            ("view=memory&prec", "prec"),
+            ("view=memory&gpus", "gpus"),
+            ("view=memory&zero", "zero"),
+            ("view&lang=zh", "view"),
+        ] {
+            let (_, bad, pairs) = load(search);
+            assert!(bad.iter().any(|e| e == key), "{search}: {bad:?}");
+            // The default is used and written back.
+            let (_, _, plain) = load("view=memory");
+            if let Some((_, v)) = plain.iter().find(|(k, _)| *k == key && *k != "view") {
+                let now = pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+                assert_eq!(now, Some(v), "{search}");
+            }
+            check(search);
+        }
+        // Unknown bare keys are ignored like unknown keys.
+        assert!(load("view=steps&foo").1.is_empty());
+    }
+
+    #[test]
+    fn a_reset_that_brings_a_field_into_play_checks_it_too() {
+        // `scale_opt` reset to `adam` makes β₁ count: it is reset as well, not left stale.
+        let (state, bad, _) = load("view=lr&beta1=abc&scale_opt=%2520sgd%2520");
+        assert!(named(&bad, "scale_opt") && named(&bad, "beta1"), "{bad:?}");
+        assert!(state.lr.field_errors().is_empty());
+        // The Memory page checks the shared fields against its own ranges.
+        for (search, key) in [
+            ("view=memory&gpus=1e19", "gpus"),
+            ("view=memory&mbs=1e3k", "mbs"),
+            ("view=memory&seq=1048577", "seq"),
+            ("view=steps&ga=1e-320", "ga"),
+            ("view=sim&lr_sophia=%7B%7D", "lr_sophia"),
+            ("view=memory&model=custom&n_positions=0.5", "n_positions"),
+            ("view=memory&hidden=abc", "hidden"),
+            ("view=memory&method=full&r=0", "r"),
+        ] {
+            let (state, bad, _) = load(search);
+            assert!(named(&bad, key), "{search}: {bad:?}");
+            assert!(state.memory.field_errors().is_empty() || !search.contains("memory"));
+            check(search);
+        }
+        // The Steps page keeps a micro-batch the Memory view would not take.
+        let (_, bad, pairs) = load("view=steps&mbs=5000&n=1000000");
+        assert!(bad.is_empty(), "{bad:?}");
+        assert!(pairs.iter().any(|(k, v)| *k == "mbs" && v == "5000"));
+    }
+
+    #[test]
+    fn subnormal_numbers_are_refused_with_a_notice() {
+        for (search, key) in [
+            ("view=lr&eps_max=1e-320", "eps_max"),
+            ("view=lr&step_size=1e-320", "step_size"),
+            ("view=data&draw=1e-320", "draw"),
+            ("view=data&t=5e-324", "t"),
+        ] {
+            let (_, bad, _) = load(search);
+            assert!(named(&bad, key), "{search}: {bad:?}");
+            check(search);
+        }
+    }
+
+    #[test]
+    fn hide_with_only_unknown_words_is_dropped_with_a_notice() {
+        let (_, bad, pairs) = load("view=memory&hide=1e16");
+        assert_eq!(bad, vec!["hide=1e16".to_string()]);
+        assert!(!pairs.iter().any(|(k, _)| *k == "hide"));
+        check("view=memory&hide=1e16");
+    }
+
+    /// A small deterministic fuzzer over every key of every view (the browser's end-to-end
+    /// fuzzer, `tests/e2e/fuzz.test.mjs`, covers the figures).
+    #[test]
+    fn random_links_keep_the_page_and_its_url_in_step() {
+        let state = AppState::from_search("", "en", false);
+        let keys: Vec<&'static str> = all_params(&state).into_iter().map(|(k, _)| k).collect();
+        let values = [
+            "",
+            "0",
+            "1",
+            "-1",
+            "2",
+            "0.5",
+            "1e-320",
+            "5e-324",
+            "1e999",
+            "-1e999",
+            "NaN",
+            "inf",
+            "%00",
+            "%09",
+            "+",
+            "%0A",
+            "%zz",
+            "3%E5%8D%83",
+            "1e3k",
+            "10k",
+            "1e19",
+            "16%3B128",
+            "%7B%7D",
+            "%3Cscript%3E",
+            "true",
+            "adam",
+            "sgd",
+            "custom",
+            "gpt2",
+            "qlora",
+            "full",
+            "lora",
+            "equal",
+            "flash",
+            "eager",
+            "1048577",
+            "4096",
+            "1e-4",
+            "150%25",
+            "%2520sgd%2520",
+            "a%3A10",
+            "x%3A5%2Cy%3A7",
+            "llama",
+            "2",
+            "3",
+            "cosine_min",
+            "auto",
+        ];
+        let views = ["steps", "lr", "sim", "memory", "data"];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..1500 {
+            let mut parts = vec![format!("view={}", views[next(views.len())])];
+            for _ in 0..1 + next(4) {
+                let key = keys[next(keys.len())];
+                match next(8) {
+                    0 => parts.push(key.to_string()),
+                    _ => parts.push(format!("{key}={}", values[next(values.len())])),
+                }
+            }
+            check(&parts.join("&"));
+        }
     }
 }

@@ -35,7 +35,14 @@ export function startServer({ dir = root, port: p = port, prefix: pre = prefix, 
   const gzipped = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    let pathname = decodeURIComponent(url.pathname);
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed escape (`/%zz`) names no file: a client error, not a crash of the server.
+      res.writeHead(400, { 'Content-Type': 'text/plain' });
+      return res.end('bad request');
+    }
     if (pathname + '/' === pre) {
       res.writeHead(301, { Location: pre });
       return res.end();

@@ -197,10 +197,9 @@ where
     T: PartialEq + ToString,
 {
     let mut out: Vec<T> = Vec::new();
-    for part in text
-        .split([',', '，', ';', ' '])
-        .filter(|p| !p.trim().is_empty())
-    {
+    // The comma (ASCII or full-width) is the only separator: `16;128` or `16 128` is not a list
+    // (a space inside a number is a thousands separator, see `units::parse_number`).
+    for part in text.split([',', '，']).filter(|p| !p.trim().is_empty()) {
         let v = item(part)?;
         if out.contains(&v) {
             return Err(InputError::new(field, ErrorKind::Duplicate(v.to_string())));
@@ -549,6 +548,20 @@ mod tests {
         t.seeds = "1";
         t.opts = "adam";
         assert!(t.parse().is_ok());
+    }
+
+    #[test]
+    fn only_commas_separate_list_items() {
+        let mut t = text();
+        t.bs = "16，128";
+        assert_eq!(t.parse().map(|i| i.batch_sizes), Ok(vec![16, 128]));
+        for bad in ["16;128", "16 128"] {
+            t.bs = bad;
+            assert_eq!(t.parse().unwrap_err()[0].field, "bs", "{bad}");
+        }
+        let mut t = text();
+        t.opts = "sgd;adam";
+        assert_eq!(t.parse().unwrap_err()[0].field, "opts");
     }
 
     /// Property: random texts never panic, and every accepted input has finite positive rates.

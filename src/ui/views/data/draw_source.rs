@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{Draws, MixState};
 use crate::core::format::{fmt_compact, fmt_int, fmt_number};
 use crate::ui::components::figure::Figure;
-use crate::ui::i18n::{Lang, texts};
+use crate::ui::i18n::{Lang, error_message, texts};
 use crate::ui::state::{AppState, View};
 
 /// The total-draws figure with its source and a switch between the two sources.
@@ -16,7 +16,12 @@ pub fn DrawSource(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
-    let total = move || m.draws.with(Draws::total);
+    // The last total known, kept (marked stale) while the current one cannot be read, like every
+    // figure: a bad value typed in `draw` does not blank the number.
+    let total: Memo<Option<f64>> = Memo::new(move |prev: Option<&Option<f64>>| {
+        m.draws.with(Draws::total).or(prev.copied().flatten())
+    });
+    let total = move || total.get();
     let raw = Signal::derive(move || total().map_or(String::new(), |t| t.to_string()));
     let shown = Signal::derive(move || {
         total().map_or("—".into(), |t| {
@@ -28,7 +33,7 @@ pub fn DrawSource(
         })
     });
     let unit = Signal::derive(move || strings().data().unit_examples);
-    let missing = Signal::derive(move || total().is_none());
+    let missing = Signal::derive(move || m.draws.with(Draws::total).is_none());
     let source_key = move || match m.draws.get() {
         Draws::Typed(_) => "typed",
         Draws::Steps(_) => "steps",
@@ -37,11 +42,17 @@ pub fn DrawSource(
         let t = &strings().data();
         match m.draws.get() {
             Draws::Typed(_) => t.source_typed.to_string(),
-            Draws::Steps(Some((eb, updates, _))) => t
+            Draws::Steps(Ok((eb, updates, _))) => t
                 .source_steps
                 .replace("{eb}", &fmt_int(u128::from(eb)))
                 .replace("{updates}", &fmt_int(u128::from(updates))),
-            Draws::Steps(None) => t.source_steps_bad.to_string(),
+            // Which Steps value is at fault, and why, in the reader's language.
+            Draws::Steps(Err(e)) => format!(
+                "{} ({}: {})",
+                t.source_steps_bad,
+                e.field,
+                error_message(state.lang.get(), &e)
+            ),
         }
     };
     let buttons = move || {
@@ -54,7 +65,7 @@ pub fn DrawSource(
             }
             .into_any(),
             Draws::Steps(s) => {
-                let fixed = s.map(|(_, _, total)| total);
+                let fixed = s.ok().map(|(_, _, total)| total);
                 view! {
                     <button
                         type="button"

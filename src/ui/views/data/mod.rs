@@ -10,7 +10,7 @@ mod task_table;
 
 use leptos::prelude::*;
 
-use crate::core::error::InputError;
+use crate::core::error::{ErrorKind, InputError};
 use crate::core::mix::{
     MixKind, MixPlan, Mixing, TaskCells, TaskColumn, TaskRow, parse_draw, parse_tasks, plan,
     planned_draws, task_cells,
@@ -117,9 +117,9 @@ pub struct Draft {
 pub enum Draws {
     /// Typed in `draw`.
     Typed(Result<f64, InputError>),
-    /// The Steps view's run: (effective batch, total updates, product); `None` when its inputs
-    /// are invalid.
-    Steps(Option<(u64, u64, f64)>),
+    /// The Steps view's run: (effective batch, total updates, product), or the first error of
+    /// its inputs (shown, so that a reader learns which Steps value to fix).
+    Steps(Result<(u64, u64, f64), InputError>),
 }
 
 impl Draws {
@@ -127,7 +127,7 @@ impl Draws {
     pub fn total(&self) -> Option<f64> {
         match self {
             Draws::Typed(r) => r.as_ref().ok().copied(),
-            Draws::Steps(s) => s.map(|(_, _, t)| t),
+            Draws::Steps(s) => s.as_ref().ok().map(|(_, _, t)| *t),
         }
     }
 
@@ -138,11 +138,14 @@ impl Draws {
             Draws::Steps(
                 steps_params
                     .parse()
-                    .ok()
-                    .and_then(|input| steps::plan(&input).ok())
+                    .map_err(|es| {
+                        es.into_iter()
+                            .next()
+                            .unwrap_or_else(|| InputError::new("n", ErrorKind::Empty))
+                    })
+                    .and_then(|input| steps::plan(&input))
                     .and_then(|pl| {
                         planned_draws(pl.effective_batch, pl.total_updates)
-                            .ok()
                             .map(|t| (pl.effective_batch, pl.total_updates, t))
                     }),
             )

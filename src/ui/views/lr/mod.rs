@@ -229,13 +229,18 @@ impl ParamSet for LrParams {
     }
 
     /// Only errors of single fields: a combination (λ₂ ≥ λ_max, equal batch sizes, a negative
-    /// estimate from noisy norms) is explained in the view rather than reset.
+    /// estimate from noisy norms) is explained in the view rather than reset. Adam's fields are
+    /// checked whatever `scale_opt` says: a link's bad `adam_eps` is reported even under SGD,
+    /// where the field is hidden, rather than kept unused.
     fn field_errors(&self) -> Vec<InputError> {
         untrack(|| {
             let mut e = self.max_step_field_errors();
             e.extend(self.critical_field_errors());
             e.extend(self.estimator_field_errors());
             e.extend(self.scaling_field_errors());
+            if self.family() != Ok(OptimizerFamily::Adam) {
+                e.extend(self.adam().err().unwrap_or_default());
+            }
             e
         })
     }

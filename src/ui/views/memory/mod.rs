@@ -15,9 +15,10 @@ use leptos::prelude::*;
 use crate::core::error::{ErrorKind, InputError};
 use crate::core::memory::byte_unit::ByteUnit;
 use crate::core::memory::gpu::{GPU_KEYS, GPU_NAMES, Gpu};
-use crate::core::memory::lora::LoraConfig;
+use crate::core::memory::lora::{LoraConfig, MAX_RANK};
 use crate::core::memory::model::{self, Family};
 use crate::core::memory::{MemoryEstimate, MemoryInput};
+use crate::core::units::{parse_count, parse_flag};
 use crate::ui::components::choice_field::{ChoiceField, FlagField};
 use crate::ui::components::later::later;
 use crate::ui::components::num_field::NumField;
@@ -236,6 +237,43 @@ impl MemoryParams {
         }
     }
 
+    /// Errors of the fields the current choices leave unused, each checked on its own: the
+    /// custom model's shape under a preset, the LoRA settings under full fine-tuning, `dq`
+    /// without QLoRA. A bad value in a link is then reported and reset instead of lingering
+    /// unused in the URL (untracked; for the start-up check).
+    fn unused_field_errors(&self) -> Vec<InputError> {
+        let text = |p: Param| p.value.get_untracked();
+        let given = |p: Param| Some(text(p)).filter(|t| !t.trim().is_empty());
+        let count = |p: Param, min: u64, max: u64| {
+            given(p).and_then(|t| parse_count(&t, p.key, min, max).err())
+        };
+        let flag = |p: Param| given(p).and_then(|t| parse_flag(&t, p.key).err());
+        let mut errors = Vec::new();
+        if !text(self.model).trim().eq_ignore_ascii_case("custom") {
+            errors.extend(given(self.family).and_then(|t| Family::parse(&t, "family").err()));
+            errors.extend(count(self.hidden, 0, model::MAX_HIDDEN));
+            errors.extend(count(self.layers, 0, model::MAX_LAYERS));
+            errors.extend(count(self.heads, 1, model::MAX_HEADS));
+            errors.extend(count(self.kv_heads, 0, model::MAX_HEADS));
+            errors.extend(count(self.head_dim, 1, model::MAX_HIDDEN));
+            errors.extend(count(self.ffn, 0, model::MAX_FFN));
+            errors.extend(count(self.vocab, 0, model::MAX_VOCAB));
+            errors.extend(flag(self.tied));
+            errors.extend(count(self.n_positions, 0, model::MAX_POSITIONS));
+        }
+        let method = text(self.method).trim().to_ascii_lowercase();
+        if !matches!(method.as_str(), "lora" | "qlora") {
+            errors.extend(count(self.r, 1, MAX_RANK));
+            if let (Some(t), Some(family)) = (given(self.targets), self.family_now()) {
+                errors.extend(LoraConfig::parse_targets(&t, family).err());
+            }
+        }
+        if method != "qlora" {
+            errors.extend(flag(self.dq));
+        }
+        errors
+    }
+
     /// The family the model fields currently describe (untracked; for event handlers).
     fn family_now(&self) -> Option<Family> {
         let model = self.model.value.get_untracked();
@@ -279,7 +317,17 @@ impl ParamSet for MemoryParams {
     }
 
     fn field_errors(&self) -> Vec<InputError> {
-        untrack(|| self.parse().err().unwrap_or_default())
+        untrack(|| {
+            let mut errors = self.parse().err().unwrap_or_default();
+            errors.extend(self.unused_field_errors());
+            errors
+        })
+    }
+
+    /// On this page the Memory view also checks the shared `mbs`, `seq` and `ga` against its
+    /// own, tighter ranges (`mbs` ≤ 4096, `seq` ≤ 1,048,576).
+    fn checked_params(&self) -> Vec<Param> {
+        self.all().to_vec()
     }
 }
 
@@ -373,7 +421,7 @@ pub fn MemoryView() -> impl IntoView {
                             <NumField param=p.hidden text=|s| &s.memory().hidden error=error_for("hidden")/>
                             <NumField param=p.layers text=|s| &s.memory().layers error=error_for("layers")/>
                             <NumField param=p.heads text=|s| &s.memory().heads error=error_for("heads")/>
-                            <Show when=move || !is_gpt2()>
+                            <Show when=move || !is_gpt2() || error_for("kv_heads").with(Option::is_some)>
                                 <NumField param=p.kv_heads text=|s| &s.memory().kv_heads error=error_for("kv_heads")/>
                             </Show>
                             <NumField param=p.head_dim text=|s| &s.memory().head_dim error=error_for("head_dim")/>
@@ -381,7 +429,9 @@ pub fn MemoryView() -> impl IntoView {
                             <NumField param=p.vocab text=|s| &s.memory().vocab error=error_for("vocab")/>
                             <FlagField param=p.tied text=|s| &s.memory().tied/>
                             {flag_error("tied")}
-                            <Show when=is_gpt2>
+                            // Shown for GPT-2, and whenever its value is wrong (it is read for
+                            // every custom model), so an error never hides.
+                            <Show when=move || is_gpt2() || error_for("n_positions").with(Option::is_some)>
                                 <NumField param=p.n_positions text=|s| &s.memory().n_positions error=error_for("n_positions")/>
                             </Show>
                         </div>

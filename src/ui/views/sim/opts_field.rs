@@ -9,7 +9,7 @@ use crate::ui::state::AppState;
 
 /// The optimizers named in `text` (unknown words skipped), in [`OptimizerKind::ALL`] order.
 fn listed(text: &str) -> Vec<OptimizerKind> {
-    let words: Vec<&str> = text.split([',', ' ', ';']).map(str::trim).collect();
+    let words: Vec<&str> = text.split([',', '，']).map(str::trim).collect();
     OptimizerKind::ALL
         .into_iter()
         .filter(|k| words.contains(&k.key()))
