@@ -445,6 +445,8 @@ mod tests {
             "open-full",
             "notice-bad-params",
             "accumulation-spans-epoch",
+            "boot-error",
+            "boot-retry",
             "formulas",
             "mix-chart-table",
             "mix-row-error-<i>",
