@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use super::entries::{ENTRIES, Entry, Text};
 use super::{FIGURE_FORMULAS, page_file};
 use crate::ui::i18n::{Lang, texts};
+use crate::ui::prerender::esc;
 use crate::ui::state::View;
 
 /// The page's own words.
@@ -83,21 +84,6 @@ const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; b
 
 /// Where the generated pages live in the repository.
 const PUBLIC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/");
-
-/// Text as HTML character data or attribute value.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// The app's page for `view` in `lang`, relative to this page.
 fn app_href(view: View, lang: Lang) -> String {
@@ -328,11 +314,6 @@ mod tests {
 
     use super::super::formula_for;
     use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(esc("a<b & \"c\">"), "a&lt;b &amp; &quot;c&quot;&gt;");
-    }
 
     #[test]
     fn entry_ids_are_unique_and_anchor_safe() {
