@@ -164,15 +164,10 @@ fn entry_html(out: &mut String, entry: &Entry, lang: Lang) {
     let _ = writeln!(out, "      </article>");
 }
 
-/// The whole page of `lang`.
-pub fn page(lang: Lang) -> String {
-    let other = match lang {
-        Lang::En => Lang::Zh,
-        Lang::Zh => Lang::En,
-    };
+/// The page's `<head>`, from the doctype to `</head>`.
+fn head(out: &mut String, lang: Lang, other: Lang) {
     let shell = texts(lang).shell();
     let title = PAGE.title.get(lang);
-    let mut out = String::new();
     let _ = writeln!(out, "<!doctype html>");
     let _ = writeln!(out, "<html lang=\"{}\">", lang.key());
     let _ = writeln!(out, "  <head>");
@@ -213,6 +208,12 @@ pub fn page(lang: Lang) -> String {
         page_file(other)
     );
     let _ = writeln!(out, "  </head>");
+}
+
+/// The top bar, the title and the lead paragraph.
+fn intro(out: &mut String, lang: Lang, other: Lang) {
+    let shell = texts(lang).shell();
+    let title = PAGE.title.get(lang);
     let _ = writeln!(out, "  <body>");
     let _ = writeln!(out, "    <header class=\"head\">");
     let _ = writeln!(
@@ -242,6 +243,11 @@ pub fn page(lang: Lang) -> String {
         "      <p class=\"lead\">{}</p>",
         esc(PAGE.lead.get(lang))
     );
+}
+
+/// The table of contents: each view and its entries.
+fn toc(out: &mut String, lang: Lang) {
+    let shell = texts(lang).shell();
     let _ = writeln!(
         out,
         "      <nav class=\"toc\" aria-label=\"{}\">",
@@ -271,6 +277,11 @@ pub fn page(lang: Lang) -> String {
     }
     let _ = writeln!(out, "        </ol>");
     let _ = writeln!(out, "      </nav>");
+}
+
+/// One section per view with its entries.
+fn sections(out: &mut String, lang: Lang) {
+    let shell = texts(lang).shell();
     for view in View::ALL {
         let _ = writeln!(
             out,
@@ -287,10 +298,14 @@ pub fn page(lang: Lang) -> String {
             esc(PAGE.open_view.get(lang))
         );
         for entry in ENTRIES.iter().filter(|e| e.view == view) {
-            entry_html(&mut out, entry, lang);
+            entry_html(out, entry, lang);
         }
         let _ = writeln!(out, "      </section>");
     }
+}
+
+/// The footer and the closing tags.
+fn foot(out: &mut String, lang: Lang, other: Lang) {
     let _ = writeln!(out, "    </main>");
     let _ = writeln!(
         out,
@@ -305,6 +320,20 @@ pub fn page(lang: Lang) -> String {
     );
     let _ = writeln!(out, "  </body>");
     let _ = writeln!(out, "</html>");
+}
+
+/// The whole page of `lang`.
+pub fn page(lang: Lang) -> String {
+    let other = match lang {
+        Lang::En => Lang::Zh,
+        Lang::Zh => Lang::En,
+    };
+    let mut out = String::new();
+    head(&mut out, lang, other);
+    intro(&mut out, lang, other);
+    toc(&mut out, lang);
+    sections(&mut out, lang);
+    foot(&mut out, lang, other);
     out
 }
 
