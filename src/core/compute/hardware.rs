@@ -11,7 +11,7 @@
 //! NVIDIA publishes no datasheet for the A10G (an AWS variant of the A10 with different clocks),
 //! so it has no peak here: the view asks for one (`tflops`).
 
-use crate::core::memory::gpu::{GPU_KEYS, Gpu};
+use crate::core::memory::gpu::Gpu;
 use crate::core::memory::precision::Precision;
 
 /// One card's published figures.
@@ -45,7 +45,7 @@ impl CardSpec {
     }
 }
 
-/// The cards, in the Memory view's order ([`GPU_KEYS`]).
+/// The cards, in the Memory view's order ([`crate::core::memory::gpu::GPU_KEYS`]).
 pub const CARDS: &[CardSpec] = &[
     CardSpec {
         key: "v100-16",
@@ -134,7 +134,7 @@ pub fn keys() -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::memory::gpu::GPUS;
+    use crate::core::memory::gpu::{GPU_KEYS, GPUS};
 
     #[test]
     fn one_entry_per_card_in_the_memory_order() {
