@@ -14,9 +14,9 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::i18n::Lang;
+use super::views::compute::ComputeParams;
 use super::views::data::DataParams;
 use super::views::lr::LrParams;
-use super::views::compute::ComputeParams;
 use super::views::memory::MemoryParams;
 use super::views::sim::SimParams;
 use super::views::steps::StepsParams;

@@ -120,7 +120,12 @@ pub struct Compute {
 pub(super) static EN: Compute = Compute {
     title: "Time & cost",
     lead: "How long will this run take, and what will it cost? FLOPs per token × tokens ÷ (GPUs × peak × utilisation), with the terms spelled out and checked against published runs.",
-    groups: ["Model and method", "Data and batch", "Counting FLOPs", "Hardware and price"],
+    groups: [
+        "Model and method",
+        "Data and batch",
+        "Counting FLOPs",
+        "Hardware and price",
+    ],
     shared_note: "These fields are the Memory and Steps views' own: change them here or there, it is one scenario.",
     model: FieldText {
         label: "Model",
@@ -151,7 +156,12 @@ pub(super) static EN: Compute = Compute {
         unit: "",
         hint: "fp32 runs at the card's FP32 peak; the others multiply in BF16.",
     },
-    prec_names: ["fp32", "fp32 + bf16 autocast", "bf16 + fp32 master", "pure bf16"],
+    prec_names: [
+        "fp32",
+        "fp32 + bf16 autocast",
+        "bf16 + fp32 master",
+        "pure bf16",
+    ],
     ckpt: FieldText {
         label: "Activation checkpointing",
         unit: "",
@@ -342,7 +352,12 @@ pub(super) static ZH: Compute = Compute {
         unit: "",
         hint: "fp32 按显卡的 FP32 峰值计；其余都以 BF16 做矩阵乘。",
     },
-    prec_names: ["fp32", "fp32 + bf16 autocast", "bf16 + fp32 主权重", "纯 bf16"],
+    prec_names: [
+        "fp32",
+        "fp32 + bf16 autocast",
+        "bf16 + fp32 主权重",
+        "纯 bf16",
+    ],
     ckpt: FieldText {
         label: "激活检查点",
         unit: "",
@@ -444,7 +459,16 @@ pub(super) static ZH: Compute = Compute {
         label: "费用",
         why: "GPU 小时 × 你填写的每 GPU 小时价格。",
     },
-    units: ["FLOPs", "FLOPs", "秒", "小时", "GPU 小时", "token/秒", "千瓦时", ""],
+    units: [
+        "FLOPs",
+        "FLOPs",
+        "秒",
+        "小时",
+        "GPU 小时",
+        "token/秒",
+        "千瓦时",
+        "",
+    ],
     no_price: "填写每 GPU 小时的价格即可看到费用。",
     included: "每个 token 计入：{terms}。不计入：归一化、softmax、激活函数、优化器更新。",
     included_terms: [

@@ -37,7 +37,11 @@ pub fn ComputeFigures(
                        unit: usize,
                        text: fn(&'static Strings) -> &'static FigureText| {
         let raw = Signal::derive(move || {
-            shown.with(|c| c.as_ref().and_then(f).map_or(String::new(), |x| x.to_string()))
+            shown.with(|c| {
+                c.as_ref()
+                    .and_then(f)
+                    .map_or(String::new(), |x| x.to_string())
+            })
         });
         let seen = Signal::derive(move || {
             let zh = state.lang.get() == Lang::Zh;
@@ -49,7 +53,8 @@ pub fn ComputeFigures(
                 })
             })
         });
-        let unit = Signal::derive(move || strings().compute().units.get(unit).copied().unwrap_or(""));
+        let unit =
+            Signal::derive(move || strings().compute().units.get(unit).copied().unwrap_or(""));
         view! { <Figure testid=testid raw=raw shown=seen unit=unit text=text stale=stale/> }
     };
     let has_price = move || shown.with(|c| c.as_ref().is_some_and(|c| c.est.cost.is_some()));

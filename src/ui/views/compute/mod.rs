@@ -95,8 +95,21 @@ impl ComputeParams {
     fn shared(&self) -> [Param; 15] {
         let (m, s) = (self.memory, self.steps);
         [
-            m.model, m.method, m.r, m.targets, m.prec, m.ckpt, m.gpu, s.gpus, s.n, s.epochs,
-            s.seq, s.mbs, s.ga, s.drop_last, s.max_steps,
+            m.model,
+            m.method,
+            m.r,
+            m.targets,
+            m.prec,
+            m.ckpt,
+            m.gpu,
+            s.gpus,
+            s.n,
+            s.epochs,
+            s.seq,
+            s.mbs,
+            s.ga,
+            s.drop_last,
+            s.max_steps,
         ]
     }
 
@@ -148,7 +161,14 @@ impl ComputeParams {
         };
         let gpu = Gpu::parse(&text(m.gpu)).map_err(|e| errors.push(e)).ok();
         let v = [
-            s.n, s.mbs, s.ga, s.gpus, s.epochs, s.seq, s.drop_last, s.max_steps,
+            s.n,
+            s.mbs,
+            s.ga,
+            s.gpus,
+            s.epochs,
+            s.seq,
+            s.drop_last,
+            s.max_steps,
         ]
         .map(text);
         let d = StepsText::DEFAULT;
