@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const VIEWS = ['lr', 'sim', 'memory', 'data'];
+const VIEWS = ['lr', 'sim', 'memory', 'data', 'compute'];
 const dir = process.env.TRUNK_STAGING_DIR;
 const base = process.env.TRUNK_PUBLIC_URL ?? './';
 if (!dir) throw new Error('hash-pages: TRUNK_STAGING_DIR is not set (run by trunk build)');

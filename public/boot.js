@@ -19,7 +19,7 @@
   const query = new URLSearchParams(location.search);
   const last = (key) => query.getAll(key).pop();
   const html = document.documentElement;
-  const views = ['steps', 'lr', 'sim', 'memory', 'data'];
+  const views = ['steps', 'lr', 'sim', 'memory', 'data', 'compute'];
   const view = views.includes(last('view')) ? last('view') : 'steps';
   const lang = last('lang');
   html.lang = lang === 'en' || lang === 'zh' ? lang : /^zh/i.test(navigator.language ?? '') ? 'zh' : 'en';

@@ -3,6 +3,7 @@
 //! One file per chart, each with one `draw` function.
 
 pub mod axis;
+pub mod compute;
 pub mod data;
 pub mod frame;
 pub mod lr;

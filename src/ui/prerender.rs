@@ -80,6 +80,7 @@ fn language_block(lang: Lang) -> String {
             View::Sim => (s.sim().title, s.sim().lead),
             View::Memory => (s.memory().title, s.memory().lead),
             View::Data => (s.data().title, s.data().lead),
+            View::Compute => (s.compute().title, s.compute().lead),
         };
         let _ = write!(
             out,

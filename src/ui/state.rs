@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::i18n::Lang;
+use super::views::compute::ComputeParams;
 use super::views::data::DataParams;
 use super::views::lr::LrParams;
 use super::views::memory::MemoryParams;
@@ -185,11 +186,20 @@ pub enum View {
     Memory,
     /// Multi-task mixing and data guidance.
     Data,
+    /// Training time, GPU-hours, energy and cost.
+    Compute,
 }
 
 impl View {
     /// All views, in navigation order.
-    pub const ALL: [View; 5] = [View::Steps, View::Lr, View::Sim, View::Memory, View::Data];
+    pub const ALL: [View; 6] = [
+        View::Steps,
+        View::Lr,
+        View::Sim,
+        View::Memory,
+        View::Data,
+        View::Compute,
+    ];
 
     /// The URL value.
     pub fn key(self) -> &'static str {
@@ -199,6 +209,7 @@ impl View {
             View::Sim => "sim",
             View::Memory => "memory",
             View::Data => "data",
+            View::Compute => "compute",
         }
     }
 
@@ -261,7 +272,7 @@ pub const HIDE_FLAGS: [&str; 13] = [
 pub fn hide_flags_for(view: View) -> u16 {
     let generic = 0b1111;
     let own = match view {
-        View::Steps | View::Data => 0,
+        View::Steps | View::Data | View::Compute => 0,
         View::Lr => 0b1111 << 4,
         View::Sim => 0b11 << 8,
         View::Memory => 0b111 << 10,
@@ -326,6 +337,8 @@ pub struct AppState {
     pub memory: MemoryParams,
     /// The Data view's inputs.
     pub data: DataParams,
+    /// The Time & cost view's inputs.
+    pub compute: ComputeParams,
 }
 
 impl AppState {
@@ -370,6 +383,7 @@ impl AppState {
             report("hide");
         }
         let steps = StepsParams::new(query);
+        let memory = MemoryParams::new(query, &steps);
         let state = AppState {
             view: RwSignal::new(view),
             lang: RwSignal::new(lang),
@@ -382,8 +396,9 @@ impl AppState {
             steps,
             lr: LrParams::new(query),
             sim: SimParams::new(query),
-            memory: MemoryParams::new(query, &steps),
+            memory,
             data: DataParams::new(query),
+            compute: ComputeParams::new(query, steps, memory),
         };
         state.reset_malformed(&mut bad, |v| v == view);
         state.bad_params.set(bad);
@@ -464,8 +479,15 @@ impl AppState {
     }
 
     /// Every view's parameter set.
-    fn param_sets(&self) -> [&dyn ParamSet; 5] {
-        [&self.steps, &self.lr, &self.sim, &self.memory, &self.data]
+    fn param_sets(&self) -> [&dyn ParamSet; 6] {
+        [
+            &self.steps,
+            &self.lr,
+            &self.sim,
+            &self.memory,
+            &self.data,
+            &self.compute,
+        ]
     }
 
     /// The parameter set of `view`.
@@ -476,6 +498,7 @@ impl AppState {
             View::Sim => &self.sim,
             View::Memory => &self.memory,
             View::Data => &self.data,
+            View::Compute => &self.compute,
         }
     }
 

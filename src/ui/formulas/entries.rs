@@ -1037,4 +1037,150 @@ pub static ENTRIES: &[Entry] = &[
             url: "https://arxiv.org/abs/2305.16264",
         }],
     },
+    Entry {
+        id: "flops-per-token",
+        view: View::Compute,
+        title: Text {
+            en: "FLOPs per trained token",
+            zh: "每个训练 token 的 FLOPs",
+        },
+        formula: Text {
+            en: "6N rule: C ≈ 6·N per token, N = non-embedding parameters\ndetailed, forward: 2·(Σ linear weights + V·d) + 4·L·s·d_attn (÷ 2 if causal kernels skip the masked half)\nbackward = 2 × forward (input gradient + weight gradient); LoRA/QLoRA: frozen weights 1 × forward, adapters 2 × their forward\nfull checkpointing: + one forward of the decoder layers; selective: + one forward of QKᵀ and A·V",
+            zh: "6N 公式：每个 token C ≈ 6·N，N 为不含嵌入层的参数量\n详细算法，前向：2·（各线性层权重之和 + V·d）+ 4·L·s·d_attn（因果注意力算子跳过被掩码的一半时 ÷ 2）\n反向 = 2 × 前向（输入梯度 + 权重梯度）；LoRA/QLoRA：冻结权重 1 × 前向，适配器 2 × 其前向\n完全检查点：再加一次解码层前向；选择性：再加一次 QKᵀ 与 A·V 的前向",
+        },
+        derivation: Text {
+            en: "A weight meets each token once per pass: a multiply and an add, 2 FLOPs. Backward needs one product for the gradient sent to the layer's input and one for the weight's own gradient, so a frozen weight skips only the second. The attention products have no weights; their cost grows with the sequence length. Norms, softmax and the optimizer step are left out.",
+            zh: "每次前向中，每个权重与每个 token 相遇一次：一次乘法一次加法，2 FLOPs。反向需要两次乘积：一次把梯度传给该层的输入，一次求权重自己的梯度；冻结的权重只省掉后一次。注意力的两个乘积没有权重，开销随序列长度增长。归一化、softmax 和优化器更新不计入。",
+        },
+        source: Text {
+            en: "Kaplan et al. 2020, “Scaling Laws for Neural Language Models”, §2.1 and Table 1; Narayanan et al. 2021, “Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM”, §5.1, eq. 3; Korthikanti et al. 2022, §5 (selective recomputation).",
+            zh: "Kaplan 等 2020，“Scaling Laws for Neural Language Models”，第 2.1 节与表 1；Narayanan 等 2021，“Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM”，第 5.1 节，式 3；Korthikanti 等 2022，第 5 节（选择性重计算）。",
+        },
+        links: &[
+            Link {
+                label: "arXiv:2001.08361",
+                url: "https://arxiv.org/abs/2001.08361",
+            },
+            Link {
+                label: "arXiv:2104.04473",
+                url: "https://arxiv.org/abs/2104.04473",
+            },
+        ],
+    },
+    Entry {
+        id: "train-flops",
+        view: View::Compute,
+        title: Text {
+            en: "FLOPs of the whole run",
+            zh: "整次训练的 FLOPs",
+        },
+        formula: Text {
+            en: "C = FLOPs per token × D, D = tokens seen = examples seen × tokens per example",
+            zh: "C = 每个 token 的 FLOPs × D，D = 见过的 token 数 = 见过的样本数 × 每条样本的 token 数",
+        },
+        derivation: Text {
+            en: "Every token the run processes costs the same number of FLOPs, so the total is a product. The tokens seen are the Steps view's count, which follows the Hugging Face Trainer's epochs and updates exactly. GPT-3 175B: 6·N·D with D = 300 billion tokens gives the published 3.14 × 10²³.",
+            zh: "训练处理的每个 token 开销相同，所以总量就是乘积。见过的 token 数来自步数视图，与 Hugging Face Trainer 的轮数和更新次数完全一致。GPT-3 175B：6·N·D，D = 3000 亿 token，即论文给出的 3.14 × 10²³。",
+        },
+        source: Text {
+            en: "Kaplan et al. 2020, §2.1; Brown et al. 2020, “Language Models are Few-Shot Learners”, App. D, Table D.1.",
+            zh: "Kaplan 等 2020，第 2.1 节；Brown 等 2020，“Language Models are Few-Shot Learners”，附录 D，表 D.1。",
+        },
+        links: &[Link {
+            label: "arXiv:2005.14165",
+            url: "https://arxiv.org/abs/2005.14165",
+        }],
+    },
+    Entry {
+        id: "training-time",
+        view: View::Compute,
+        title: Text {
+            en: "Time, GPU-hours and throughput at a given utilisation",
+            zh: "给定利用率下的时间、GPU 小时与吞吐",
+        },
+        formula: Text {
+            en: "achieved FLOP/s R = GPUs × peak × MFU\nwall time = C / R; GPU-hours = wall hours × GPUs\nseconds per update = effective batch × s × FLOPs per token / R; tokens/s = R / FLOPs per token\nMFU = (tokens/s × model FLOPs per token) / peak FLOP/s (recomputation not counted; counted, it is HFU)",
+            zh: "实际 FLOP/s R = GPU 数 × 峰值 × MFU\n墙钟时间 = C / R；GPU 小时 = 墙钟小时数 × GPU 数\n每次更新秒数 = 有效批量 × s × 每个 token 的 FLOPs / R；每秒 token 数 = R / 每个 token 的 FLOPs\nMFU =（每秒 token 数 × 每个 token 的模型 FLOPs）/ 峰值 FLOP/s（不计重计算；计入则为 HFU）",
+        },
+        derivation: Text {
+            en: "No run sustains the datasheet peak: communication, memory-bound kernels and pipeline bubbles take their share. Large published runs reach 38–47 % of the dense peak, so 0.4 is the default. This view applies the utilisation to every FLOP executed, so recomputation costs time.",
+            zh: "没有训练能持续达到数据手册上的峰值：通信、受限于显存带宽的算子和流水线气泡都会占去一部分。公开的大规模训练达到稠密峰值的 38%–47%，所以默认取 0.4。本视图把利用率作用于实际执行的全部 FLOPs，因此重计算会增加时间。",
+        },
+        source: Text {
+            en: "Chowdhery et al. 2022, “PaLM: Scaling Language Modeling with Pathways”, App. B and Table 3; Llama Team 2024, “The Llama 3 Herd of Models”, §3.3.2, Table 4; Zhang et al. 2022, “OPT: Open Pre-trained Transformer Language Models”, §2.4.",
+            zh: "Chowdhery 等 2022，“PaLM: Scaling Language Modeling with Pathways”，附录 B 与表 3；Llama Team 2024，“The Llama 3 Herd of Models”，第 3.3.2 节，表 4；Zhang 等 2022，“OPT: Open Pre-trained Transformer Language Models”，第 2.4 节。",
+        },
+        links: &[
+            Link {
+                label: "arXiv:2204.02311",
+                url: "https://arxiv.org/abs/2204.02311",
+            },
+            Link {
+                label: "arXiv:2407.21783",
+                url: "https://arxiv.org/abs/2407.21783",
+            },
+            Link {
+                label: "arXiv:2205.01068",
+                url: "https://arxiv.org/abs/2205.01068",
+            },
+        ],
+    },
+    Entry {
+        id: "card-peaks",
+        view: View::Compute,
+        title: Text {
+            en: "Dense peaks and board power of the cards",
+            zh: "各显卡的稠密峰值与板卡功耗",
+        },
+        formula: Text {
+            en: "peak = dense tensor BF16 (FP16 on V100, T4) with FP32 accumulate; fp32 training: the FP32 (non-tensor) peak\nA100 312 · H100/H200 SXM 989.4 · L40S 362.05 · RTX 4090 165.2 · RTX A6000 154.8 · V100 SXM2 125 · T4 65 TFLOP/s",
+            zh: "峰值 = 稠密张量核心 BF16（V100、T4 为 FP16），FP32 累加；fp32 训练用 FP32（非张量核心）峰值\nA100 312 · H100/H200 SXM 989.4 · L40S 362.05 · RTX 4090 165.2 · RTX A6000 154.8 · V100 SXM2 125 · T4 65 TFLOP/s",
+        },
+        derivation: Text {
+            en: "Datasheets often print the 2:4 structured-sparsity figure, twice the dense one; training dense models gets the dense figure at best. PyTorch does not use TF32 for fp32 matmuls unless asked. NVIDIA publishes no datasheet for the A10G, so enter its peak.",
+            zh: "数据手册常印 2:4 结构化稀疏的数字，是稠密峰值的两倍；训练稠密模型最多只能达到稠密峰值。PyTorch 默认不对 fp32 矩阵乘使用 TF32。NVIDIA 没有发布 A10G 的数据手册，请自行输入其峰值。",
+        },
+        source: Text {
+            en: "NVIDIA datasheets: A100 Tensor Core GPU (2021), H100 Tensor Core GPU (2023), H200 Tensor Core GPU (2024), L40S (2023), Tesla V100 (2018), T4 (2019); NVIDIA Ada (2022) and Ampere GA102 (2021) architecture whitepapers for the RTX 4090 and RTX A6000.",
+            zh: "NVIDIA 数据手册：A100 Tensor Core GPU（2021）、H100 Tensor Core GPU（2023）、H200 Tensor Core GPU（2024）、L40S（2023）、Tesla V100（2018）、T4（2019）；RTX 4090 与 RTX A6000 见 NVIDIA Ada（2022）和 Ampere GA102（2021）架构白皮书。",
+        },
+        links: &[
+            Link {
+                label: "NVIDIA A100",
+                url: "https://www.nvidia.com/en-us/data-center/a100/",
+            },
+            Link {
+                label: "NVIDIA H100",
+                url: "https://www.nvidia.com/en-us/data-center/h100/",
+            },
+            Link {
+                label: "NVIDIA L40S",
+                url: "https://www.nvidia.com/en-us/data-center/l40s/",
+            },
+        ],
+    },
+    Entry {
+        id: "energy-cost",
+        view: View::Compute,
+        title: Text {
+            en: "Energy and cost",
+            zh: "能耗与费用",
+        },
+        formula: Text {
+            en: "energy (kWh) = board power (W) × GPU-hours / 1000\ncost = GPU-hours × price per GPU-hour",
+            zh: "能耗（千瓦时）= 板卡功耗（W）× GPU 小时 / 1000\n费用 = GPU 小时 × 每 GPU 小时价格",
+        },
+        derivation: Text {
+            en: "The board power is the card's maximum, so this is an upper bound for the cards alone; hosts, network and cooling add to it. Cloud prices are per GPU-hour, so the cost is a product; there is no default price.",
+            zh: "板卡功耗取显卡的最大功耗，所以这是仅显卡部分的上界；主机、网络和散热另计。云服务按 GPU 小时计价，所以费用就是乘积；没有默认价格。",
+        },
+        source: Text {
+            en: "Board power from the same NVIDIA datasheets; Touvron et al. 2023, “Llama 2”, Table 2, reports GPU-hours with the cards' power the same way.",
+            zh: "板卡功耗出自上述 NVIDIA 数据手册；Touvron 等 2023，“Llama 2”，表 2 也以同样方式给出 GPU 小时与功耗。",
+        },
+        links: &[Link {
+            label: "arXiv:2307.09288",
+            url: "https://arxiv.org/abs/2307.09288",
+        }],
+    },
 ];

@@ -99,6 +99,18 @@ pub const FIGURE_FORMULAS: &[(View, &str, &str)] = &[
     (View::Data, "mix-epochs-<i>", "mix-draws"),
     (View::Data, "mix-tokens-<i>", "mix-draws"),
     (View::Data, "mix-warning-<i>", "mix-draws"),
+    // Time & cost
+    (View::Compute, "flops-per-token", "flops-per-token"),
+    (View::Compute, "compute-terms", "flops-per-token"),
+    (View::Compute, "train-flops", "train-flops"),
+    (View::Compute, "step-seconds", "training-time"),
+    (View::Compute, "wall-hours", "training-time"),
+    (View::Compute, "gpu-hours", "training-time"),
+    (View::Compute, "tokens-per-second", "training-time"),
+    (View::Compute, "run-<i>", "training-time"),
+    (View::Compute, "compute-peak", "card-peaks"),
+    (View::Compute, "energy-kwh", "energy-cost"),
+    (View::Compute, "cost", "energy-cost"),
 ];
 
 /// The entry that explains figure `testid` of `view`, if any.

@@ -476,6 +476,8 @@ mod tests {
             "part-<key>",
             "measured-table",
             "config-status",
+            "runs-table",
+            "compute-no-price",
         ];
         PREFIXES.iter().any(|p| testid.starts_with(p)) || NAMES.contains(&testid)
     }

@@ -4,6 +4,7 @@
 //! a struct of their own (a file per view), so adding a string to one language without the other is a
 //! compile error. Views never hold literal text: they read `texts(lang)`.
 
+mod compute;
 mod data;
 mod errors;
 mod export;
@@ -16,6 +17,7 @@ mod steps;
 #[cfg(test)]
 mod zh_style;
 
+pub use compute::Compute;
 pub use data::Data;
 pub use errors::error_message;
 pub use export::Export;
@@ -118,6 +120,8 @@ section! {
     memory: Memory;
     /// The Data view.
     data: Data;
+    /// The Time & cost view.
+    compute: Compute;
     /// Chart export buttons and data tables (every view).
     export: Export;
     /// The Share panel and the embed's link to the full app.

@@ -20,6 +20,8 @@ pub struct Shell {
     pub nav_memory: &'static str,
     /// Nav entry: Data.
     pub nav_data: &'static str,
+    /// Nav entry: Time & cost.
+    pub nav_compute: &'static str,
     /// Language switch label.
     pub lang_label: &'static str,
     /// Theme switch label.
@@ -67,6 +69,7 @@ impl Shell {
             View::Sim => self.nav_sim,
             View::Memory => self.nav_memory,
             View::Data => self.nav_data,
+            View::Compute => self.nav_compute,
         }
     }
 }
@@ -80,6 +83,7 @@ pub(super) static EN: Shell = Shell {
     nav_sim: "Simulator",
     nav_memory: "Memory",
     nav_data: "Data",
+    nav_compute: "Time & cost",
     lang_label: "Language",
     theme_label: "Theme",
     theme_auto: "Auto",
@@ -117,6 +121,7 @@ pub(super) static ZH: Shell = Shell {
     nav_sim: "模拟器",
     nav_memory: "显存",
     nav_data: "数据",
+    nav_compute: "时间与成本",
     lang_label: "语言",
     theme_label: "主题",
     theme_auto: "跟随系统",

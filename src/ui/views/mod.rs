@@ -1,5 +1,6 @@
 //! One module per view.
 
+pub mod compute;
 pub mod data;
 pub mod lr;
 pub mod memory;
