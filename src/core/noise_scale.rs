@@ -15,7 +15,7 @@
 //! [`CriticalBatch`] holds the two validated numbers the Batch & LR view needs (`b_noise`,
 //! `eps_max`) and returns every figure ([`BatchReadout`]) and chart series ([`BatchCurves`]).
 
-use super::error::{ErrorKind, InputError};
+use super::error::{ErrorKind, InputError, Syntax};
 use super::units::{check_range, parse_number, parse_positive};
 
 /// URL key of the noise scale (B_noise, also used as B_crit).
@@ -335,7 +335,10 @@ impl DiagonalQuadratic {
             if v.len() != g.len() {
                 return Err(InputError::new(
                     field,
-                    ErrorKind::Malformed(format!("{} entries, G has {}", v.len(), g.len())),
+                    ErrorKind::Malformed(Syntax::Count {
+                        found: v.len(),
+                        expected: g.len(),
+                    }),
                 ));
             }
             for &x in v {
