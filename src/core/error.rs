@@ -42,10 +42,55 @@ pub enum ErrorKind {
     EmptyList,
     /// A divisibility rule: this value must divide the other field's value.
     MustDivide(&'static str),
-    /// Malformed structured text (JSON or a list); the parser's message.
-    Malformed(String),
+    /// Malformed structured text (JSON or a list): what is wrong with it.
+    Malformed(Syntax),
     /// A model family or format this app does not support (what was found).
-    Unsupported(String),
+    Unsupported(Found),
+}
+
+/// What is wrong with a piece of structured text, as data (never as English prose), so that each
+/// language words it from its own table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Syntax {
+    /// Not valid JSON: the 1-based line and column where reading stopped.
+    Json {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+    },
+    /// Valid JSON, but not an object.
+    NotAnObject,
+    /// The value of this key is not a whole number.
+    NotWhole(&'static str),
+    /// The value of this key is not `true` or `false`.
+    NotBool(&'static str),
+    /// This required key is missing.
+    Missing(&'static str),
+    /// A list with `found` entries where `expected` are needed.
+    Count {
+        /// Entries given.
+        found: usize,
+        /// Entries needed.
+        expected: usize,
+    },
+    /// A task name holds `:` or `,`, which separate the task list.
+    SeparatorInName,
+    /// A task entry is not `name:count` or `name:count:seq`.
+    RowShape,
+    /// A cell holds `:` or `,`, which separate the task list.
+    SeparatorInCell,
+}
+
+/// What a pasted model config names that this app does not support.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// This `model_type`.
+    ModelType(String),
+    /// This `architectures[0]`, with no `model_type`.
+    Architecture(String),
+    /// Neither `model_type` nor `architectures`.
+    Nothing,
 }
 
 /// An input that cannot be used: which field, and why.

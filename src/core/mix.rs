@@ -14,7 +14,7 @@
 //! draws/n_i epochs over its data, and warnings flag tasks repeated too often, starved, or
 //! dominating the mix ([`Warning`]).
 
-use super::error::{ErrorKind, InputError};
+use super::error::{ErrorKind, InputError, Syntax};
 use super::units::{parse_count, parse_number, parse_positive};
 
 /// URL key of the task list `name:count[:seq],…`.
@@ -118,7 +118,7 @@ pub fn task_from_cells(name: &str, count: &str, seq: &str) -> TaskRow {
     if name.contains([':', ',']) {
         return Err(TaskError::new(
             TaskColumn::Name,
-            ErrorKind::Malformed("a name cannot contain ':' or ','".into()),
+            ErrorKind::Malformed(Syntax::SeparatorInName),
         ));
     }
     let examples = parse_count(count, FIELD_TASKS, 1, MAX_EXAMPLES)
@@ -146,7 +146,7 @@ pub fn parse_task(entry: &str) -> TaskRow {
         [name, count, seq] => task_from_cells(name, count, seq),
         _ => Err(TaskError::new(
             TaskColumn::Row,
-            ErrorKind::Malformed("expected name:count or name:count:seq".into()),
+            ErrorKind::Malformed(Syntax::RowShape),
         )),
     }
 }
@@ -243,10 +243,7 @@ pub fn has_separator(cell: &str) -> bool {
 /// The error of a cell that holds a separator (`Malformed`, field `tasks`): such text cannot be
 /// stored in the link, so the row is set aside until it is fixed.
 pub fn separator_error(column: TaskColumn) -> TaskError {
-    TaskError::new(
-        column,
-        ErrorKind::Malformed("':' and ',' separate the task list".into()),
-    )
+    TaskError::new(column, ErrorKind::Malformed(Syntax::SeparatorInCell))
 }
 
 /// The first name `task1`, `task2`, … not used by any row, for a new row.

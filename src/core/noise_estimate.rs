@@ -15,7 +15,7 @@
 //! In data parallelism B_small is the per-device batch (the local gradient norm before the
 //! all-reduce) and B_big the global batch (the norm after it).
 
-use super::error::{ErrorKind, InputError};
+use super::error::{ErrorKind, InputError, Syntax};
 use super::units::{check_range, parse_count, parse_number, parse_real};
 
 /// URL key of the small batch size.
@@ -254,7 +254,10 @@ fn parse_pair(line: &str) -> Result<(f64, f64), InputError> {
         )),
         _ => Err(InputError::new(
             FIELD_GN_PAIRS,
-            ErrorKind::Malformed(format!("expected two numbers, found {}", parts.len())),
+            ErrorKind::Malformed(Syntax::Count {
+                found: parts.len(),
+                expected: 2,
+            }),
         )),
     }
 }

@@ -15,7 +15,7 @@
 //! [`CriticalBatch`] holds the two validated numbers the Batch & LR view needs (`b_noise`,
 //! `eps_max`) and returns every figure ([`BatchReadout`]) and chart series ([`BatchCurves`]).
 
-use super::error::{ErrorKind, InputError};
+use super::error::{ErrorKind, InputError, Syntax};
 use super::units::{check_range, parse_number, parse_positive};
 
 /// URL key of the noise scale (B_noise, also used as B_crit).
@@ -335,7 +335,10 @@ impl DiagonalQuadratic {
             if v.len() != g.len() {
                 return Err(InputError::new(
                     field,
-                    ErrorKind::Malformed(format!("{} entries, G has {}", v.len(), g.len())),
+                    ErrorKind::Malformed(Syntax::Count {
+                        found: v.len(),
+                        expected: g.len(),
+                    }),
                 ));
             }
             for &x in v {
@@ -422,6 +425,7 @@ impl DiagonalQuadratic {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::sim::rng::SimRng;
 
     fn close(a: f64, b: f64, rel: f64) -> bool {
         (a - b).abs() <= rel * b.abs().max(1e-300)
@@ -539,22 +543,13 @@ mod tests {
         assert!(r.lo < r.hi && r.hi <= MAX_BATCH);
     }
 
-    /// A tiny deterministic generator for property tests (SplitMix64).
-    fn splitmix(state: &mut u64) -> u64 {
-        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = *state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     #[test]
     fn monotone_in_batch_and_finite() {
-        let mut st = 7;
+        let mut rng = SimRng::new(7);
         for _ in 0..300 {
-            let b_noise = libm::pow(10.0, (splitmix(&mut st) % 2000) as f64 / 100.0 - 5.0);
+            let b_noise = libm::pow(10.0, (rng.next_u64() % 2000) as f64 / 100.0 - 5.0);
             let b_noise = b_noise.clamp(MIN_B_NOISE, MAX_BATCH);
-            let eps_max = libm::pow(10.0, (splitmix(&mut st) % 1200) as f64 / 100.0 - 6.0);
+            let eps_max = libm::pow(10.0, (rng.next_u64() % 1200) as f64 / 100.0 - 6.0);
             let cb = CriticalBatch::new(b_noise, eps_max).unwrap();
             let c = cb.curves(BatchRange::new(1.0, MAX_BATCH).unwrap(), 200);
             for w in c.fraction.windows(2) {

@@ -57,13 +57,22 @@ test('the sweep reproduces the four phenomena, and no main-thread task exceeds 5
     }).observe({ type: 'longtask' });
   });
   await page.locator('[data-testid="run-sweep"]').click();
-  await until(() => page.locator('[data-testid="sim-done"]').count().then((n) => n === 0), 5000);
-  // Inputs stay live while the sweep runs: the page answers a click within a frame or two.
-  const busy = await page.locator('[data-testid="sim-progress"]').isVisible();
-  if (busy) {
-    const t = await page.evaluate(() => new Promise((r) => { const s = performance.now(); setTimeout(() => r(performance.now() - s), 0); }));
-    assert.ok(t < 60, `a timer fired after ${t} ms during the sweep`);
-  }
+  assert.ok(
+    await until(() => page.locator('[data-testid="sim-done"]').count().then((n) => n === 0), 5000),
+    'the sweep starts: the last sim-done marker goes away',
+  );
+  // Inputs stay live while the sweep runs: the page answers a timer within a frame or two. The
+  // sweep (3 optimizers × 7 batch sizes × a grid of rates) takes seconds, so it must still be busy.
+  assert.ok(
+    await until(() => page.locator('[data-testid="sim-progress"]').isVisible(), 5000),
+    'the sweep shows its progress while it runs',
+  );
+  const t = await page.evaluate(() => new Promise((r) => { const s = performance.now(); setTimeout(() => r(performance.now() - s), 0); }));
+  assert.ok(t < 60, `a timer fired after ${t} ms during the sweep`);
+  assert.ok(
+    await page.locator('[data-testid="sim-progress"]').isVisible(),
+    'the timer was measured while the sweep was still running',
+  );
   const ms = await done(page, 600000);
   console.log(`# sweep compute time ${ms} ms`);
   const longTasks = await page.evaluate(() => window.__longTasks);
@@ -108,9 +117,20 @@ test('a new input cancels the stale run and redraws; x switches without recomput
   const steps = await canvasPixels(page, 'chart-sim-loss');
   await page.locator('[data-testid="input-x"]').selectOption('examples');
   assert.notEqual(await changed(() => canvasPixels(page, 'chart-sim-loss'), steps), steps);
-  // Cancel: the progress disappears and no sim-done appears.
+  // Cancel: a long run (16 seeds × 20 000 steps) shows Cancel; after the click the progress
+  // disappears, the status says so, and no sim-done appears.
+  await setInput(page, 'steps', '20000');
   await setInput(page, 'seeds', '16');
-  await page.locator('[data-testid="cancel"]').click({ timeout: 2000 }).catch(() => {});
+  const cancel = page.locator('[data-testid="cancel"]');
+  await cancel.waitFor({ state: 'visible', timeout: 5000 });
+  await cancel.click({ timeout: 2000 });
+  assert.ok(
+    await until(() => page.locator('[data-testid="sim-progress"]').isHidden(), 5000),
+    'the progress bar goes away after Cancel',
+  );
+  assert.match(await page.locator('[data-testid="sim-status"]').innerText(), /Cancelled/);
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('[data-testid="sim-done"]').count(), 0, 'a cancelled run never reports done');
   assert.deepEqual(app.problems(), []);
 });
 

@@ -14,7 +14,7 @@
 //! [`ErrorKind::Unsupported`] naming what was found. All errors carry the field `config`.
 
 use super::model::{Family, ModelConfig};
-use crate::core::error::{ErrorKind, InputError};
+use crate::core::error::{ErrorKind, Found, InputError, Syntax};
 use serde_json::Value;
 
 /// The URL/field key of the pasted config.
@@ -32,32 +32,35 @@ pub fn parse(text: &str) -> Result<ModelConfig, InputError> {
     if text.len() > MAX_TEXT {
         return Err(err(ErrorKind::AboveMax(MAX_TEXT as f64)));
     }
-    let v: Value =
-        serde_json::from_str(text).map_err(|e| err(ErrorKind::Malformed(e.to_string())))?;
+    let v: Value = serde_json::from_str(text).map_err(|e| {
+        err(ErrorKind::Malformed(Syntax::Json {
+            line: e.line(),
+            column: e.column(),
+        }))
+    })?;
     let obj = v
         .as_object()
-        .ok_or_else(|| err(ErrorKind::Malformed("expected a JSON object".into())))?;
+        .ok_or_else(|| err(ErrorKind::Malformed(Syntax::NotAnObject)))?;
     let family = family_of(&v)?;
-    let int = |key: &str| -> Result<Option<u64>, InputError> {
+    let int = |key: &'static str| -> Result<Option<u64>, InputError> {
         match obj.get(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(x) => x.as_u64().map(Some).ok_or_else(|| {
-                err(ErrorKind::Malformed(format!(
-                    "{key}: expected a whole number"
-                )))
-            }),
+            Some(x) => x
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| err(ErrorKind::Malformed(Syntax::NotWhole(key)))),
         }
     };
-    let need = |key: &str| -> Result<u64, InputError> {
-        int(key)?.ok_or_else(|| err(ErrorKind::Malformed(format!("missing {key}"))))
+    let need = |key: &'static str| -> Result<u64, InputError> {
+        int(key)?.ok_or_else(|| err(ErrorKind::Malformed(Syntax::Missing(key))))
     };
     let tied = |default: bool| -> Result<bool, InputError> {
         match obj.get("tie_word_embeddings") {
             None | Some(Value::Null) => Ok(default),
             Some(Value::Bool(b)) => Ok(*b),
-            Some(_) => Err(err(ErrorKind::Malformed(
-                "tie_word_embeddings: expected true/false".into(),
-            ))),
+            Some(_) => Err(err(ErrorKind::Malformed(Syntax::NotBool(
+                "tie_word_embeddings",
+            )))),
         }
     };
     // Errors from shape validation keep their own field names (heads, kv_heads, ...).
@@ -124,11 +127,11 @@ fn family_of(v: &Value) -> Result<Family, InputError> {
         (true, None, Some(f)) => Ok(f),
         _ => {
             let found = if !model_type.is_empty() {
-                format!("model_type \"{model_type}\"")
+                Found::ModelType(model_type.to_string())
             } else if !arch.is_empty() {
-                format!("architecture \"{arch}\"")
+                Found::Architecture(arch.to_string())
             } else {
-                "no model_type or architectures".to_string()
+                Found::Nothing
             };
             Err(InputError::new(FIELD, ErrorKind::Unsupported(found)))
         }
@@ -172,11 +175,14 @@ mod tests {
         assert_eq!(e.field, "config");
         assert!(matches!(e.kind, ErrorKind::Malformed(_)));
         let e = parse(r#"{"model_type":"t5","d_model":512}"#).unwrap_err();
-        assert_eq!(e.kind, ErrorKind::Unsupported("model_type \"t5\"".into()));
+        assert_eq!(
+            e.kind,
+            ErrorKind::Unsupported(Found::ModelType("t5".into()))
+        );
         let e = parse(r#"{"architectures":["FalconForCausalLM"]}"#).unwrap_err();
         assert_eq!(
             e.kind,
-            ErrorKind::Unsupported("architecture \"FalconForCausalLM\"".into())
+            ErrorKind::Unsupported(Found::Architecture("FalconForCausalLM".into()))
         );
         assert!(matches!(
             parse("[1,2]").unwrap_err().kind,

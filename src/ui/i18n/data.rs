@@ -2,7 +2,9 @@
 
 use std::borrow::Cow;
 
-use super::{FieldText, FigureText};
+use super::{FieldText, FigureText, fill};
+use crate::core::format::fmt_number;
+use crate::core::mix::Scheme;
 
 /// One guidance note: heading, advice, the reasoning behind it, and the calculator example it
 /// links to (button label, and what the example shows).
@@ -115,8 +117,16 @@ pub struct Data {
     pub chart_current: &'static str,
     /// Text alternative ({current}, {n} placeholders).
     pub chart_alt: &'static str,
-    /// Scheme names: proportional, capped ({k}), temperature ({t}), temperature with cap ({k}, {t}), equal.
-    pub scheme_names: [&'static str; 5],
+    /// Scheme name: examples-proportional (see [`Data::scheme_label`], which picks among these).
+    pub scheme_proportional: &'static str,
+    /// Scheme name: proportional with the cap ({k}).
+    pub scheme_capped: &'static str,
+    /// Scheme name: temperature ({t}).
+    pub scheme_temperature: &'static str,
+    /// Scheme name: temperature with the cap ({k}, {t}).
+    pub scheme_temperature_capped: &'static str,
+    /// Scheme name: equal rates.
+    pub scheme_equal: &'static str,
     /// Column header of the data table: task.
     pub table_task: &'static str,
     /// Heading of the guidance.
@@ -136,6 +146,22 @@ pub struct Data {
 }
 
 impl Data {
+    /// The label of a mixing scheme, its K and T filled in (a `\n` may split it).
+    pub fn scheme_label(&self, scheme: Scheme) -> String {
+        match scheme {
+            Scheme::Proportional => self.scheme_proportional.to_string(),
+            Scheme::Capped { k } => fill(self.scheme_capped, &[("k", &fmt_number(k))]),
+            Scheme::Temperature { k: None, t } => {
+                fill(self.scheme_temperature, &[("t", &fmt_number(t))])
+            }
+            Scheme::Temperature { k: Some(k), t } => fill(
+                self.scheme_temperature_capped,
+                &[("k", &fmt_number(k)), ("t", &fmt_number(t))],
+            ),
+            Scheme::Equal => self.scheme_equal.to_string(),
+        }
+    }
+
     /// The name shown for a task whose name in the link is `name`: the names of the default table
     /// and of the worked examples (and `task1`, `task2`, … from the add button) in this language,
     /// any other name as it is.
@@ -230,13 +256,11 @@ pub(super) static EN: Data = Data {
     chart_y: "share of examples drawn",
     chart_current: "your choice",
     chart_alt: "Stacked bars of the {n} tasks' shares under each mixing scheme; the current choice is {current}.",
-    scheme_names: [
-        "proportional",
-        "cap\nK = {k}",
-        "T = {t}",
-        "K = {k}\nT = {t}",
-        "equal",
-    ],
+    scheme_proportional: "proportional",
+    scheme_capped: "cap\nK = {k}",
+    scheme_temperature: "T = {t}",
+    scheme_temperature_capped: "K = {k}\nT = {t}",
+    scheme_equal: "equal",
     table_task: "task",
     notes_title: "Data for fine-tuning and domain pre-training",
     notes_intro: "Practical advice, each with the reason behind it. The buttons load a worked example into the calculator above.",
@@ -345,13 +369,11 @@ pub(super) static ZH: Data = Data {
     chart_y: "抽取样本占比",
     chart_current: "当前选择",
     chart_alt: "{n} 个任务在各混合方式下占比的堆叠柱状图；当前选择是 {current}。",
-    scheme_names: [
-        "按比例",
-        "上限\nK = {k}",
-        "T = {t}",
-        "K = {k}\nT = {t}",
-        "均匀",
-    ],
+    scheme_proportional: "按比例",
+    scheme_capped: "上限\nK = {k}",
+    scheme_temperature: "T = {t}",
+    scheme_temperature_capped: "K = {k}\nT = {t}",
+    scheme_equal: "均匀",
     table_task: "任务",
     notes_title: "微调与领域预训练的数据",
     notes_intro: "几条实用建议，每条都说明理由。按钮会把对应的例子填进上面的计算器。",
@@ -410,6 +432,36 @@ pub(super) static ZH: Data = Data {
 #[cfg(test)]
 mod tests {
     use super::{EN, ZH};
+    use crate::core::mix::Scheme;
+
+    #[test]
+    fn every_scheme_has_a_label_with_its_numbers() {
+        let all = [
+            Scheme::Proportional,
+            Scheme::Capped { k: 2.5 },
+            Scheme::Temperature { k: None, t: 3.0 },
+            Scheme::Temperature {
+                k: Some(7.0),
+                t: 3.0,
+            },
+            Scheme::Equal,
+        ];
+        for table in [&EN, &ZH] {
+            let labels: Vec<String> = all.iter().map(|s| table.scheme_label(*s)).collect();
+            assert!(
+                labels[1].contains("2.5") && labels[2].contains('3'),
+                "{labels:?}"
+            );
+            assert!(
+                labels[3].contains('7') && labels[3].contains('3'),
+                "{labels:?}"
+            );
+            for (i, l) in labels.iter().enumerate() {
+                assert!(!l.is_empty() && !l.contains('{'), "{l}");
+                assert!(!labels[..i].contains(l), "{l} twice");
+            }
+        }
+    }
 
     #[test]
     fn default_names_are_shown_in_the_language_and_typed_names_as_typed() {

@@ -28,6 +28,53 @@ pub use shell::Shell;
 pub use sim::Sim;
 pub use steps::Steps;
 
+/// `template` with each `{name}` placeholder replaced by the value paired with `name` in `args`.
+///
+/// The one way text tables take values: a placeholder is `{` + lower-case ASCII letters, digits or
+/// `_` + `}`; any other brace is kept as written. The template is read once, left to right, so a
+/// value that itself contains `{name}` (a task typed by the reader) is never filled again. In debug
+/// builds and tests, a placeholder without a value, or a value without its placeholder, panics:
+/// a table and its caller that disagree are a bug, not something to show.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut used = vec![false; args.len()];
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !is_placeholder_char(c))
+            .unwrap_or(after.len());
+        let name = &after[..name_len];
+        if name_len > 0 && after[name_len..].starts_with('}') {
+            match args.iter().position(|(k, _)| *k == name) {
+                Some(i) => {
+                    out.push_str(args[i].1);
+                    used[i] = true;
+                }
+                None => {
+                    debug_assert!(false, "no value for {{{name}}} in “{template}”");
+                    out.push_str(&rest[open..open + name_len + 2]);
+                }
+            }
+            rest = &after[name_len + 1..];
+        } else {
+            out.push('{');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    if let Some(i) = used.iter().position(|u| !u) {
+        debug_assert!(false, "“{template}” has no {{{}}}", args[i].0);
+    }
+    out
+}
+
+/// A character allowed in a placeholder's name.
+fn is_placeholder_char(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
+}
+
 /// A labelled input: label, unit, and a one-line hint.
 pub struct FieldText {
     /// Label.
@@ -138,5 +185,35 @@ pub fn texts(lang: Lang) -> &'static Strings {
     match lang {
         Lang::En => &EN,
         Lang::Zh => &ZH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_each_placeholder_once_and_keeps_other_braces() {
+        assert_eq!(
+            fill("{n} of {total}", &[("n", "3"), ("total", "7")]),
+            "3 of 7"
+        );
+        assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+        // A value holding a placeholder is not filled again; stray braces stay.
+        assert_eq!(fill("“{name}” {", &[("name", "{k}")]), "“{k}” {");
+        assert_eq!(fill("{Not} {} {a-b}", &[]), "{Not} {} {a-b}");
+        assert_eq!(fill("无占位符", &[]), "无占位符");
+    }
+
+    #[test]
+    #[should_panic(expected = "no value for {k}")]
+    fn fill_panics_in_tests_on_a_missing_value() {
+        let _ = fill("cap {k}", &[]);
+    }
+
+    #[test]
+    #[should_panic(expected = "has no {t}")]
+    fn fill_panics_in_tests_on_an_unused_value() {
+        let _ = fill("cap {k}", &[("k", "1"), ("t", "2")]);
     }
 }

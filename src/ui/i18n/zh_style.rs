@@ -343,3 +343,47 @@ fn both_languages_have_the_same_placeholders() {
         }
     }
 }
+
+/// What is wrong with the braces of `s`: every `{` must open a `{name}` placeholder that
+/// [`super::fill`] fills (lower-case ASCII letters, digits, `_`), and every `}` must close one.
+fn brace_problems(s: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find(['{', '}']) {
+        let after = &rest[i + 1..];
+        if rest[i..].starts_with('}') {
+            problems.push(format!("stray “}}” in “{s}”"));
+            rest = after;
+            continue;
+        }
+        let len = after
+            .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+            .unwrap_or(after.len());
+        if len == 0 || !after[len..].starts_with('}') {
+            problems.push(format!("“{{” that opens no placeholder in “{s}”"));
+            rest = after;
+        } else {
+            rest = &after[len + 1..];
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_brace_in_a_table_is_a_placeholder_that_fill_fills() {
+    assert_eq!(brace_problems("{n} of {total_2}").len(), 0);
+    assert_eq!(brace_problems("{n of").len(), 1);
+    assert!(!brace_problems("{N}").is_empty());
+    assert_eq!(brace_problems("a } b").len(), 1);
+    let mut problems = Vec::new();
+    for (file, src, _) in FILES {
+        for (side, s) in literals(src) {
+            problems.extend(
+                brace_problems(&s)
+                    .into_iter()
+                    .map(|p| format!("{file} ({side:?}): {p}")),
+            );
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

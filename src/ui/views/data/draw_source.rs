@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{Draws, MixState};
 use crate::core::format::{fmt_compact, fmt_int, fmt_number};
 use crate::ui::components::figure::Figure;
-use crate::ui::i18n::{Lang, error_message, texts};
+use crate::ui::i18n::{Lang, error_message, fill, texts};
 use crate::ui::state::{AppState, View};
 
 /// The total-draws figure with its source and a switch between the two sources.
@@ -42,10 +42,13 @@ pub fn DrawSource(
         let t = &strings().data();
         match m.draws.get() {
             Draws::Typed(_) => t.source_typed.to_string(),
-            Draws::Steps(Ok((eb, updates, _))) => t
-                .source_steps
-                .replace("{eb}", &fmt_int(u128::from(eb)))
-                .replace("{updates}", &fmt_int(u128::from(updates))),
+            Draws::Steps(Ok((eb, updates, _))) => fill(
+                t.source_steps,
+                &[
+                    ("eb", &fmt_int(u128::from(eb))),
+                    ("updates", &fmt_int(u128::from(updates))),
+                ],
+            ),
             // Which Steps value is at fault, and why, in the reader's language.
             Draws::Steps(Err(e)) => format!(
                 "{} ({}: {})",

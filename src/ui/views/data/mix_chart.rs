@@ -7,24 +7,14 @@ use leptos::prelude::*;
 
 use super::MixState;
 use crate::chart::data::mix_shares::{self, MixSharesPlot};
-use crate::core::format::fmt_number;
 use crate::core::mix::{MixPlan, Scheme};
 use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
-use crate::ui::i18n::{Strings, texts};
+use crate::ui::i18n::{Strings, fill, texts};
 use crate::ui::state::AppState;
 
 /// The label of a scheme, in the reader's language (a `\n` may split it).
 fn scheme_label(s: &Strings, scheme: Scheme) -> String {
-    let names = &s.data().scheme_names;
-    match scheme {
-        Scheme::Proportional => names[0].to_string(),
-        Scheme::Capped { k } => names[1].replace("{k}", &fmt_number(k)),
-        Scheme::Temperature { k: None, t } => names[2].replace("{t}", &fmt_number(t)),
-        Scheme::Temperature { k: Some(k), t } => names[3]
-            .replace("{k}", &fmt_number(k))
-            .replace("{t}", &fmt_number(t)),
-        Scheme::Equal => names[4].to_string(),
-    }
+    s.data().scheme_label(scheme)
 }
 
 /// Scheme labels and shares of a plan, for the chart and the table.
@@ -60,10 +50,10 @@ pub fn MixChart(
                     scheme_label(s, c.scheme).replace('\n', " ")
                 });
                 let n = p.rows.iter().flatten().count();
-                s.data()
-                    .chart_alt
-                    .replace("{n}", &n.to_string())
-                    .replace("{current}", &current)
+                fill(
+                    s.data().chart_alt,
+                    &[("n", &n.to_string()), ("current", &current)],
+                )
             })
         })
     });

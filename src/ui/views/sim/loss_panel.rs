@@ -15,7 +15,7 @@ use crate::core::sim::nqm_exact::{ExactRule, expected_loss_curve};
 use crate::core::sim::optim::OptimizerKind;
 use crate::core::sim::seed_band::{SeedBand, XAxis, seed_band, thin};
 use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
-use crate::ui::i18n::texts;
+use crate::ui::i18n::{fill, texts};
 use crate::ui::state::AppState;
 
 /// Points per drawn curve.
@@ -116,9 +116,13 @@ pub fn LossPanel() -> impl IntoView {
         let n = engine
             .runs
             .with(|r| r.as_ref().map_or(0, |r| r.groups.len()));
-        t.loss_alt
-            .replace("{n}", &n.to_string())
-            .replace("{x}", t.loss_x.get(x_index()).copied().unwrap_or(""))
+        fill(
+            t.loss_alt,
+            &[
+                ("n", &n.to_string()),
+                ("x", t.loss_x.get(x_index()).copied().unwrap_or("")),
+            ],
+        )
     });
     let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let t = &strings().sim();

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::SimCtx;
 use super::engine::{Status, same_runs};
-use crate::ui::i18n::texts;
+use crate::ui::i18n::{fill, texts};
 use crate::ui::state::AppState;
 
 /// The line above the charts.
@@ -31,7 +31,9 @@ pub fn StatusBar() -> impl IntoView {
             Status::Idle => String::new(),
             Status::Busy { sweep: true, .. } => t.status_sweep.to_string(),
             Status::Busy { sweep: false, .. } => t.status_runs.to_string(),
-            Status::Done { busy_ms, .. } => t.status_done.replace("{ms}", &format!("{busy_ms:.0}")),
+            Status::Done { busy_ms, .. } => {
+                fill(t.status_done, &[("ms", &format!("{busy_ms:.0}"))])
+            }
             Status::Cancelled => t.status_cancelled.to_string(),
         }
     };

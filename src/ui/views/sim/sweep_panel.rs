@@ -13,7 +13,7 @@ use crate::chart::sim::lr_sweep::{self, SweepLine, SweepPlot};
 use crate::core::noise_scale::eps_opt;
 use crate::core::sim::optim::OptimizerKind;
 use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
-use crate::ui::i18n::{error_message, texts};
+use crate::ui::i18n::{error_message, fill, texts};
 use crate::ui::state::AppState;
 
 /// The optimizer to show: the `sweep_opt` choice if it was swept, else the first swept.
@@ -58,9 +58,9 @@ pub fn SweepPanel() -> impl IntoView {
     let alt = Signal::derive(move || {
         let t = &strings().sim();
         current().map_or(String::new(), |(_, o)| {
-            t.sweep_alt.replace(
-                "{opt}",
-                t.opt_names.get(opt_index(o)).copied().unwrap_or(""),
+            fill(
+                t.sweep_alt,
+                &[("opt", t.opt_names.get(opt_index(o)).copied().unwrap_or(""))],
             )
         })
     });
