@@ -26,6 +26,15 @@ pub use shell::Shell;
 pub use sim::Sim;
 pub use steps::Steps;
 
+/// Fills a template's `{name}` placeholders with `args` (name, value); a placeholder not in `args`
+/// stays as written.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    args.iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
 /// A labelled input: label, unit, and a one-line hint.
 pub struct FieldText {
     /// Label.
