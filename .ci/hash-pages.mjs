@@ -2,21 +2,42 @@
 // content-hashed file names, as Trunk does for its main app, and names them in index.html with a
 // <meta name="batch-lab-page"> each, next to the Steps one, for public/boot.js.
 //
+// The views are the source page's <link data-trunk rel="rust" data-type="worker" data-bin="…">
+// entries (TRUNK_HTML_FILE): adding a view there is all it takes; this file and boot.js read it.
 // Runs in Trunk's staging directory (TRUNK_STAGING_DIR). Fails loudly when anything is missing.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const VIEWS = ['lr', 'sim', 'memory', 'data', 'compute'];
 const dir = process.env.TRUNK_STAGING_DIR;
 const base = process.env.TRUNK_PUBLIC_URL ?? './';
+const source = process.env.TRUNK_HTML_FILE ?? 'index.html';
 if (!dir) throw new Error('hash-pages: TRUNK_STAGING_DIR is not set (run by trunk build)');
+
+/** The `data-bin` of every worker `<link data-trunk rel="rust">` in the source page, in order. */
+function workerViews(sourceHtml) {
+  const views = [];
+  for (const [link] of sourceHtml.matchAll(/<link\b[^>]*>/g)) {
+    const attr = (name) => link.match(new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s/>])`))?.[1];
+    if (!/\sdata-trunk\b/.test(link) || attr('rel') !== 'rust' || attr('data-type') !== 'worker') continue;
+    const bin = attr('data-bin');
+    if (!bin || !/^[a-z][a-z0-9_-]*$/.test(bin)) throw new Error(`hash-pages: a worker link without a plain data-bin: ${link}`);
+    views.push(bin);
+  }
+  return views;
+}
+
+const VIEWS = workerViews(readFileSync(source, 'utf8'));
+if (VIEWS.length === 0) throw new Error(`hash-pages: no worker <link data-trunk rel="rust"> in ${source}`);
 
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 // Trunk's minifier may drop the quotes around attribute values.
 const steps = html.match(/<meta[^>]*name="?batch-lab-page"?[^>]*>/);
 if (!steps) throw new Error('hash-pages: no <meta name="batch-lab-page"> for Steps in index.html');
+// boot.js reads the list of views from these <meta> elements while <head> is parsed: they must come first.
+const boot = html.search(/<script[^>]*boot[^>]*>/);
+if (boot >= 0 && boot < steps.index) throw new Error('hash-pages: the batch-lab-page <meta> must precede boot.js');
 
 const metas = VIEWS.map((view) => {
   const js = join(dir, `${view}.js`);

@@ -10,8 +10,10 @@
 //    attributes again from its own parsing, and removes `.boot` when it has built the page.
 // 2. It starts the view's WebAssembly module. Each view is a module of its own; index.html has one
 //    <meta name="batch-lab-page" data-view data-js data-wasm> per view, naming its hashed files
-//    (Trunk writes the Steps one, .ci/hash-pages.mjs the others); URLs resolve against the page,
-//    like every asset. Anything but a known view opens Steps, whose page reports a malformed value.
+//    (Trunk writes the Steps one, .ci/hash-pages.mjs the others, one per worker app in index.html,
+//    before this script, which checks it); those metas are the list of views, there is no other
+//    copy here. URLs resolve against the page, like every asset. Anything but a known view opens
+//    Steps, whose page reports a malformed value.
 // 3. If the module cannot be started (a network error, a 404, a module the browser cannot compile
 //    or instantiate), it says so in the page's language, with a link that loads the page again:
 //    the first paint is inert, so without this the reader would face a page that never answers.
@@ -19,8 +21,8 @@
   const query = new URLSearchParams(location.search);
   const last = (key) => query.getAll(key).pop();
   const html = document.documentElement;
-  const views = ['steps', 'lr', 'sim', 'memory', 'data', 'compute'];
-  const view = views.includes(last('view')) ? last('view') : 'steps';
+  const pages = [...document.querySelectorAll('meta[name="batch-lab-page"]')];
+  const view = pages.some((m) => m.dataset.view === last('view')) ? last('view') : 'steps';
   const lang = last('lang');
   html.lang = lang === 'en' || lang === 'zh' ? lang : /^zh/i.test(navigator.language ?? '') ? 'zh' : 'en';
   const theme = last('theme');
@@ -31,7 +33,6 @@
   html.dataset.bootView = view;
 
   const start = async () => {
-    const pages = [...document.querySelectorAll('meta[name="batch-lab-page"]')];
     const page = pages.find((m) => m.dataset.view === view) ?? pages.find((m) => m.dataset.view === 'steps');
     const url = (path) => new URL(path, document.baseURI).href;
     // The download of the WebAssembly starts now, alongside the JavaScript that instantiates it.
@@ -77,8 +78,7 @@
   const run = () => start().catch(failed);
   // The module's download starts once the first paint above is on screen, so it does not take
   // bandwidth from the stylesheet the first paint waits for: after the next frame, or after
-  // 200 ms where frames are not being drawn (a hidden tab, an iframe out of view). By then the
-  // <meta> elements, which may come after this script in <head>, are parsed.
+  // 200 ms where frames are not being drawn (a hidden tab, an iframe out of view).
   let started = false;
   const once = () => {
     if (!started) {

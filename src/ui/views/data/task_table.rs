@@ -10,7 +10,7 @@ use crate::core::format::{fmt_int, fmt_number};
 use crate::core::mix::{
     TaskColumn, TaskError, TaskOutcome, Warning, fresh_task_name, has_separator, join_task_cells,
 };
-use crate::ui::i18n::{Lang, error_message, texts};
+use crate::ui::i18n::{Lang, error_message, fill, texts};
 use crate::ui::state::AppState;
 
 /// A share as a percentage for reading: 0.9009 → `90.09%`.
@@ -46,12 +46,15 @@ fn row_message(lang: Lang, e: &TaskError) -> String {
 fn warning_message(lang: Lang, w: &Warning) -> String {
     let t = &texts(lang).data();
     match *w {
-        Warning::Repeated { epochs } => t.warn_repeated.replace("{epochs}", &fmt_number(epochs)),
-        Warning::Starved { share } => t.warn_starved.replace("{share}", &fmt_pct(share)),
-        Warning::Dominating { share, over_next } => t
-            .warn_dominating
-            .replace("{share}", &fmt_pct(share))
-            .replace("{ratio}", &fmt_number(over_next)),
+        Warning::Repeated { epochs } => fill(t.warn_repeated, &[("epochs", &fmt_number(epochs))]),
+        Warning::Starved { share } => fill(t.warn_starved, &[("share", &fmt_pct(share))]),
+        Warning::Dominating { share, over_next } => fill(
+            t.warn_dominating,
+            &[
+                ("share", &fmt_pct(share)),
+                ("ratio", &fmt_number(over_next)),
+            ],
+        ),
     }
 }
 
@@ -152,10 +155,10 @@ pub fn TaskTable(
             format!("background: rgb({}, {}, {})", c.0, c.1, c.2)
         };
         let name_for_label = move || {
-            strings()
-                .data()
-                .remove_row
-                .replace("{name}", &cell_text(i, TaskColumn::Name))
+            fill(
+                strings().data().remove_row,
+                &[("name", &cell_text(i, TaskColumn::Name))],
+            )
         };
         let stale = move || m.stale.get().to_string();
         let out = move |testid: String,

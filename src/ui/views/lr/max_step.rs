@@ -1,18 +1,12 @@
 //! Section 1 of the Batch & LR view: why a maximum step size exists, on a 2-D quadratic.
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
 
-use super::chart_figure::LrChart;
+use super::max_step_charts::{LossChart, PathChart, SweepChart};
 use super::{fill, find_error, raw_real};
-use crate::chart::AxisLabels;
-use crate::chart::lr::clip::Frame;
-use crate::chart::lr::{loss_steps, path, step_sweep};
 use crate::core::error::InputError;
-use crate::core::format::{fmt_number, fmt_sci};
+use crate::core::format::fmt_number;
 use crate::core::max_step::{MaxStep, MaxStepRun, RunClass, gd_threshold};
-use crate::ui::components::chart_canvas::{ChartFn, ChartJob};
 use crate::ui::components::figure::Figure;
 use crate::ui::components::later::later;
 use crate::ui::components::num_field::NumField;
@@ -21,17 +15,14 @@ use crate::ui::state::AppState;
 
 /// A validated run and its result.
 #[derive(Debug, Clone, PartialEq)]
-struct Run {
-    model: MaxStep,
-    run: MaxStepRun,
+pub(super) struct Run {
+    /// The validated model.
+    pub model: MaxStep,
+    /// Its run.
+    pub run: MaxStepRun,
 }
 
-/// Loss levels of the contour lines, as fractions of the starting loss.
-const LEVELS: [f64; 6] = [1.0, 0.4, 0.15, 0.05, 0.015, 0.004];
-/// Points of the step-size sweep.
-const SWEEP_POINTS: usize = 120;
-
-fn verdict_index(class: RunClass) -> usize {
+pub(super) fn verdict_index(class: RunClass) -> usize {
     match class {
         RunClass::Converges => 0,
         RunClass::Oscillates => 1,
@@ -48,7 +39,7 @@ fn verdict_key(class: RunClass) -> &'static str {
 }
 
 /// How far past the bound the sweep reaches: 1.5× the bound, or beyond the run's own step.
-fn sweep_reach(run: &MaxStepRun) -> f64 {
+pub(super) fn sweep_reach(run: &MaxStepRun) -> f64 {
     (run.step_over_threshold * 1.15).max(1.5)
 }
 
@@ -158,145 +149,6 @@ pub fn MaxStepSection() -> impl IntoView {
         )
     };
 
-    let series = move |r: &Run| usize::from(r.model.momentum > 0.0);
-    let path_chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
-        let Some(r) = shown.get() else { return };
-        let (s1, s2) = r.model.start;
-        let l0 = r.model.loss(s1, s2);
-        let contours: Vec<Vec<(f64, f64)>> =
-            LEVELS.iter().map(|k| r.model.contour(k * l0, 96)).collect();
-        let its: Vec<(f64, f64)> = r
-            .run
-            .iterates
-            .iter()
-            .map(|i| (i.theta1, i.theta2))
-            .collect();
-        let (w1, w2) = (1.6 * s1.abs().max(s2.abs()), 1.6 * s1.abs().max(s2.abs()));
-        let plot = path::PathPlot {
-            iterates: &its,
-            contours: &contours,
-            frame: Frame {
-                x: (-w1, w1),
-                y: (-w2, w2),
-            },
-            series: series(&r),
-            diverged: r.run.class == RunClass::Diverges,
-            labels: AxisLabels {
-                x: t().path_x,
-                y: t().path_y,
-            },
-        };
-        job.run(
-            |root, style| path::draw(root, &plot, style),
-            || path::table(&plot, t().loss_x),
-        );
-    });
-    let loss_chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
-        let Some(r) = shown.get() else { return };
-        let pts: Vec<(f64, f64)> = r
-            .run
-            .iterates
-            .iter()
-            .enumerate()
-            .map(|(k, i)| (k as f64, i.loss))
-            .collect();
-        let stopped = r
-            .run
-            .stopped_at
-            .map(|k| fill(t().loss_stopped, &[("k", fmt_number(k as f64))]));
-        let plot = loss_steps::LossStepsPlot {
-            points: &pts,
-            series: series(&r),
-            stopped: stopped.as_deref(),
-            labels: AxisLabels {
-                x: t().loss_x,
-                y: t().loss_y,
-            },
-        };
-        job.run(
-            |root, style| loss_steps::draw(root, &plot, style),
-            || loss_steps::table(&plot),
-        );
-    });
-    let sweep = Memo::new(move |_| {
-        shown.with(|s| {
-            s.as_ref()
-                .map(|r| r.model.sweep(sweep_reach(&r.run), SWEEP_POINTS))
-                .unwrap_or_default()
-        })
-    });
-    let n_steps = move || shown.with(|s| s.as_ref().map_or(0, |r| r.model.iters));
-    let sweep_chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
-        let Some(r) = shown.get() else { return };
-        let pts = sweep.get();
-        let last = r.run.iterates.last().map_or(0.0, |i| i.loss);
-        let cap = crate::core::max_step::LOSS_CAP * r.run.iterates.first().map_or(0.0, |i| i.loss);
-        let y_label = fill(t().sweep_y, &[("n", fmt_number(r.model.iters as f64))]);
-        let plot = step_sweep::StepSweepPlot {
-            points: &pts,
-            threshold: r.run.threshold,
-            threshold_label: if r.model.momentum > 0.0 {
-                "2(1+β)/λ_max"
-            } else {
-                "2/λ_max"
-            },
-            current: (r.model.step_size, last.min(cap)),
-            series: series(&r),
-            labels: AxisLabels {
-                x: t().sweep_x,
-                y: &y_label,
-            },
-        };
-        job.run(
-            |root, style| step_sweep::draw(root, &plot, style),
-            || step_sweep::table(&plot),
-        );
-    });
-
-    let path_alt = Signal::derive(move || {
-        shown.with(|s| {
-            s.as_ref().map_or(String::new(), |r| {
-                fill(
-                    t().path_alt,
-                    &[
-                        ("eta", fmt_number(r.model.step_size)),
-                        (
-                            "verdict",
-                            t().verdicts[verdict_index(r.run.class)].to_string(),
-                        ),
-                    ],
-                )
-            })
-        })
-    });
-    let loss_alt = Signal::derive(move || {
-        shown.with(|s| {
-            s.as_ref().map_or(String::new(), |r| {
-                let first = r.run.iterates.first().map_or(0.0, |i| i.loss);
-                let last = r.run.iterates.last().map_or(0.0, |i| i.loss);
-                fill(
-                    t().loss_alt,
-                    &[
-                        (
-                            "n",
-                            fmt_number((r.run.iterates.len().saturating_sub(1)) as f64),
-                        ),
-                        ("first", fmt_sci(first)),
-                        ("last", fmt_sci(last)),
-                    ],
-                )
-            })
-        })
-    });
-    let sweep_alt = Signal::derive(move || {
-        shown.with(|s| {
-            s.as_ref().map_or(String::new(), |r| {
-                fill(t().sweep_alt, &[("bound", fmt_number(r.run.threshold))])
-            })
-        })
-    });
-    let sweep_title =
-        Signal::derive(move || fill(t().sweep_title, &[("n", fmt_number(n_steps() as f64))]));
     // Exported files: batch-lab_lr_<chart>_lmax10_l2-1_eta0.19_beta0.*
     let key = Signal::derive(move || {
         format!(
@@ -332,10 +184,10 @@ pub fn MaxStepSection() -> impl IntoView {
                     {asides}
                     {later(move || view! {
                         <div class="lr-charts">
-                            <LrChart testid="chart-path" title=Signal::derive(move || t().path_title.to_string()) alt=path_alt chart=path_chart key=key stale=stale/>
-                            <LrChart testid="chart-loss" title=Signal::derive(move || t().loss_title.to_string()) alt=loss_alt chart=loss_chart key=key stale=stale/>
+                            <PathChart shown key stale/>
+                            <LossChart shown key stale/>
                         </div>
-                        <LrChart testid="chart-sweep" title=sweep_title alt=sweep_alt chart=sweep_chart key=key stale=stale/>
+                        <SweepChart shown key stale/>
                     }.into_any())}
                 </div>
             </div>

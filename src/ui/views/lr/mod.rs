@@ -5,6 +5,7 @@ mod chart_figure;
 mod critical;
 mod estimator;
 mod max_step;
+mod max_step_charts;
 mod scaling;
 
 use leptos::prelude::*;
