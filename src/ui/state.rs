@@ -14,12 +14,13 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::i18n::Lang;
+use super::params::lr::LrParams;
+use super::params::memory::MemoryParams;
+use super::params::steps::StepsParams;
 use super::views::data::DataParams;
-use super::views::lr::LrParams;
-use super::views::memory::MemoryParams;
 use super::views::sim::SimParams;
-use super::views::steps::StepsParams;
 use crate::core::error::InputError;
+use crate::core::params::ParamSpec;
 
 /// The query string, decoded into key → value (the last value wins for repeated keys).
 pub type Query = BTreeMap<String, String>;
@@ -129,6 +130,15 @@ impl Param {
             key,
             default,
             value: RwSignal::new(text),
+        }
+    }
+
+    /// A parameter as declared in `core::params`: its key (or else its older key) from the
+    /// query, else its default.
+    pub fn from_spec(spec: &'static ParamSpec, query: &Query) -> Self {
+        match spec.alias {
+            Some(alias) => Param::with_alias(spec.key, alias, spec.default, query),
+            None => Param::new(spec.key, spec.default, query),
         }
     }
 
@@ -739,6 +749,41 @@ mod url_tests {
             bad2.is_empty(),
             "{search}: the written URL {again} has a notice {bad2:?}"
         );
+    }
+
+    /// Every parameter declared in `core::params`, under a reactive owner: its default given
+    /// in the link is read and written back unchanged (a fixed point), and a value no rule
+    /// accepts is reset to the default with a notice naming it.
+    #[test]
+    fn every_declared_parameter_reads_writes_and_resets() {
+        use crate::core::params::{lr, memory, steps};
+        let owner = Owner::new();
+        owner.with(|| {
+            for (view, specs) in [
+                ("steps", &steps::ALL[..]),
+                ("lr", &lr::ALL[..]),
+                ("memory", &memory::OWN[..]),
+            ] {
+                for spec in specs {
+                    let value = |pairs: &[(&'static str, String)]| {
+                        pairs
+                            .iter()
+                            .find(|(k, _)| *k == spec.key)
+                            .map(|(_, v)| v.clone())
+                    };
+                    let search = format!("view={view}&{}={}", spec.key, spec.default);
+                    let (_, bad, pairs) = load(&search);
+                    assert!(bad.is_empty(), "{search}: {bad:?}");
+                    assert_eq!(value(&pairs).as_deref(), Some(spec.default), "{search}");
+                    check(&search);
+                    let search = format!("view={view}&{}=%3Cx%3E", spec.key);
+                    let (_, bad, pairs) = load(&search);
+                    assert!(named(&bad, spec.key), "{search}: {bad:?}");
+                    assert_eq!(value(&pairs).as_deref(), Some(spec.default), "{search}");
+                    check(&search);
+                }
+            }
+        });
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod share;
 mod shell;
 mod sim;
 mod steps;
+
 #[cfg(test)]
 mod zh_style;
 
@@ -135,4 +136,13 @@ pub fn texts(lang: Lang) -> &'static Strings {
         Lang::En => &EN,
         Lang::Zh => &ZH,
     }
+}
+
+/// `template` with every `{name}` replaced by its value from `args` (placeholders not in
+/// `args` stay as written).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    args.iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
 }
