@@ -16,9 +16,9 @@ use leptos::prelude::*;
 use super::i18n::Lang;
 use super::params::lr::LrParams;
 use super::params::memory::MemoryParams;
+use super::params::sim::SimParams;
 use super::params::steps::StepsParams;
 use super::views::data::DataParams;
-use super::views::sim::SimParams;
 use crate::core::error::InputError;
 use crate::core::params::ParamSpec;
 

@@ -55,6 +55,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in switch order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
     /// The URL value and the `<html lang>` tag.
     pub fn key(self) -> &'static str {
         match self {
@@ -65,11 +68,7 @@ impl Lang {
 
     /// Reads a URL value.
     pub fn parse(text: &str) -> Option<Lang> {
-        match text {
-            "en" => Some(Lang::En),
-            "zh" => Some(Lang::Zh),
-            _ => None,
-        }
+        Lang::ALL.into_iter().find(|l| l.key() == text)
     }
 
     /// The language a browser asks for: Chinese for any `zh*` tag, English otherwise.

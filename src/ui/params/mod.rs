@@ -7,6 +7,7 @@
 
 pub mod lr;
 pub mod memory;
+pub mod sim;
 pub mod steps;
 
 use leptos::prelude::*;
