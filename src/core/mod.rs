@@ -10,6 +10,7 @@ pub mod memory;
 pub mod mix;
 pub mod noise_estimate;
 pub mod noise_scale;
+pub mod params;
 pub mod schedule;
 pub mod sim;
 pub mod steps;

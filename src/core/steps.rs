@@ -26,16 +26,14 @@
 //!   (`TrainingArguments.get_warmup_steps`).
 
 use super::error::{Collector, ErrorKind, InputError};
-use super::memory::zero::MAX_GPUS;
+use super::params::{ParamSpec, steps as P};
 use super::schedule::{Schedule, ScheduleKind, Warmup};
-use super::units::{
-    check_range, parse_count, parse_flag, parse_number, parse_positive, parse_real,
-};
+use super::units::{check_range, parse_number};
 
 /// Largest data set accepted: 10¹³ examples.
 pub const MAX_EXAMPLES: u64 = 10_000_000_000_000;
 /// Largest micro-batch or accumulation accepted: 10⁶ each (devices: the Memory view's
-/// [`MAX_GPUS`], as the two views share the `gpus` key).
+/// [`MAX_GPUS`](crate::core::memory::zero::MAX_GPUS), as the two views share the `gpus` key).
 pub const MAX_FACTOR: u64 = 1_000_000;
 /// Largest epoch count accepted.
 pub const MAX_EPOCHS: f64 = 10_000.0;
@@ -143,19 +141,39 @@ pub fn parse_max_steps(text: &str, field: &'static str) -> Result<Option<u64>, I
 impl StepsText<'static> {
     /// The default inputs as text: 10,000 examples at an effective batch of 100.
     pub const DEFAULT: StepsText<'static> = StepsText {
-        n: "10000",
-        mbs: "4",
-        ga: "25",
-        gpus: "1",
-        epochs: "3",
-        seq: "512",
-        drop_last: "0",
-        max_steps: "",
-        lr: "5e-5",
-        warmup: "0.1",
-        sched: "cosine",
-        min_lr: "0.1",
+        n: P::N.default,
+        mbs: P::MBS.default,
+        ga: P::GA.default,
+        gpus: P::GPUS.default,
+        epochs: P::EPOCHS.default,
+        seq: P::SEQ.default,
+        drop_last: P::DROP_LAST.default,
+        max_steps: P::MAX_STEPS.default,
+        lr: P::LR.default,
+        warmup: P::WARMUP.default,
+        sched: P::SCHED.default,
+        min_lr: P::MIN_LR.default,
     };
+}
+
+impl<'a> StepsText<'a> {
+    /// The inputs as `text` gives them, each under its declaration (`core::params::steps`).
+    pub fn read(mut text: impl FnMut(&'static ParamSpec) -> &'a str) -> StepsText<'a> {
+        StepsText {
+            n: text(&P::N),
+            mbs: text(&P::MBS),
+            ga: text(&P::GA),
+            gpus: text(&P::GPUS),
+            epochs: text(&P::EPOCHS),
+            seq: text(&P::SEQ),
+            drop_last: text(&P::DROP_LAST),
+            max_steps: text(&P::MAX_STEPS),
+            lr: text(&P::LR),
+            warmup: text(&P::WARMUP),
+            sched: text(&P::SCHED),
+            min_lr: text(&P::MIN_LR),
+        }
+    }
 }
 
 impl StepsText<'_> {
@@ -179,18 +197,21 @@ impl StepsText<'_> {
             min_lr: 0.0,
         };
         let input = StepsInput {
-            n: keep.or(parse_count(self.n, "n", 1, MAX_EXAMPLES), d.n),
-            mbs: keep.or(parse_count(self.mbs, "mbs", 1, MAX_FACTOR), d.mbs),
-            ga: keep.or(parse_count(self.ga, "ga", 1, MAX_FACTOR), d.ga),
-            dev: keep.or(parse_count(self.gpus, "gpus", 1, MAX_GPUS), d.dev),
-            epochs: keep.or(parse_positive(self.epochs, "epochs", MAX_EPOCHS), d.epochs),
-            seq: keep.or(parse_count(self.seq, "seq", 1, MAX_SEQ), d.seq),
-            drop_last: keep.or(parse_flag(self.drop_last, "drop_last"), d.drop_last),
-            max_steps: keep.or(parse_max_steps(self.max_steps, "max_steps"), d.max_steps),
-            lr: keep.or(parse_positive(self.lr, "lr", MAX_LR), d.lr),
-            warmup: keep.or(Warmup::parse(self.warmup, "warmup"), d.warmup),
-            sched: keep.or(ScheduleKind::parse(self.sched, "sched"), d.sched),
-            min_lr: keep.or(parse_real(self.min_lr, "min_lr", 0.0, 1.0), d.min_lr),
+            n: keep.or(P::N.count(self.n), d.n),
+            mbs: keep.or(P::MBS.count(self.mbs), d.mbs),
+            ga: keep.or(P::GA.count(self.ga), d.ga),
+            dev: keep.or(P::GPUS.count(self.gpus), d.dev),
+            epochs: keep.or(P::EPOCHS.real(self.epochs), d.epochs),
+            seq: keep.or(P::SEQ.count(self.seq), d.seq),
+            drop_last: keep.or(P::DROP_LAST.flag(self.drop_last), d.drop_last),
+            max_steps: keep.or(
+                parse_max_steps(self.max_steps, P::MAX_STEPS.key),
+                d.max_steps,
+            ),
+            lr: keep.or(P::LR.real(self.lr), d.lr),
+            warmup: keep.or(Warmup::parse(self.warmup, P::WARMUP.key), d.warmup),
+            sched: keep.or(ScheduleKind::parse(self.sched, P::SCHED.key), d.sched),
+            min_lr: keep.or(P::MIN_LR.real(self.min_lr), d.min_lr),
         };
         if errors.is_empty() {
             Ok(input)

@@ -26,12 +26,14 @@ pub fn App(
     /// Builds the view's content.
     render: fn() -> AnyView,
 ) -> impl IntoView {
+    // One media-query listener keeps the system flag current (an event source, not an effect).
     let system_dark = RwSignal::new(false);
     let dark_now = browser::watch_dark_scheme(move |dark| system_dark.set(dark));
-    let state = AppState::from_search(&browser::search(), &browser::browser_language(), dark_now);
-    state.system_dark.set(dark_now);
-    // Keep the state's system flag in step with the media query (an event source, not an effect).
-    let _ = browser::watch_dark_scheme(move |dark| state.system_dark.set(dark));
+    system_dark.set(dark_now);
+    let state = AppState {
+        system_dark,
+        ..AppState::from_search(&browser::search(), &browser::browser_language(), dark_now)
+    };
     // The Simulator publishes its measured noise scale for the Batch & LR page, which is another
     // page load away: it travels through the tab's session storage.
     if let Some(noise) = browser::session_get(NOISE_KEY)

@@ -8,6 +8,7 @@ mod browser;
 pub mod components;
 pub mod formulas;
 pub mod i18n;
+pub mod params;
 #[cfg(test)]
 mod prerender;
 pub mod state;

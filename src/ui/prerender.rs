@@ -110,7 +110,7 @@ pub fn boot_shell() -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{START}");
     let _ = writeln!(out, "    <div class=\"boot\" inert aria-hidden=\"true\">");
-    for lang in [Lang::En, Lang::Zh] {
+    for lang in Lang::ALL {
         for line in language_block(lang).lines() {
             let _ = writeln!(out, "  {line}");
         }
@@ -139,7 +139,7 @@ mod tests {
     #[test]
     fn block_has_every_view_in_both_languages() {
         let block = boot_shell();
-        for lang in [Lang::En, Lang::Zh] {
+        for lang in Lang::ALL {
             assert!(block.contains(&format!("data-lang=\"{}\"", lang.key())));
             for v in View::ALL {
                 assert!(block.contains(&esc(texts(lang).shell().name)));

@@ -15,12 +15,13 @@ use leptos::prelude::*;
 
 use super::i18n::Lang;
 use super::views::compute::ComputeParams;
+use super::params::lr::LrParams;
+use super::params::memory::MemoryParams;
+use super::params::sim::SimParams;
+use super::params::steps::StepsParams;
 use super::views::data::DataParams;
-use super::views::lr::LrParams;
-use super::views::memory::MemoryParams;
-use super::views::sim::SimParams;
-use super::views::steps::StepsParams;
 use crate::core::error::InputError;
+use crate::core::params::ParamSpec;
 
 /// The query string, decoded into key → value (the last value wins for repeated keys).
 pub type Query = BTreeMap<String, String>;
@@ -130,6 +131,15 @@ impl Param {
             key,
             default,
             value: RwSignal::new(text),
+        }
+    }
+
+    /// A parameter as declared in `core::params`: its key (or else its older key) from the
+    /// query, else its default.
+    pub fn from_spec(spec: &'static ParamSpec, query: &Query) -> Self {
+        match spec.alias {
+            Some(alias) => Param::with_alias(spec.key, alias, spec.default, query),
+            None => Param::new(spec.key, spec.default, query),
         }
     }
 
@@ -250,8 +260,97 @@ impl Theme {
 }
 
 /// What `hide=` can name: parts of the page an embedding (or linking) teacher can hide. The first
-/// four apply to every view; the rest to one view each (see [`hide_flags_for`]). A set of flags is
-/// a bit mask over this list, so the state stays `Copy`.
+/// four apply to every view; the rest to one view each ([`Hide::view`]). A set of them is a bit
+/// mask over [`Hide::ALL`] ([`Hide::bit`]), so the state stays `Copy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hide {
+    /// The inputs.
+    Controls,
+    /// Leads, intros, hints, "why?" notes and the notes section.
+    Text,
+    /// The view tabs.
+    Nav,
+    /// The figure cards.
+    Figures,
+    /// Batch & LR: the maximum-step section.
+    MaxStep,
+    /// Batch & LR: the critical-batch section.
+    Critical,
+    /// Batch & LR: the noise-scale estimator.
+    Estimator,
+    /// Batch & LR: the scaling rules.
+    Scaling,
+    /// Simulator: the results table.
+    Cells,
+    /// Simulator: the sweep and steps-to-target charts and the sweep button.
+    Sweep,
+    /// Memory: the parts table.
+    Parts,
+    /// Memory: the GPU list.
+    Gpus,
+    /// Memory: the measured peaks.
+    Measured,
+}
+
+impl Hide {
+    /// Every part, in URL (and label table) order.
+    pub const ALL: [Hide; 13] = [
+        Hide::Controls,
+        Hide::Text,
+        Hide::Nav,
+        Hide::Figures,
+        Hide::MaxStep,
+        Hide::Critical,
+        Hide::Estimator,
+        Hide::Scaling,
+        Hide::Cells,
+        Hide::Sweep,
+        Hide::Parts,
+        Hide::Gpus,
+        Hide::Measured,
+    ];
+
+    /// The `hide=` word.
+    pub fn word(self) -> &'static str {
+        match self {
+            Hide::Controls => "controls",
+            Hide::Text => "text",
+            Hide::Nav => "nav",
+            Hide::Figures => "figures",
+            Hide::MaxStep => "max-step",
+            Hide::Critical => "critical",
+            Hide::Estimator => "estimator",
+            Hide::Scaling => "scaling",
+            Hide::Cells => "cells",
+            Hide::Sweep => "sweep",
+            Hide::Parts => "parts",
+            Hide::Gpus => "gpus",
+            Hide::Measured => "measured",
+        }
+    }
+
+    /// The view the part belongs to (`None`: every view has it).
+    pub fn view(self) -> Option<View> {
+        match self {
+            Hide::Controls | Hide::Text | Hide::Nav | Hide::Figures => None,
+            Hide::MaxStep | Hide::Critical | Hide::Estimator | Hide::Scaling => Some(View::Lr),
+            Hide::Cells | Hide::Sweep => Some(View::Sim),
+            Hide::Parts | Hide::Gpus | Hide::Measured => Some(View::Memory),
+        }
+    }
+
+    /// Its bit in a mask.
+    pub fn bit(self) -> u16 {
+        1 << self as u16
+    }
+
+    /// Whether `mask` has it.
+    pub fn is_in(self, mask: u16) -> bool {
+        mask & self.bit() != 0
+    }
+}
+
+/// The `hide=` words, in [`Hide::ALL`] order.
 pub const HIDE_FLAGS: [&str; 13] = [
     "controls",
     "text",
@@ -268,16 +367,12 @@ pub const HIDE_FLAGS: [&str; 13] = [
     "measured",
 ];
 
-/// The bits of [`HIDE_FLAGS`] that mean something on `view` (the Share panel offers these).
+/// The parts that mean something on `view` (the Share panel offers these).
 pub fn hide_flags_for(view: View) -> u16 {
-    let generic = 0b1111;
-    let own = match view {
-        View::Steps | View::Data | View::Compute => 0,
-        View::Lr => 0b1111 << 4,
-        View::Sim => 0b11 << 8,
-        View::Memory => 0b111 << 10,
-    };
-    generic | own
+    Hide::ALL
+        .into_iter()
+        .filter(|h| h.view().is_none_or(|v| v == view))
+        .fold(0, |mask, h| mask | h.bit())
 }
 
 /// Reads a `hide=` value: a comma list of [`HIDE_FLAGS`] words (spaces and empty items ignored).
@@ -286,8 +381,8 @@ pub fn parse_hide(text: &str) -> (u16, bool) {
     let mut mask = 0u16;
     let mut ok = true;
     for word in text.split(',').map(str::trim).filter(|w| !w.is_empty()) {
-        match HIDE_FLAGS.iter().position(|f| *f == word) {
-            Some(i) => mask |= 1 << i,
+        match Hide::ALL.into_iter().find(|h| h.word() == word) {
+            Some(h) => mask |= h.bit(),
             None => ok = false,
         }
     }
@@ -296,11 +391,10 @@ pub fn parse_hide(text: &str) -> (u16, bool) {
 
 /// The flags of `mask` as words, in [`HIDE_FLAGS`] order, joined by `sep`.
 pub fn hide_words(mask: u16, sep: &str) -> String {
-    HIDE_FLAGS
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| mask & (1 << i) != 0)
-        .map(|(_, f)| *f)
+    Hide::ALL
+        .into_iter()
+        .filter(|h| h.is_in(mask))
+        .map(Hide::word)
         .collect::<Vec<_>>()
         .join(sep)
 }
@@ -669,6 +763,8 @@ mod tests {
             "parts,gpus,measured"
         );
         assert_eq!(hide_flags_for(View::Steps), 0b1111);
+        // The word table is the enum's.
+        assert_eq!(Hide::ALL.map(Hide::word), HIDE_FLAGS);
         // The masks fit the table.
         assert!(
             View::ALL
@@ -762,6 +858,41 @@ mod url_tests {
             bad2.is_empty(),
             "{search}: the written URL {again} has a notice {bad2:?}"
         );
+    }
+
+    /// Every parameter declared in `core::params`, under a reactive owner: its default given
+    /// in the link is read and written back unchanged (a fixed point), and a value no rule
+    /// accepts is reset to the default with a notice naming it.
+    #[test]
+    fn every_declared_parameter_reads_writes_and_resets() {
+        use crate::core::params::{lr, memory, steps};
+        let owner = Owner::new();
+        owner.with(|| {
+            for (view, specs) in [
+                ("steps", &steps::ALL[..]),
+                ("lr", &lr::ALL[..]),
+                ("memory", &memory::OWN[..]),
+            ] {
+                for spec in specs {
+                    let value = |pairs: &[(&'static str, String)]| {
+                        pairs
+                            .iter()
+                            .find(|(k, _)| *k == spec.key)
+                            .map(|(_, v)| v.clone())
+                    };
+                    let search = format!("view={view}&{}={}", spec.key, spec.default);
+                    let (_, bad, pairs) = load(&search);
+                    assert!(bad.is_empty(), "{search}: {bad:?}");
+                    assert_eq!(value(&pairs).as_deref(), Some(spec.default), "{search}");
+                    check(&search);
+                    let search = format!("view={view}&{}=%3Cx%3E", spec.key);
+                    let (_, bad, pairs) = load(&search);
+                    assert!(named(&bad, spec.key), "{search}: {bad:?}");
+                    assert_eq!(value(&pairs).as_deref(), Some(spec.default), "{search}");
+                    check(&search);
+                }
+            }
+        });
     }
 
     #[test]

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::ui::i18n::texts;
-use crate::ui::state::{AppState, HIDE_FLAGS, View, hide_flags_for};
+use crate::ui::state::{AppState, Hide, View, hide_flags_for};
 
 /// How a copy went: nothing yet, copied, or the text was selected for a manual copy.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,29 +28,48 @@ enum CopyState {
 /// controls shown, controls hidden), plus 10 % and 60 px of margin (the table is a measurement: re-measure when a view grows). `tests/e2e/embed.test.mjs` checks the result
 /// against the real page. The Simulator's sweep charts, drawn only after a sweep, are not counted.
 pub fn frame_height(view: View, hide: u16) -> u32 {
-    let on = |i: usize| hide & (1 << i) != 0;
-    // (bit in HIDE_FLAGS, height it saves)
-    let (table, floor, extras): ([u32; 4], [u32; 2], &[(usize, u32)]) = match view {
-        View::Steps => ([1805, 1457, 875, 798], [875, 550], &[(3, 248)]),
+    let on = |h: Hide| h.is_in(hide);
+    // (part, height it saves)
+    let (table, floor, extras): ([u32; 4], [u32; 2], &[(Hide, u32)]) = match view {
+        View::Steps => ([1805, 1457, 875, 798], [875, 550], &[(Hide::Figures, 248)]),
         View::Lr => (
             [6420, 5218, 4930, 3849],
             [200, 200],
-            &[(3, 629), (4, 1120), (5, 1039), (6, 728), (7, 869)],
+            &[
+                (Hide::Figures, 629),
+                (Hide::MaxStep, 1120),
+                (Hide::Critical, 1039),
+                (Hide::Estimator, 728),
+                (Hide::Scaling, 869),
+            ],
         ),
-        View::Sim => ([2296, 2087, 1038, 1085], [999, 600], &[(8, 376), (9, 108)]),
+        View::Sim => (
+            [2296, 2087, 1038, 1085],
+            [999, 600],
+            &[(Hide::Cells, 376), (Hide::Sweep, 108)],
+        ),
         View::Memory => (
             [3755, 3598, 2440, 2332],
             [1484, 628],
-            &[(3, 433), (10, 469), (11, 372), (12, 432)],
+            &[
+                (Hide::Figures, 433),
+                (Hide::Parts, 469),
+                (Hide::Gpus, 372),
+                (Hide::Measured, 432),
+            ],
         ),
-        View::Data => ([3244, 2808, 1385, 994], [1123, 731], &[(3, 263)]),
+        View::Data => (
+            [3244, 2808, 1385, 994],
+            [1123, 731],
+            &[(Hide::Figures, 263)],
+        ),
         // Not yet measured: an estimate from the Memory view's layout (re-measure).
-        View::Compute => ([3000, 2800, 1900, 1700], [1300, 600], &[(3, 500)]),
+        View::Compute => ([3000, 2800, 1900, 1700], [1300, 600], &[(Hide::Figures, 500)]),
     };
-    let controls_hidden = usize::from(on(0));
-    let mut h = table[controls_hidden + 2 * usize::from(on(1))];
-    for &(bit, saves) in extras {
-        if on(bit) {
+    let controls_hidden = usize::from(on(Hide::Controls));
+    let mut h = table[controls_hidden + 2 * usize::from(on(Hide::Text))];
+    for &(part, saves) in extras {
+        if on(part) {
             h = h.saturating_sub(saves);
         }
     }
@@ -223,15 +242,15 @@ pub fn Share() -> impl IntoView {
     let panel = move || {
         let t = texts(state.lang.get()).share();
         let offered = hide_flags_for(state.view.get());
-        let boxes = HIDE_FLAGS
-            .iter()
+        let boxes = Hide::ALL
+            .into_iter()
             .enumerate()
-            .filter(|(i, _)| offered & (1 << i) != 0)
-            .map(|(i, word)| {
+            .filter(|(_, h)| h.is_in(offered))
+            .map(|(i, h)| {
                 hide_box(
-                    word,
-                    t.hide_names.get(i).copied().unwrap_or(word),
-                    1 << i,
+                    h.word(),
+                    t.hide_names.get(i).copied().unwrap_or(h.word()),
+                    h.bit(),
                     hide,
                 )
             })

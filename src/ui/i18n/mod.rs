@@ -14,6 +14,7 @@ mod share;
 mod shell;
 mod sim;
 mod steps;
+
 #[cfg(test)]
 mod zh_style;
 
@@ -103,6 +104,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in switch order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
     /// The URL value and the `<html lang>` tag.
     pub fn key(self) -> &'static str {
         match self {
@@ -113,11 +117,7 @@ impl Lang {
 
     /// Reads a URL value.
     pub fn parse(text: &str) -> Option<Lang> {
-        match text {
-            "en" => Some(Lang::En),
-            "zh" => Some(Lang::Zh),
-            _ => None,
-        }
+        Lang::ALL.into_iter().find(|l| l.key() == text)
     }
 
     /// The language a browser asks for: Chinese for any `zh*` tag, English otherwise.

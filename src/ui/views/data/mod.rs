@@ -20,8 +20,8 @@ use crate::ui::components::choice_field::ChoiceField;
 use crate::ui::components::later::later;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::texts;
+use crate::ui::params::steps::StepsParams;
 use crate::ui::state::{AppState, Param, ParamSet, Query};
-use crate::ui::views::steps::StepsParams;
 
 use alpha_aside::AlphaAside;
 use draw_source::DrawSource;

@@ -1,0 +1,156 @@
+//! The Simulator view's inputs.
+
+use leptos::prelude::*;
+
+use crate::core::error::InputError;
+use crate::core::sim::input::{LR_KEYS, SimInput, SimText};
+use crate::core::sim::optim::OptimizerKind;
+use crate::ui::state::{Param, ParamSet, Query};
+
+/// The Simulator view's URL parameters.
+#[derive(Clone, Copy, Debug)]
+pub struct SimParams {
+    /// `task`: nqm, softmax, mlp.
+    pub task: Param,
+    /// `opts`: comma list of optimizers.
+    pub opts: Param,
+    /// `bs`: comma list of batch sizes.
+    pub bs: Param,
+    /// `sim_lr`: blank, a number, or `auto`.
+    pub lr: Param,
+    /// `lr_<opt>`: per-optimizer rates, in `OptimizerKind::ALL` order.
+    pub lr_opt: [Param; 7],
+    /// `steps`: updates per run.
+    pub steps: Param,
+    /// `seed`: the first seed.
+    pub seed: Param,
+    /// `seeds`: runs averaged.
+    pub seeds: Param,
+    /// `x`: steps, examples, epochs.
+    pub x: Param,
+    /// `target`: blank or a loss.
+    pub target: Param,
+    /// `sim_sched`: schedule family.
+    pub sched: Param,
+    /// `sim_warmup`: steps or ratio.
+    pub warmup: Param,
+    /// `sweep_opt`: the optimizer shown in the sweep chart (blank: the first).
+    pub sweep_opt: Param,
+}
+
+impl SimParams {
+    /// Reads the parameters from the query, with the defaults of [`SimText::DEFAULT`].
+    pub fn new(q: &Query) -> Self {
+        let d = SimText::DEFAULT;
+        let lr_opt = LR_KEYS.map(|k| Param::new(k, "", q));
+        SimParams {
+            task: Param::new("task", d.task, q),
+            opts: Param::new("opts", d.opts, q),
+            bs: Param::new("bs", d.bs, q),
+            lr: Param::new("sim_lr", d.lr, q),
+            lr_opt,
+            steps: Param::new("steps", d.steps, q),
+            seed: Param::new("seed", d.seed, q),
+            seeds: Param::new("seeds", d.seeds, q),
+            x: Param::new("x", d.x, q),
+            target: Param::new("target", d.target, q),
+            sched: Param::new("sim_sched", d.sched, q),
+            warmup: Param::new("sim_warmup", d.warmup, q),
+            sweep_opt: Param::new("sweep_opt", "", q),
+        }
+    }
+
+    /// Parses the current text of every field (tracked), with the combination checks.
+    pub fn parse(&self) -> Result<SimInput, Vec<InputError>> {
+        self.parse_with(|t| t.parse())
+    }
+
+    fn parse_with(
+        &self,
+        parse: fn(&SimText<'_>) -> Result<SimInput, Vec<InputError>>,
+    ) -> Result<SimInput, Vec<InputError>> {
+        let lr_opt: Vec<String> = self.lr_opt.iter().map(|p| p.value.get()).collect();
+        let lr_opt_refs: [&str; 7] =
+            std::array::from_fn(|i| lr_opt.get(i).map_or("", String::as_str));
+        let v: Vec<String> = [
+            self.task,
+            self.opts,
+            self.bs,
+            self.lr,
+            self.steps,
+            self.seed,
+            self.seeds,
+            self.x,
+            self.target,
+            self.sched,
+            self.warmup,
+        ]
+        .iter()
+        .map(|p| p.value.get())
+        .collect();
+        let at = |i: usize| v.get(i).map_or("", String::as_str);
+        let text = SimText {
+            task: at(0),
+            opts: at(1),
+            bs: at(2),
+            lr: at(3),
+            lr_opt: lr_opt_refs,
+            steps: at(4),
+            seed: at(5),
+            seeds: at(6),
+            x: at(7),
+            target: at(8),
+            sched: at(9),
+            warmup: at(10),
+        };
+        let mut result = parse(&text);
+        if let Err(e) = self.sweep_choice() {
+            match &mut result {
+                Ok(_) => result = Err(vec![e]),
+                Err(es) => es.push(e),
+            }
+        }
+        result
+    }
+
+    /// The `sweep_opt` choice: blank (`None`) or one optimizer (tracked).
+    pub fn sweep_choice(&self) -> Result<Option<OptimizerKind>, InputError> {
+        let text = self.sweep_opt.value.get();
+        if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            OptimizerKind::parse(&text, "sweep_opt").map(Some)
+        }
+    }
+
+    fn all(&self) -> Vec<Param> {
+        let mut v = vec![self.task, self.opts, self.bs, self.lr];
+        v.extend(self.lr_opt);
+        v.extend([
+            self.steps,
+            self.seed,
+            self.seeds,
+            self.x,
+            self.target,
+            self.sched,
+            self.warmup,
+            self.sweep_opt,
+        ]);
+        v
+    }
+}
+
+impl ParamSet for SimParams {
+    fn params(&self) -> Vec<Param> {
+        self.all()
+    }
+
+    /// Single-field errors only (the work caps depend on the combination and are not reset).
+    fn field_errors(&self) -> Vec<InputError> {
+        untrack(|| {
+            self.parse_with(|t| t.parse_fields())
+                .err()
+                .unwrap_or_default()
+        })
+    }
+}
