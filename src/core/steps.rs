@@ -607,7 +607,10 @@ mod tests {
             }
         }
         // The checks above ran on enough inputs that planned (not just on refused ones).
-        assert!(planned >= MIN_PLANNED, "only {planned} of 20000 inputs planned");
+        assert!(
+            planned >= MIN_PLANNED,
+            "only {planned} of 20000 inputs planned"
+        );
     }
 
     #[test]
@@ -650,6 +653,9 @@ mod tests {
                 }
             }
         }
-        assert!(compared >= MIN_COMPARED, "only {compared} of 30000 pairs compared");
+        assert!(
+            compared >= MIN_COMPARED,
+            "only {compared} of 30000 pairs compared"
+        );
     }
 }
