@@ -190,7 +190,118 @@ pub fn texts(lang: Lang) -> &'static Strings {
 
 #[cfg(test)]
 mod tests {
-    use super::fill;
+    use super::{EN, ZH, fill};
+    use crate::core::lr_scaling::OptimizerFamily;
+    use crate::core::memory::Method;
+    use crate::core::memory::activations::{Attention, Checkpointing};
+    use crate::core::memory::byte_unit::ByteUnit;
+    use crate::core::memory::model::Family;
+    use crate::core::memory::optimizer_state::Optimizer;
+    use crate::core::memory::precision::Precision;
+    use crate::core::mix::MixKind;
+    use crate::core::schedule::ScheduleKind;
+    use crate::core::sim::config::Task;
+    use crate::core::sim::optim::OptimizerKind;
+    use crate::core::sim::seed_band::XAxis;
+    use crate::ui::state::HIDE_FLAGS;
+    use crate::ui::views::memory::MODEL_KEYS;
+
+    /// Label arrays read by position follow a list of keys: each is exactly as long as its list
+    /// (in both languages), so a key added to core without its label fails here, not on screen.
+    #[test]
+    fn label_arrays_are_as_long_as_the_keys_they_follow() {
+        for s in [&EN, &ZH] {
+            let lens = [
+                ("sim.task_names", s.sim().task_names.len(), Task::KEYS.len()),
+                (
+                    "sim.opt_names",
+                    s.sim().opt_names.len(),
+                    OptimizerKind::ALL.len(),
+                ),
+                ("sim.lr_opt", s.sim().lr_opt.len(), OptimizerKind::ALL.len()),
+                ("sim.x_names", s.sim().x_names.len(), XAxis::KEYS.len()),
+                ("sim.loss_x", s.sim().loss_x.len(), XAxis::KEYS.len()),
+                (
+                    "sim.sched_names",
+                    s.sim().sched_names.len(),
+                    ScheduleKind::ALL.len(),
+                ),
+                (
+                    "steps.sched_names",
+                    s.steps().sched_names.len(),
+                    ScheduleKind::ALL.len(),
+                ),
+                (
+                    "lr.family_names",
+                    s.lr().scaling.family_names.len(),
+                    OptimizerFamily::ALL.len(),
+                ),
+                (
+                    "data.mix_names",
+                    s.data().mix_names.len(),
+                    MixKind::KEYS.len(),
+                ),
+                (
+                    "memory.model_names",
+                    s.memory().model_names.len(),
+                    MODEL_KEYS.len(),
+                ),
+                (
+                    "memory.family_names",
+                    s.memory().family_names.len(),
+                    Family::KEYS.len(),
+                ),
+                (
+                    "memory.method_names",
+                    s.memory().method_names.len(),
+                    Method::KEYS.len(),
+                ),
+                (
+                    "memory.prec_names",
+                    s.memory().prec_names.len(),
+                    Precision::KEYS.len(),
+                ),
+                (
+                    "memory.prec_sources",
+                    s.memory().prec_sources.len(),
+                    Precision::KEYS.len(),
+                ),
+                (
+                    "memory.opt_names",
+                    s.memory().opt_names.len(),
+                    Optimizer::KEYS.len(),
+                ),
+                (
+                    "memory.opt_sources",
+                    s.memory().opt_sources.len(),
+                    Optimizer::KEYS.len(),
+                ),
+                (
+                    "memory.attn_names",
+                    s.memory().attn_names.len(),
+                    Attention::KEYS.len(),
+                ),
+                (
+                    "memory.ckpt_names",
+                    s.memory().ckpt_names.len(),
+                    Checkpointing::KEYS.len(),
+                ),
+                (
+                    "memory.unit_names",
+                    s.memory().unit_names.len(),
+                    ByteUnit::KEYS.len(),
+                ),
+                (
+                    "share.hide_names",
+                    s.share().hide_names.len(),
+                    HIDE_FLAGS.len(),
+                ),
+            ];
+            for (name, got, want) in lens {
+                assert_eq!(got, want, "{name}");
+            }
+        }
+    }
 
     #[test]
     fn fill_replaces_each_placeholder_once_and_keeps_other_braces() {
