@@ -902,28 +902,19 @@ mod tests {
         assert_eq!(p.current, 0);
     }
 
-    /// SplitMix64, for property tests.
-    fn splitmix(state: &mut u64) -> u64 {
-        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = *state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     #[test]
     fn random_mixes_are_distributions() {
-        let mut st = 42;
+        let mut rng = crate::core::sim::rng::SimRng::new(42);
+        // Every case is checked (no case is skipped); count the outcomes checked too.
+        let (mut cases, mut outcomes) = (0, 0);
         for _ in 0..500 {
-            let n = 1 + (splitmix(&mut st) % 8) as usize;
+            let n = 1 + rng.below(8) as usize;
             let counts: Vec<f64> = (0..n)
-                .map(|_| libm::pow(10.0, (splitmix(&mut st) % 1500) as f64 / 100.0))
+                .map(|_| libm::pow(10.0, rng.below(1500) as f64 / 100.0))
                 .map(f64::floor)
                 .collect();
-            let t = libm::pow(10.0, (splitmix(&mut st) % 1200) as f64 / 100.0 - 6.0);
-            let k = splitmix(&mut st)
-                .is_multiple_of(2)
-                .then(|| 1.0 + (splitmix(&mut st) % 100_000) as f64);
+            let t = libm::pow(10.0, rng.below(1200) as f64 / 100.0 - 6.0);
+            let k = (rng.below(2) == 0).then(|| 1.0 + rng.below(100_000) as f64);
             let r = mixing_rates(&counts, k, t);
             let sum: f64 = r.iter().sum();
             assert!((sum - 1.0).abs() < 1e-9, "{counts:?} {k:?} {t}");
@@ -947,8 +938,12 @@ mod tests {
             let p = plan(&rows, m, Some(1e9)).unwrap();
             for o in p.rows.iter().flatten() {
                 assert!(o.epochs.unwrap().is_finite() && o.drawn.unwrap().is_finite());
+                outcomes += 1;
             }
+            cases += 1;
         }
+        assert_eq!(cases, 500);
+        assert!(outcomes >= 500, "only {outcomes} task outcomes checked");
     }
 
     #[test]
