@@ -18,6 +18,7 @@ pub mod bench;
 pub mod classifier;
 pub mod config;
 pub mod critical_batch;
+pub mod critical_story;
 pub mod dataset;
 pub mod golden;
 pub mod input;
