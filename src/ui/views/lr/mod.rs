@@ -73,8 +73,10 @@ pub struct LrParams {
 
 impl LrParams {
     /// Reads the parameters from the query. The defaults tell a story: a step just under the
-    /// bound 2/λ_max; a noise scale of 1,000 read at batch 256 over 8 … 8192; the two-batch
-    /// estimator of McCandlish et al. 2018, App. A.1 (per-device 32, global 512); Adam moved from
+    /// bound 2/λ_max; a noise scale of 1,000 read at batch 256 over 8 … 8192 (well below it); the
+    /// two-batch estimator of McCandlish et al. 2018, App. A.1 (per-device 32, global 512) on norms
+    /// 104 and 10.25, i.e. |G|² = 4 and tr Σ = 3200, so B_simple = 800, the same order as the
+    /// 1,000 of section 2, with the global 512 near it and 32 far below; Adam moved from
     /// 256 to 1024 with the square-root rule of Malladi et al. 2022 (arXiv:2205.10287).
     pub fn new(q: &Query) -> Self {
         LrParams {
@@ -89,9 +91,9 @@ impl LrParams {
             b_min: Param::new(ns::FIELD_B_MIN, "8", q),
             b_max: Param::new(ns::FIELD_B_MAX, "8192", q),
             b_small: Param::new(ne::FIELD_B_SMALL, "32", q),
-            gn_small: Param::new(ne::FIELD_GN_SMALL, "7.125", q),
+            gn_small: Param::new(ne::FIELD_GN_SMALL, "104", q),
             b_big: Param::new(ne::FIELD_B_BIG, "512", q),
-            gn_big: Param::new(ne::FIELD_GN_BIG, "4.1953125", q),
+            gn_big: Param::new(ne::FIELD_GN_BIG, "10.25", q),
             lr0: Param::new(lrs::FIELD_LR0, "1e-4", q),
             b0: Param::new(lrs::FIELD_B0, "256", q),
             b1: Param::new(lrs::FIELD_B1, "1024", q),
