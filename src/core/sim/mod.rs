@@ -20,6 +20,7 @@ pub mod config;
 pub mod critical_batch;
 pub mod critical_story;
 pub mod dataset;
+pub mod divisor;
 pub mod golden;
 pub mod input;
 pub mod mlp;
