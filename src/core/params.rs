@@ -185,11 +185,11 @@ pub mod lr {
     /// `b_small`: the small batch of the estimator.
     pub const B_SMALL: ParamSpec = ParamSpec::custom(ne::FIELD_B_SMALL, "32");
     /// `gn_small`: |G|² measured at the small batch.
-    pub const GN_SMALL: ParamSpec = ParamSpec::custom(ne::FIELD_GN_SMALL, "7.125");
+    pub const GN_SMALL: ParamSpec = ParamSpec::custom(ne::FIELD_GN_SMALL, "104");
     /// `b_big`: the big batch of the estimator.
     pub const B_BIG: ParamSpec = ParamSpec::custom(ne::FIELD_B_BIG, "512");
     /// `gn_big`: |G|² measured at the big batch.
-    pub const GN_BIG: ParamSpec = ParamSpec::custom(ne::FIELD_GN_BIG, "4.1953125");
+    pub const GN_BIG: ParamSpec = ParamSpec::custom(ne::FIELD_GN_BIG, "10.25");
     /// `lr0`: the learning rate tuned at `b0`.
     pub const LR0: ParamSpec = ParamSpec::custom(lrs::FIELD_LR0, "1e-4");
     /// `b0`: the old batch size.

@@ -413,8 +413,9 @@ pub struct AppState {
     /// The URL values that were malformed and reset to defaults, as `key=value` (see
     /// [`notice_entry`]; empty once dismissed).
     pub bad_params: RwSignal<Vec<String>>,
-    /// The Simulator's last measured noise scale (B_noise where the Hessian is known, else
-    /// B_simple), published when a sweep finishes; the Batch & LR view offers it for `b_noise`.
+    /// The Simulator's last fitted critical batch of plain SGD
+    /// ([`crate::core::sim::sweep::SweepResult::handover_critical_batch`]), published when a sweep
+    /// finishes; the Batch & LR view offers it for `b_noise` (used there as B_crit).
     pub measured_noise: RwSignal<Option<f64>>,
     /// `embed=1`: the page is shown inside another page's iframe (no site chrome, compact).
     /// Fixed for the page's life.

@@ -135,16 +135,16 @@ test('editing updates figures, charts and the URL; the links fill b and b_noise'
   await page.locator('[data-testid="use-steps-batch"]').click();
   assert.equal(await page.locator('[data-testid="input-b"]').inputValue(), '100');
   assert.equal(await changed(() => value(page, 's-over-smin'), '1.244140625'), '11');
-  // Section 3's B_simple (25) as the noise scale.
+  // Section 3's B_simple (800) as the noise scale.
   const rules = await canvasPixels(page, 'chart-lr-rules');
   await page.locator('[data-testid="use-b-simple"]').click();
-  assert.equal(await changed(() => value(page, 'b-crit'), '1000'), '25');
+  assert.equal(await changed(() => value(page, 'b-crit'), '1000'), '800');
   assert.notEqual(await changed(() => canvasPixels(page, 'chart-lr-rules'), rules), rules);
   // A reload restores the state.
-  await until(() => page.evaluate(() => location.search.includes('b_noise=25')));
+  await until(() => page.evaluate(() => location.search.includes('b_noise=800')));
   await page.reload();
   await page.waitForSelector('[data-testid="nav"]');
-  assert.equal(await value(page, 'b-crit'), '25');
+  assert.equal(await value(page, 'b-crit'), '800');
   assert.deepEqual(app.problems(), []);
 });
 
@@ -163,14 +163,14 @@ test('bad input: messages beside fields, last result kept and marked stale, neve
   await setInput(page, 'b_big', '32');
   assert.ok(await until(() => page.locator('[data-testid="error-b_big"]').textContent()));
   assert.match(await page.locator('[data-testid="estimator-problem"]').innerText(), /equal|different/);
-  assert.equal(await value(page, 'b-simple'), '25');
+  assert.equal(await value(page, 'b-simple'), '800');
   assert.equal(await page.locator('[data-testid="b-simple"]').getAttribute('data-stale'), 'true');
   // Noisy norms: the big-batch norm above the small one gives a negative tr Σ estimate.
   await setInput(page, 'b_big', '512');
   await setInput(page, 'gn_big', '8');
   assert.match(await until(() => page.locator('[data-testid="estimator-problem"]').innerText()), /average/i);
   assert.ok(await until(() => page.locator('[data-testid="error-gn_small"]').textContent()));
-  assert.equal(await value(page, 'b-simple'), '25');
+  assert.equal(await value(page, 'b-simple'), '800');
   // λ₂ must be below λ_max.
   await setInput(page, 'lam_2', '20');
   assert.ok(await until(() => page.locator('[data-testid="error-lam_2"]').textContent()));
@@ -191,22 +191,24 @@ test('Chinese: headings and chart labels in Chinese, figures unchanged', async (
   const text = await page.locator('[data-testid="view-lr"]').innerText();
   for (const word of ['最大步长', '临界批量', '噪声尺度', '学习率']) assert.match(text, new RegExp(word));
   assert.match(await page.locator('canvas[data-testid="chart-steps-examples"]').getAttribute('aria-label'), /步数/);
-  assert.equal(await value(page, 'b-simple'), '25');
+  assert.equal(await value(page, 'b-simple'), '800');
   assert.equal(await value(page, 'verdict'), 'converges');
   assert.deepEqual(app.problems(), []);
 });
 
-test("b_noise can be filled from the Simulator's measured noise scale", async () => {
+test("b_noise can be filled from the Simulator's fitted critical batch", async () => {
   const { page } = app;
   await app.open('view=sim&lang=en');
   assert.equal(await page.locator('[data-testid="use-sim-noise"]').count(), 0);
   await page.locator('[data-testid="run-sweep"]').click();
+  // What travels is SGD's fitted critical batch (the knee of the steps curve), not B_noise.
   const measured = await until(async () => {
-    const bn = await page.locator('[data-testid="b-noise"]').getAttribute('data-value').catch(() => '');
-    const bs = await page.locator('[data-testid="b-simple"]').getAttribute('data-value').catch(() => '');
-    return bn || bs;
+    const bc = await page.locator('[data-testid="critical-batch-sgd"]').getAttribute('data-value').catch(() => '');
+    return bc;
   }, 30000);
-  assert.ok(Number(measured) > 0, `measured noise scale ${measured}`);
+  assert.ok(Number(measured) > 0, `fitted critical batch ${measured}`);
+  const bn = Number(await page.locator('[data-testid="b-noise"]').getAttribute('data-value'));
+  assert.ok(bn > 3 * Number(measured), `B_noise ${bn} at the target is far above the knee ${measured}`);
   // Switch views in the page (no reload): the measurement is offered for b_noise.
   await page.locator('[data-testid="nav-lr"]').click();
   const link = page.locator('[data-testid="use-sim-noise"]');
@@ -217,7 +219,7 @@ test("b_noise can be filled from the Simulator's measured noise scale", async ()
     return v !== '' && Math.abs(Number(v) / Number(measured) - 1) <= 5e-4 ? v : '';
   });
   assert.ok(filled, 'b_noise holds the measured value');
-  // Rounded to 4 significant digits (6224, not 6224.14740887), in a form the field reads.
+  // Rounded to 4 significant digits (232.4, not 232.417…), in a form the field reads.
   assert.match(filled, /^[0-9.e+-]+$/, filled);
   const significant = filled.replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
   assert.ok(significant.length <= 4, `b_noise = ${filled}`);

@@ -1,7 +1,8 @@
 //! The learning-rate sweep of one optimizer: final loss against the peak rate (both log) for each
 //! batch size, diverged rates as × on the top edge, the best rate (●) and the largest stable rate
-//! (▲) marked, and the theory's best rate ε_opt(B) = ε_max/(1 + B_noise/B) (McCandlish et al.
-//! 2018, eq. 2.7) as a dashed vertical line per batch size.
+//! (▲) marked, and a predicted rate per batch size as a dashed vertical line, in the same units as
+//! the x axis (the page draws SGD's noise-floor rate 4·B·L/tr Σ capped at the largest stable
+//! rate, [`crate::core::sim::critical_story::noise_floor_rate`]).
 
 use crate::chart::axis::frame_of;
 use crate::chart::frame::PlotFrame;
@@ -27,7 +28,7 @@ pub struct SweepLine<'a> {
     pub best_lr: Option<f64>,
     /// The largest rate that did not diverge.
     pub max_stable_lr: Option<f64>,
-    /// The theory's best rate at this batch size.
+    /// The predicted rate at this batch size (a learning rate, drawn on the x axis).
     pub theory_lr: Option<f64>,
 }
 

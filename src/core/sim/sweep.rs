@@ -177,6 +177,15 @@ impl SweepResult {
             .find(|s| s.optimizer == optimizer)
             .and_then(|s| s.fit)
     }
+
+    /// What the Simulator hands to the Batch & LR view's noise-scale field: plain SGD's fitted
+    /// critical batch B_crit = E_min/S_min (McCandlish et al. 2018, eq. 2.12), the figure that
+    /// section uses as B_crit. Not the measured B_noise: that is read at the target, where it is
+    /// far above the knee of the steps curve on an ill-conditioned problem
+    /// ([`super::critical_story`]). `None` if SGD was not swept or its fit failed.
+    pub fn handover_critical_batch(&self) -> Option<f64> {
+        self.fit(OptimizerKind::Sgd).map(|f| f.b_crit)
+    }
 }
 
 /// Where a [`SweepState`] is.
@@ -534,6 +543,10 @@ mod tests {
         // And the fitted critical batch lies between the two regimes.
         let fit = default_result().fit(OptimizerKind::Sgd).unwrap();
         assert!(fit.b_crit > 16.0 && fit.b_crit < 256.0, "{fit:?}");
+        // The Batch & LR view gets this knee, not B_noise read at the target (far above it).
+        let r = default_result();
+        assert_eq!(r.handover_critical_batch(), Some(fit.b_crit));
+        assert!(r.noise.unwrap().b_noise.unwrap() > 10.0 * fit.b_crit);
     }
 
     /// Phenomenon 4: Momentum and Adam have a larger critical batch than plain SGD on the quadratic

@@ -389,7 +389,7 @@ pub(super) static EN: Lr = Lr {
         },
         use_steps_batch: "Use the Steps view's effective batch ({b})",
         use_b_simple: "Use B_simple from section 3 ({b})",
-        use_sim_noise: "Use the Simulator's measured noise scale ({b})",
+        use_sim_noise: "Use the Simulator's fitted critical batch for SGD ({b})",
         eps_opt: FigureText {
             label: "Best step ε_opt at B",
             why: "ε_opt(B) = ε_max/(1 + B_noise/B): minimising the expected loss of one SGD step on a local quadratic, where the batch noise adds tr(HΣ)/B to the curvature term (McCandlish et al. 2018, “An Empirical Model of Large-Batch Training”, arXiv:1812.06162, eq. 2.6). At B = B_noise it is ε_max/2.",
@@ -698,7 +698,7 @@ pub(super) static ZH: Lr = Lr {
         },
         use_steps_batch: "使用“步数”视图的有效批量（{b}）",
         use_b_simple: "使用第 3 部分估计的 B_simple（{b}）",
-        use_sim_noise: "使用模拟器实测的噪声尺度（{b}）",
+        use_sim_noise: "使用模拟器为 SGD 拟合出的临界批量（{b}）",
         eps_opt: FigureText {
             label: "批量 B 下的最优步长 ε_opt",
             why: "ε_opt(B) = ε_max/(1 + B_noise/B)：在局部二次近似下，对一步 SGD 的期望损失求最小值得到；批量噪声使曲率项多出 tr(HΣ)/B（McCandlish 等，2018，“An Empirical Model of Large-Batch Training”，arXiv:1812.06162，式 2.6）。当 B = B_noise 时，它正好是 ε_max 的一半。",

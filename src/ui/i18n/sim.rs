@@ -99,9 +99,9 @@ pub struct Sim {
     pub sweep_x: &'static str,
     /// Sweep chart y.
     pub sweep_y: &'static str,
-    /// Sweep legend: best, largest stable, theory, diverged.
+    /// Sweep legend: best, largest stable, SGD noise-floor rate, diverged.
     pub sweep_legend: [&'static str; 4],
-    /// Under the sweep chart: how the theory line is drawn.
+    /// Under the sweep chart: how the dashed line is drawn.
     pub sweep_caption: &'static str,
     /// Sweep chart alternative text, with {opt}.
     pub sweep_alt: &'static str,
@@ -275,7 +275,7 @@ pub(super) static EN: Sim = Sim {
     },
     b_noise: FigureText {
         label: "Curvature-weighted noise scale B_noise",
-        why: "B_noise = tr(HΣ) / GᵀHG (McCandlish et al. 2018, eq. 2.8), computed exactly on the quadratic where the Hessian H is known; the same point as B_simple.",
+        why: "B_noise = tr(HΣ) / GᵀHG (McCandlish et al. 2018, eq. 2.8), computed exactly on the quadratic where the Hessian H is known, at the same point as B_simple: where the reference run reached the target. It grows along a run: once the steep directions have settled, GᵀHG is small, so the value at the target is far above the value at the start (on the default quadratic about 1.4 at the start against thousands at the target). It is the noise scale of one greedy step, not the critical batch of a run at a constant rate.",
     },
     critical_batch: FigureText {
         label: "Critical batch (fit)",
@@ -296,10 +296,10 @@ pub(super) static EN: Sim = Sim {
     sweep_legend: [
         "best rate",
         "largest stable rate",
-        "theory ε_opt(B)",
+        "SGD: noise floor = target",
         "diverged",
     ],
-    sweep_caption: "Final loss after the same number of updates, for 13 rates from 0.001 to 10. Dashed verticals: ε_opt(B) = ε_max / (1 + B_noise/B) (McCandlish et al. 2018, eq. 2.6), with ε_max taken as the best rate at the largest batch and B_noise as measured (B_simple where the Hessian is unknown).",
+    sweep_caption: "Final loss after the same number of updates, for 13 rates from 0.001 to 10. Dashed verticals (plain SGD only): the constant rate whose noise floor ε·tr Σ / (4B) equals the target L, ε = 4·B·L / tr Σ with tr Σ as measured, capped at that batch's largest stable rate (the steady state of SGD on a quadratic, Zhang et al. 2019). It is a learning rate on the same axis as the dots. McCandlish's ε_opt(B) (2018, eq. 2.6) is a one-step greedy rate; with the B_noise measured at the target it would sit far left of the best rates, so it is not drawn.",
     sweep_alt: "Final loss against the learning rate for {opt} at each batch size.",
     sweep_empty: "Run the sweep to see the largest stable rate, the best rate and the critical batch.",
     sweep_stale: "The inputs changed since this sweep: run it again to update it.",
@@ -319,7 +319,7 @@ pub(super) static EN: Sim = Sim {
         ),
         (
             "A larger batch allows a larger best step, up to a limit",
-            "Small batches need small steps to average their noise out; the ● moves right as B grows, then stops below the ceiling (Zhang et al. 2019). The dashed verticals are McCandlish's formula ε_max / (1 + B_noise/B) (McCandlish et al. 2018, eq. 2.6).",
+            "Small batches need small steps to average their noise out; the ● moves right as B grows, then stops below the ceiling (Zhang et al. 2019). For SGD the dashed verticals mark 4·B·L / tr Σ, the rate whose noise floor is the target: below the ceiling the best rate follows it in proportion to B.",
         ),
         (
             "Past the critical batch: fewer steps, many more examples",
@@ -330,8 +330,8 @@ pub(super) static EN: Sim = Sim {
             "Adam and AdamW scale each coordinate's step by the root of a running mean of squared gradients, a size that includes the noise (Kingma & Ba 2015; Loshchilov & Hutter 2019); Sophia divides by a running estimate of the curvature (here exactly h/B, rescaled by ρ·B) and clips each move at the rate (Liu et al. 2023, Sophia, arXiv:2305.14342). Both take long strides along the flat directions where SGD crawls, so they need fewer updates at large batches: the critical batch moves up, as Zhang et al. 2019 found for preconditioned and momentum methods. Compare the fits in the last chart.",
         ),
         (
-            "Why B_simple is far above the fitted critical batch",
-            "On the quadratic the measured B_simple is in the thousands, while the fit puts the critical batch in the tens. B_simple = tr Σ / |G|² treats the problem as if it had one curvature. Near the target the loss that is left sits in flat directions whose gradients are tiny, so |G|² is small and the ratio is large; but a bigger batch cannot speed those directions up, because the steep directions already cap the step. On a badly conditioned problem B_simple overstates where larger batches stop paying (McCandlish et al. 2018, §2.2 and App. D).",
+            "When B_simple and B_noise sit far above the fitted critical batch",
+            "Compare the cards above: when the measured B_simple and B_noise are far above the fitted critical batch, the gap comes from conditioning. Both are read at the target, where the loss that is left sits in flat directions with tiny gradients, so |G|² and GᵀHG are small and the ratios are large; at the start of the same run B_noise is far smaller. A bigger batch cannot speed the flat directions up, because the steepest direction caps a constant rate at 2 / h_max. For SGD the knee sits instead near the batch where the noise-floor rate 4·B·L / tr Σ reaches that cap, B ≈ (2 / h_max)·tr Σ / (4L): on the default quadratic about 130, against an exact fit of about 230 (McCandlish et al. 2018, eq. 2.11 and App. D; Zhang et al. 2019).",
         ),
     ],
 };
@@ -480,7 +480,7 @@ pub(super) static ZH: Sim = Sim {
     },
     b_noise: FigureText {
         label: "按曲率加权的噪声尺度 B_noise",
-        why: "B_noise = tr(HΣ) / GᵀHG（McCandlish 等，2018，式 2.8）。二次模型的海森矩阵 H 已知，因此可以精确计算；取点与 B_simple 相同。",
+        why: "B_noise = tr(HΣ) / GᵀHG（McCandlish 等，2018，式 2.8）。二次模型的海森矩阵 H 已知，因此可以精确计算；取点与 B_simple 相同，即参考运行达到目标损失的位置。它在训练过程中不断增大：陡峭方向收敛后 GᵀHG 变小，所以目标处的值远大于起点处的值（默认二次模型上，起点约 1.4，目标处有几千）。它是单步贪心步长对应的噪声尺度，并不是恒定学习率训练的临界批量。",
     },
     critical_batch: FigureText {
         label: "临界批量（拟合）",
@@ -498,8 +498,13 @@ pub(super) static ZH: Sim = Sim {
     sweep_title: "学习率扫描",
     sweep_x: "峰值学习率",
     sweep_y: "最终损失",
-    sweep_legend: ["最优学习率", "最大稳定学习率", "理论 ε_opt(B)", "发散"],
-    sweep_caption: "更新次数相同，学习率取 0.001 到 10 之间的 13 个值，纵轴是最终损失。竖直虚线是 ε_opt(B) = ε_max / (1 + B_noise/B)（McCandlish 等，2018，式 2.6）：ε_max 取最大批量下的最优学习率，B_noise 用测得的值（海森矩阵未知时用 B_simple）。",
+    sweep_legend: [
+        "最优学习率",
+        "最大稳定学习率",
+        "SGD：噪声平台 = 目标",
+        "发散",
+    ],
+    sweep_caption: "更新次数相同，学习率取 0.001 到 10 之间的 13 个值，纵轴是最终损失。竖直虚线（仅普通 SGD）是噪声平台 ε·tr Σ / (4B) 恰好等于目标 L 的恒定学习率 ε = 4·B·L / tr Σ，其中 tr Σ 取测得值，并以该批量的最大稳定学习率为上限（二次模型上 SGD 的稳态损失，Zhang 等，2019）。它与圆点画在同一条学习率坐标轴上。McCandlish 的 ε_opt(B)（2018，式 2.6）是单步贪心步长；代入目标处测得的 B_noise，它会远远落在最优学习率的左侧，因此不画。",
     sweep_alt: "{opt} 在各批量大小下，最终损失随学习率的变化。",
     sweep_empty: "运行扫描后，这里会显示最大稳定学习率、最优学习率和临界批量。",
     sweep_stale: "扫描之后输入已改变：请重新运行扫描。",
@@ -519,7 +524,7 @@ pub(super) static ZH: Sim = Sim {
         ),
         (
             "批量越大，最优步长越大，但有上限",
-            "小批量的梯度噪声大，只能用小步长把噪声平均掉；随着 B 增大，● 向右移动，最后停在上限之下（Zhang 等，2019）。竖直虚线是 McCandlish 的公式 ε_max / (1 + B_noise/B)（McCandlish 等，2018，式 2.6）。",
+            "小批量的梯度噪声大，只能用小步长把噪声平均掉；随着 B 增大，● 向右移动，最后停在上限之下（Zhang 等，2019）。对 SGD，竖直虚线标出 4·B·L / tr Σ，即噪声平台恰好等于目标的学习率：在上限之下，最优学习率随 B 成正比地跟着它走。",
         ),
         (
             "超过临界批量：步数少了，样本却多得多",
@@ -530,8 +535,8 @@ pub(super) static ZH: Sim = Sim {
             "Adam 和 AdamW 把每个坐标的步长除以梯度平方滑动平均的平方根，这个量里含有噪声（Kingma 与 Ba，2015；Loshchilov 与 Hutter，2019）；Sophia 则除以曲率的滑动估计（这里恰好是 h/B，再乘以 ρ·B），并把每个坐标的移动限制在学习率以内（Liu 等，2023，Sophia，arXiv:2305.14342）。两者在 SGD 走得很慢的平坦方向上都能迈大步，所以在大批量下需要的更新次数更少，临界批量随之变大，这与预条件方法和动量方法的已有结论一致（Zhang 等，2019）。可以对比最后一张图里的拟合曲线。",
         ),
         (
-            "为什么 B_simple 远大于拟合出的临界批量",
-            "在二次模型上，测得的 B_simple 有几千，而拟合出的临界批量只有几十。B_simple = tr Σ / |G|² 相当于把问题看成只有一种曲率。接近目标时，剩下的损失集中在平坦方向上，这些方向的梯度很小，|G|² 也就很小，比值于是很大；可是增大批量并不能让这些方向走得更快，因为步长已经被陡峭方向卡住了。在条件数很差的问题上，B_simple 会高估“增大批量不再划算”的那个点（McCandlish 等，2018，§2.2 与附录 D）。",
+            "当 B_simple 和 B_noise 远大于拟合出的临界批量时",
+            "对比上面的数值卡片：如果测得的 B_simple 和 B_noise 远大于拟合出的临界批量，差距来自条件数。两者都在目标处测量，此时剩下的损失集中在梯度很小的平坦方向上，|G|² 和 GᵀHG 都很小，比值于是很大；同一次运行在起点处的 B_noise 要小得多。增大批量并不能让平坦方向走得更快，因为最陡的方向把恒定学习率限制在 2 / h_max 以内。对 SGD 而言，拐点大致落在噪声平台学习率 4·B·L / tr Σ 触到这个上限的批量处，即 B ≈ (2 / h_max)·tr Σ / (4L)：默认二次模型上约为 130，精确拟合约为 230（McCandlish 等，2018，式 2.11 与附录 D；Zhang 等，2019）。",
         ),
     ],
 };

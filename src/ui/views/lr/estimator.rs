@@ -160,7 +160,7 @@ pub fn EstimatorSection() -> impl IntoView {
             fill(t().chart_alt, &[("b_simple", fmt_number(r.est.b_simple))])
         })
     });
-    // Exported files: batch-lab_lr_norm-fit_bs32_gs7.125_bb512_gb4.1953125.*
+    // Exported files: batch-lab_lr_norm-fit_bs32_gs104_bb512_gb10.25.*
     let key = Signal::derive(move || {
         format!(
             "bs{}_gs{}_bb{}_gb{}",

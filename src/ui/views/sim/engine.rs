@@ -243,7 +243,7 @@ fn schedule(job: Rc<RefCell<Job>>, engine: Engine) {
 fn slice(job: &mut Job, engine: Engine, deadline: f64) -> bool {
     if let Some(out) = job.ready_sweep.take() {
         engine.sweep.set(Some(out.clone()));
-        if let Some(noise) = out.result.noise.and_then(|n| n.b_noise.or(n.b_simple)) {
+        if let Some(noise) = out.result.handover_critical_batch() {
             engine.published_noise.set(Some(noise));
         }
         job.ready_sweep_late = Some(out);

@@ -1,4 +1,4 @@
-//! The learning-rate sweep chart for one optimizer at a time, with the theory's best rate.
+//! The learning-rate sweep chart for one optimizer at a time, with SGD's noise-floor rate.
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -10,7 +10,7 @@ use super::engine::SweepOut;
 use super::loss_panel::{opt_index, shade_of};
 use crate::chart::AxisLabels;
 use crate::chart::sim::lr_sweep::{self, SweepLine, SweepPlot};
-use crate::core::noise_scale::eps_opt;
+use crate::core::sim::critical_story::noise_floor_rate;
 use crate::core::sim::optim::OptimizerKind;
 use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
 use crate::ui::i18n::{error_message, fill, texts};
@@ -23,16 +23,21 @@ fn chosen(sweep: &SweepOut, choice: Option<OptimizerKind>) -> Option<OptimizerKi
         .or_else(|| sweep.spec.optimizers.first().copied())
 }
 
-/// ε_opt(B) = ε_max/(1 + B_noise/B) (McCandlish et al. 2018, eq. 2.6, via
-/// [`crate::core::noise_scale::eps_opt`]) with ε_max = the best rate at the largest swept batch
-/// and B_noise the measured one (B_simple where the Hessian is unknown).
+/// For plain SGD, the rate whose noise floor is the target: ε = 4·B·L/tr Σ
+/// ([`crate::core::sim::critical_story::noise_floor_rate`], the steady-state loss ε·tr Σ/(4B) of a
+/// constant rate; Zhang et al. 2019), capped at the cell's largest stable rate (the curvature
+/// ceiling), with tr Σ as measured and L the sweep's target. The greedy one-step rate of
+/// McCandlish et al. 2018, eq. 2.6, is not drawn: with the B_noise measured at the target it sits
+/// far below the best constant rates (see [`crate::core::sim::critical_story`]). Other optimizers
+/// have no such line.
 fn theory(sweep: &SweepOut, opt: OptimizerKind, b: usize) -> Option<f64> {
-    let largest = sweep.spec.batch_sizes.iter().max()?;
-    let eps_max = sweep.result.cell(opt, *largest)?.best_lr()?;
+    if opt != OptimizerKind::Sgd {
+        return None;
+    }
+    let cap = sweep.result.cell(opt, b)?.max_stable_lr()?;
     let noise = sweep.result.noise?;
-    let b_noise = noise.b_noise.or(noise.b_simple)?;
-    let e = eps_opt(eps_max, b_noise, b as f64);
-    (e > 0.0).then_some(e)
+    let e = noise_floor_rate(sweep.spec.target, noise.trace_cov, b as f64).min(cap);
+    (e > 0.0 && e.is_finite()).then_some(e)
 }
 
 /// The sweep chart.
