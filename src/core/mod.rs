@@ -1,6 +1,7 @@
 //! Pure calculations: no browser, no drawing. Every number the app shows comes from here,
 //! and each formula's doc comment names its source.
 
+pub mod data_exp;
 pub mod error;
 pub mod format;
 pub mod lr_scaling;
