@@ -71,7 +71,7 @@ pub fn sim_size(counts: &[f64], draws: f64) -> Option<SimSize> {
 pub fn trainer(size: &SimSize, mixing: Mixing, seed: u64) -> Trainer {
     let counts: Vec<f64> = size.examples.iter().map(|&n| n as f64).collect();
     let rates = mixing.rates(&counts);
-    let mut rng = SimRng::derived(seed, 0xDA7A_E7);
+    let mut rng = SimRng::derived(seed, 0x00DA_7AE7);
     let mut train = Vec::new();
     let mut heldout = Vec::new();
     for (i, &n) in size.examples.iter().enumerate() {

@@ -217,7 +217,7 @@ impl Trainer {
                 .for_each(|(p, g)| *p -= LR * g);
             self.step += 1;
             ran += 1;
-            if self.step % self.eval_every == 0 || self.done() {
+            if self.step.is_multiple_of(self.eval_every) || self.done() {
                 self.evaluate();
             }
         }
