@@ -2,6 +2,7 @@
 //! and each formula's doc comment names its source.
 
 pub mod compute;
+pub mod data_exp;
 pub mod error;
 pub mod format;
 pub mod lr_scaling;
