@@ -14,11 +14,11 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::i18n::Lang;
-use super::views::compute::ComputeParams;
 use super::params::lr::LrParams;
 use super::params::memory::MemoryParams;
 use super::params::sim::SimParams;
 use super::params::steps::StepsParams;
+use super::views::compute::ComputeParams;
 use super::views::data::DataParams;
 use crate::core::error::InputError;
 use crate::core::params::ParamSpec;

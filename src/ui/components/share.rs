@@ -64,7 +64,11 @@ pub fn frame_height(view: View, hide: u16) -> u32 {
             &[(Hide::Figures, 263)],
         ),
         // Not yet measured: an estimate from the Memory view's layout (re-measure).
-        View::Compute => ([3000, 2800, 1900, 1700], [1300, 600], &[(Hide::Figures, 500)]),
+        View::Compute => (
+            [3000, 2800, 1900, 1700],
+            [1300, 600],
+            &[(Hide::Figures, 500)],
+        ),
     };
     let controls_hidden = usize::from(on(Hide::Controls));
     let mut h = table[controls_hidden + 2 * usize::from(on(Hide::Text))];
