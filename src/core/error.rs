@@ -46,6 +46,9 @@ pub enum ErrorKind {
     Malformed(String),
     /// A model family or format this app does not support (what was found).
     Unsupported(String),
+    /// The chosen accelerator (named) has no published peak at the chosen precision, so the peak
+    /// must be entered by hand.
+    NoPublishedPeak(String),
 }
 
 /// An input that cannot be used: which field, and why.

@@ -44,8 +44,8 @@ pub fn frame_height(view: View, hide: u16) -> u32 {
             &[(3, 433), (10, 469), (11, 372), (12, 432)],
         ),
         View::Data => ([3244, 2808, 1385, 994], [1123, 731], &[(3, 263)]),
-        // Not yet measured: an estimate from the Memory view's layout (re-measure).
-        View::Compute => ([3000, 2800, 1900, 1700], [1300, 600], &[(3, 500)]),
+        // With the controls shown their column is the taller one, so hiding figures saves nothing.
+        View::Compute => ([3101, 2857, 1993, 1995], [1993, 1400], &[(3, 290)]),
     };
     let controls_hidden = usize::from(on(0));
     let mut h = table[controls_hidden + 2 * usize::from(on(1))];

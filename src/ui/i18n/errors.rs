@@ -29,6 +29,9 @@ pub fn error_message(lang: Lang, error: &InputError) -> String {
             ErrorKind::MustDivide(other) => format!("Must divide “{other}” exactly."),
             ErrorKind::Malformed(detail) => format!("Could not read this: {detail}"),
             ErrorKind::Unsupported(what) => format!("Not supported: {what}."),
+            ErrorKind::NoPublishedPeak(card) => format!(
+                "The {card} has no published dense peak at this precision: enter its TFLOP/s per GPU here (from a benchmark or the vendor's sheet)."
+            ),
         },
         Lang::Zh => match &error.kind {
             ErrorKind::Empty => "请输入数值。".into(),
@@ -51,6 +54,9 @@ pub fn error_message(lang: Lang, error: &InputError) -> String {
             ErrorKind::MustDivide(other) => format!("必须能整除“{other}”。"),
             ErrorKind::Malformed(detail) => format!("无法解析：{detail}"),
             ErrorKind::Unsupported(what) => format!("暂不支持：{what}。"),
+            ErrorKind::NoPublishedPeak(card) => format!(
+                "{card} 在该精度下没有公开的稠密峰值算力：请在这里填写每卡 TFLOP/s（可取自实测或厂商规格表）。"
+            ),
         },
     }
 }
