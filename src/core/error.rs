@@ -46,6 +46,9 @@ pub enum ErrorKind {
     Malformed(Syntax),
     /// A model family or format this app does not support (what was found).
     Unsupported(Found),
+    /// The chosen accelerator (named) has no published peak at the chosen precision, so the peak
+    /// must be entered by hand.
+    NoPublishedPeak(String),
 }
 
 /// What is wrong with a piece of structured text, as data (never as English prose), so that each

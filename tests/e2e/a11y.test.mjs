@@ -9,13 +9,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { startApp } from './harness.mjs';
+import { startApp, VIEWS } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 // axe-core from npm (tests/e2e/node_modules), read from disk: nothing is fetched at run time.
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const VIEWS = ['steps', 'lr', 'sim', 'memory', 'data'];
 const LANGS = ['en', 'zh'];
 const THEMES = ['light', 'dark'];
 
@@ -42,6 +41,7 @@ const BAD_INPUT = {
   sim: ['steps', 'abc'],
   memory: ['mbs', '0'],
   data: ['t', 'abc'],
+  compute: ['mfu', '2'],
 };
 
 /** Opens every <details>, then waits until each chart's data table (built only while open) is there. */
@@ -211,6 +211,7 @@ for (const view of VIEWS) {
       'nav-sim',
       'nav-memory',
       'nav-data',
+      'nav-compute',
       'lang-en',
       'lang-zh',
       'theme',

@@ -3,7 +3,7 @@
 // language, where the app will put them; once the app has built the page, the first paint is gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp } from './harness.mjs';
+import { startApp, VIEWS } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -13,7 +13,6 @@ after(async () => {
   await app.close();
 });
 
-const VIEWS = ['steps', 'lr', 'sim', 'memory', 'data'];
 
 /** A page of the test's browser on which no WebAssembly can load: it keeps its first paint. */
 async function pageWithoutModules(width = 375) {

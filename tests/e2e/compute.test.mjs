@@ -105,9 +105,33 @@ test('a card without a published peak asks for one; bad values keep the last res
   await page.locator('[data-testid="input-gpu"]').selectOption('a10g');
   const need = await until(() => page.locator('[data-testid="error-tflops"]').textContent());
   assert.ok(need && need.trim().length > 3, 'the A10G needs a peak');
+  // Its own message naming the card, not the generic "Enter a value."
+  assert.match(need, /A10G/);
+  assert.match(need, /TFLOP\/s/);
+  assert.doesNotMatch(need, /^Enter a value\.$/);
   await setInput(page, 'tflops', '156');
   const h = Number(await changed(() => value(page, 'wall-hours'), hours));
   close(h, Number(hours) * 2, 'half the A100 peak, twice the time');
+  await app.open(`view=compute&lang=zh&gpu=a10g`);
+  const zh = await until(() => page.locator('[data-testid="error-tflops"]').textContent());
+  assert.match(zh, /A10G/);
+  assert.match(zh, /峰值/);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('hide=figures also hides the lines that read the figures (card peak, terms counted)', async () => {
+  const { page } = app;
+  await app.open('view=compute&lang=en');
+  for (const id of ['compute-peak', 'compute-terms']) {
+    assert.ok(await page.locator(`[data-testid="${id}"]`).isVisible(), `${id} shows without hide=`);
+  }
+  await page.goto(`${app.base}?view=compute&lang=en&embed=1&hide=figures`);
+  await page.locator('[data-testid="view-compute"]').waitFor();
+  await page.locator('[data-testid="compute-peak"]').waitFor({ state: 'attached' });
+  for (const id of ['compute-peak', 'compute-terms', 'wall-hours']) {
+    assert.equal(await page.locator(`[data-testid="${id}"]`).isVisible(), false, `${id} hidden by hide=figures`);
+  }
+  assert.ok(await page.locator('[data-testid="chart-compute-gpus"]').isVisible(), 'the charts stay');
   assert.deepEqual(app.problems(), []);
 });
 

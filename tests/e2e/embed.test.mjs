@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startApp, until } from './harness.mjs';
+import { startApp, until, VIEWS } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -17,7 +17,6 @@ after(async () => {
   await app.close();
 });
 
-const VIEWS = ['steps', 'lr', 'sim', 'memory', 'data'];
 // What each hide word hides (a selector whose every match must be hidden), per view where it applies.
 const GENERIC = {
   controls: 'form.controls',
@@ -40,6 +39,7 @@ const EXTRAS = {
     measured: '.mem-measured',
   },
   data: {},
+  compute: {},
 };
 
 /** Opens a URL and waits for the view (the harness's `open` waits for the nav, which may be hidden). */
@@ -178,6 +178,7 @@ test('HTML and script in any parameter render as text: no element, no dialog, no
     sim: ['opts', 'bs', 'sim_lr', 'task'],
     memory: ['model', 'r', 'targets', 'gpu'],
     data: ['tasks', 'k', 'mix'],
+    compute: ['tflops', 'mfu', 'price', 'flops'],
   };
   for (const view of VIEWS) {
     for (const p of PAYLOADS) {
@@ -299,6 +300,10 @@ test('the snippet height fits the embedded view at 800 px', async () => {
     ['memory', ['controls', 'text', 'measured']],
     ['data', ['text']],
     ['data', ['controls', 'text', 'figures']],
+    ['compute', []],
+    ['compute', ['text']],
+    ['compute', ['text', 'figures']],
+    ['compute', ['controls', 'text', 'figures']],
   ];
   for (const [view, flags] of cases) {
     await page.goto(`${app.base}?view=${view}&lang=en`);

@@ -4,7 +4,7 @@
 // every figure's "why?" link lands on an entry that exists.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, PREFIX } from './harness.mjs';
+import { startApp, PREFIX, VIEWS } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -14,7 +14,6 @@ after(async () => {
   await app.close();
 });
 
-const VIEWS = ['steps', 'lr', 'sim', 'memory', 'data'];
 const PAGE = { en: 'formulas.html', zh: 'formulas.zh.html' };
 const OTHER = { en: 'zh', zh: 'en' };
 

@@ -12,12 +12,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { startApp } from './harness.mjs';
+import { startApp, VIEWS } from './harness.mjs';
 
 const URLS = Number(process.env.FUZZ_URLS ?? 60);
 const TYPED = Number(process.env.FUZZ_TYPED ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
-const VIEWS = ['steps', 'lr', 'sim', 'memory', 'data'];
 const SHELL = ['view', 'lang', 'theme', 'embed', 'hide'];
 const HIDE_WORDS = ['controls', 'text', 'nav', 'figures', 'max-step', 'critical', 'estimator', 'scaling', 'cells', 'sweep', 'parts', 'gpus', 'measured'];
 
@@ -287,7 +286,7 @@ test(`fuzz: ${TYPED} values typed into fields; the last good figures stay`, asyn
   const { page } = app;
   let view = null;
   for (let i = 0; i < TYPED; i++) {
-    const next = VIEWS[Math.floor(i / Math.max(1, Math.ceil(TYPED / 5))) % 5];
+    const next = VIEWS[Math.floor(i / Math.max(1, Math.ceil(TYPED / VIEWS.length))) % VIEWS.length];
     if (next !== view || r.int(8) === 0) {
       view = next;
       await open(`view=${view}`);

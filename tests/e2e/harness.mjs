@@ -9,6 +9,8 @@ import { launch } from './browser.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(process.env.DIST ?? path.join(here, '..', '..', 'dist'));
 export const PREFIX = '/course/lab/';
+/** Every view's `view=` key, in the order of the site's navigation: the one list the end-to-end files share. */
+export const VIEWS = ['steps', 'lr', 'sim', 'memory', 'data', 'compute'];
 
 /**
  * Starts a server and a browser. Returns helpers; call `close()` when done.

@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { VIEWS as ALL_VIEWS } from './harness.mjs';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from './browser.mjs';
 
@@ -26,7 +27,7 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const DIST = path.resolve(process.env.DIST ?? path.join(here, '..', '..', 'dist'));
 const OUT = path.resolve(args.out ?? 'lighthouse-summary.json');
 const RUNS = Math.max(1, Number(args.runs ?? 1));
-const VIEWS = args.views ? args.views.split(',') : ['steps', 'lr', 'sim', 'memory', 'data'];
+const VIEWS = args.views ? args.views.split(',') : ALL_VIEWS;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const PRESETS = Object.fromEntries(
   Object.entries({ mobile: undefined, desktop: desktopConfig }).filter(([name]) => !args.preset || name === args.preset),

@@ -3,7 +3,7 @@
 // tests/reference/trainer_steps.py (regenerate: python tests/reference/trainer_steps.py).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, value, num, setInput, canvasPixels, changed, until } from './harness.mjs';
+import { startApp, value, num, setInput, canvasPixels, changed, until, VIEWS } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -159,7 +159,7 @@ test('both languages: Chinese text, html lang follows, figures unchanged', async
 test('navigation: each view is a page with its own module, and the scenario carries over', async () => {
   const { page } = app;
   await app.open('view=steps&lang=zh&mbs=8');
-  assert.equal(await page.locator('[data-testid="nav"] a').count(), 5);
+  assert.equal(await page.locator('[data-testid="nav"] a').count(), VIEWS.length);
   // The module file a page fetched: the Steps page is Trunk's main app (batch-lab-*), the others
   // are named after their view (index.html, .ci/hash-pages.mjs).
   const modules = () =>
@@ -170,7 +170,7 @@ test('navigation: each view is a page with its own module, and the scenario carr
         .filter((n) => n.endsWith('.wasm')),
     );
   assert.deepEqual((await modules()).map((n) => n.split('-')[0]), ['batch']);
-  for (const key of ['lr', 'sim', 'memory', 'data', 'steps']) {
+  for (const key of [...VIEWS.filter((v) => v !== 'steps'), 'steps']) {
     await page.locator(`[data-testid="nav-${key}"]`).click();
     await page.locator(`[data-testid="view-${key}"]`).waitFor();
     const params = new URL(page.url()).searchParams;

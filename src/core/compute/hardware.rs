@@ -108,14 +108,14 @@ pub const CARDS: &[CardSpec] = &[
         tflops_16: Some(989.4),
         tflops_32: Some(66.9),
         watts: Some(700.0),
-        source: "NVIDIA H100 Tensor Core GPU datasheet (2023), SXM: BF16 tensor 989.4 (1,979 with sparsity), FP32 66.9, 700 W",
+        source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (2022), H100 SXM5: BF16 tensor with FP32 accumulate 989.4 (1,978.9 with sparsity), FP32 66.9; H100 datasheet (2023): 700 W",
     },
     CardSpec {
         key: "h200",
         tflops_16: Some(989.4),
-        tflops_32: Some(66.9),
+        tflops_32: Some(67.0),
         watts: Some(700.0),
-        source: "NVIDIA H200 Tensor Core GPU datasheet (2024), SXM: BF16 tensor 989 (1,979 with sparsity), FP32 67, 700 W",
+        source: "NVIDIA H200 Tensor Core GPU datasheet (2024), SXM: BF16 tensor 1,979 with sparsity (half of it dense: 989.4, the H100 SXM5 whitepaper figure), FP32 67, up to 700 W",
     },
 ];
 

@@ -1141,8 +1141,8 @@ pub static ENTRIES: &[Entry] = &[
             zh: "数据手册常印 2:4 结构化稀疏的数字，是稠密峰值的两倍；训练稠密模型最多只能达到稠密峰值。PyTorch 默认不对 fp32 矩阵乘使用 TF32。NVIDIA 没有发布 A10G 的数据手册，请自行输入其峰值。",
         },
         source: Text {
-            en: "NVIDIA datasheets: A100 Tensor Core GPU (2021), H100 Tensor Core GPU (2023), H200 Tensor Core GPU (2024), L40S (2023), Tesla V100 (2018), T4 (2019); NVIDIA Ada (2022) and Ampere GA102 (2021) architecture whitepapers for the RTX 4090 and RTX A6000.",
-            zh: "NVIDIA 数据手册：A100 Tensor Core GPU（2021）、H100 Tensor Core GPU（2023）、H200 Tensor Core GPU（2024）、L40S（2023）、Tesla V100（2018）、T4（2019）；RTX 4090 与 RTX A6000 见 NVIDIA Ada（2022）和 Ampere GA102（2021）架构白皮书。",
+            en: "NVIDIA datasheets: A100 Tensor Core GPU (2021), H100 Tensor Core GPU (2023), H200 Tensor Core GPU (2024), L40S (2023), Tesla V100 (2018), T4 (2019); NVIDIA Ada (2022) and Ampere GA102 (2021) architecture whitepapers for the RTX 4090 and RTX A6000, the H100 architecture whitepaper (2022) for the dense H100 figures.",
+            zh: "NVIDIA 数据手册：A100 Tensor Core GPU（2021）、H100 Tensor Core GPU（2023）、H200 Tensor Core GPU（2024）、L40S（2023）、Tesla V100（2018）、T4（2019）；RTX 4090 与 RTX A6000 见 NVIDIA Ada（2022）和 Ampere GA102（2021）架构白皮书，H100 的稠密数字见 H100 架构白皮书（2022）。",
         },
         links: &[
             Link {

@@ -487,7 +487,7 @@ pub(super) static ZH: Compute = Compute {
     gpus_alt: "训练时长：{gpus} 张 GPU 需 {hours} 小时；时长随 GPU 数成反比下降，直到数据并行上限 {limit} 张，此时为 {best} 小时。",
     breakdown_title: "每个 token 的 FLOPs 构成",
     breakdown_names: ["前向", "反向", "重计算", "注意力"],
-    breakdown_y: "每个 token 的 GFLOPs",
+    breakdown_y: "每 token GFLOPs",
     breakdown_term: "项",
     breakdown_alt: "每个 token 的 FLOPs 构成：共 {total} GFLOPs。",
     runs_title: "准不准？对照公开的训练记录",

@@ -67,6 +67,8 @@ pub struct Errors {
     pub unsupported_arch: &'static str,
     /// A config naming no model family.
     pub unsupported_none: &'static str,
+    /// An accelerator with no published dense peak at this precision ({card}).
+    pub no_published_peak: &'static str,
 }
 
 impl Errors {
@@ -100,6 +102,7 @@ impl Errors {
                 fill(self.unsupported_arch, &[("value", v)])
             }
             ErrorKind::Unsupported(Found::Nothing) => self.unsupported_none.into(),
+            ErrorKind::NoPublishedPeak(card) => fill(self.no_published_peak, &[("card", card)]),
         }
     }
 
@@ -167,6 +170,7 @@ pub(super) static EN: Errors = Errors {
     unsupported_type: "Not supported: model_type “{value}”.",
     unsupported_arch: "Not supported: architecture “{value}”.",
     unsupported_none: "Not supported: the config names no model_type or architectures.",
+    no_published_peak: "The {card} has no published dense peak at this precision: enter its TFLOP/s per GPU here (from a benchmark or the vendor's sheet).",
 };
 
 pub(super) static ZH: Errors = Errors {
@@ -199,6 +203,7 @@ pub(super) static ZH: Errors = Errors {
     unsupported_type: "暂不支持：model_type “{value}”。",
     unsupported_arch: "暂不支持：架构“{value}”。",
     unsupported_none: "暂不支持：配置中既没有 model_type，也没有 architectures。",
+    no_published_peak: "{card} 在该精度下没有公开的稠密峰值算力：请在这里填写每卡 TFLOP/s（可取自实测或厂商规格表）。",
 };
 
 #[cfg(test)]
@@ -242,10 +247,11 @@ mod tests {
             ErrorKind::Unsupported(Found::ModelType("t5".into())),
             ErrorKind::Unsupported(Found::Architecture("FalconForCausalLM".into())),
             ErrorKind::Unsupported(Found::Nothing),
+            ErrorKind::NoPublishedPeak("A10G".into()),
         ];
         all.extend(syntax.into_iter().map(ErrorKind::Malformed));
         // Every variant is listed: a new kind fails to compile here until it is added above.
-        let mut seen = [false; 28];
+        let mut seen = [false; 29];
         for k in &all {
             let i = match k {
                 ErrorKind::Empty => 0,
@@ -267,6 +273,7 @@ mod tests {
                 ErrorKind::Unsupported(Found::ModelType(_)) => 16,
                 ErrorKind::Unsupported(Found::Architecture(_)) => 17,
                 ErrorKind::Unsupported(Found::Nothing) => 18,
+                ErrorKind::NoPublishedPeak(_) => 28,
                 ErrorKind::Malformed(s) => match s {
                     Syntax::Json { .. } => 19,
                     Syntax::NotAnObject => 20,
@@ -318,6 +325,11 @@ mod tests {
             "qa",
             "t",
             "FalconForCausalLM",
+            // A card's name and the unit of a peak.
+            "A",
+            "G",
+            "TFLOP",
+            "s",
         ];
         for kind in every_kind() {
             let zh = ZH.message(&kind);

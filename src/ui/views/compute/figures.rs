@@ -73,7 +73,7 @@ pub fn ComputeFigures(
                         .replace("{watts}", &spec.watts.map_or("—".into(), fmt_number))
                         .replace("{source}", spec.source)
                 };
-                view! { <p class="aside" data-testid="compute-peak" data-value=c.input.tflops.to_string()>{line}</p> }
+                view! { <p class="aside figures-note" data-testid="compute-peak" data-value=c.input.tflops.to_string()>{line}</p> }
             })
         })
     };
@@ -98,7 +98,7 @@ pub fn ComputeFigures(
                     terms.push(n[6]);
                 }
                 let sep = if state.lang.get() == Lang::Zh { "、" } else { ", " };
-                view! { <p class="aside" data-testid="compute-terms">{t.included.replace("{terms}", &terms.join(sep))}</p> }
+                view! { <p class="aside figures-note" data-testid="compute-terms">{t.included.replace("{terms}", &terms.join(sep))}</p> }
             })
         })
     };

@@ -217,7 +217,10 @@ impl ComputeParams {
             return Err(vec![InputError::new("gpu", ErrorKind::NotOneOf(GPU_KEYS))]);
         };
         let Some(peak) = tflops.or_else(|| spec.tflops(mem.prec)) else {
-            return Err(vec![InputError::new("tflops", ErrorKind::Empty)]);
+            return Err(vec![InputError::new(
+                "tflops",
+                ErrorKind::NoPublishedPeak(gpu.name.to_string()),
+            )]);
         };
         let flops = FlopsSetup {
             model: &mem.model,
@@ -363,7 +366,7 @@ pub fn ComputeView() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::core::compute::runs::RUNS;
-    use crate::ui::i18n::{EN, ZH};
+    use crate::ui::i18n::{EN, Lang, ZH};
 
     #[test]
     fn label_tables_line_up() {
@@ -402,6 +405,21 @@ mod tests {
             let p = params("view=compute&gpu=a10g");
             let e = p.parse().err().unwrap_or_default();
             assert_eq!(e.first().map(|e| e.field), Some("tflops"));
+            // Its own message, naming the card, not the generic "Enter a value."
+            let kind = e.first().map(|e| e.kind.clone());
+            assert!(
+                matches!(&kind, Some(ErrorKind::NoPublishedPeak(card)) if card.contains("A10G")),
+                "{kind:?}"
+            );
+            for lang in [Lang::En, Lang::Zh] {
+                let msg = crate::ui::i18n::error_message(lang, &e[0]);
+                assert!(msg.contains("A10G") && msg.contains("TFLOP/s"), "{msg}");
+                let generic = crate::ui::i18n::error_message(
+                    lang,
+                    &InputError::new("tflops", ErrorKind::Empty),
+                );
+                assert_ne!(msg, generic);
+            }
             p.tflops.value.set("70".into());
             assert!(p.parse().is_ok());
             p.mfu.value.set("2".into());
