@@ -211,7 +211,7 @@ test('Batch & LR: all eight charts export, suffixed per chart', async () => {
     'eps-opt': 'bnoise1000_epsmax0.1_b256',
     'steps-examples': 'bnoise1000_epsmax0.1_b256',
     tradeoff: 'bnoise1000_epsmax0.1_b256',
-    'norm-fit': 'bs32_gs7.125_bb512_gb4.1953125',
+    'norm-fit': 'bs32_gs104_bb512_gb10.25',
     'lr-rules': 'lr1e-4_b0-256_b1-1024_adam',
   };
   const out = {};
@@ -226,7 +226,7 @@ test('Batch & LR: all eight charts export, suffixed per chart', async () => {
   assert.equal(out.path.csv.rows.length, 51);
   // The estimator's two measurements are in the table exactly as typed in the URL.
   const measured = out['norm-fit'].json.rows.filter((r) => r[0] === 'measured').map((r) => [r[1], r[2]]);
-  assert.deepEqual(measured, [[32, 7.125], [512, 4.1953125]]);
+  assert.deepEqual(measured, [[32, 104], [512, 10.25]]);
   // The scaling rules start from the tuned point (B0, lr0).
   const linear = out['lr-rules'].json.rows.filter((r) => r[0] === out['lr-rules'].json.rows[0][0]);
   const b0 = linear.find((r) => Math.abs(r[1] - 256) < 1e-9);

@@ -167,7 +167,7 @@ test('bad input: messages beside fields, last result kept and marked stale, neve
   assert.equal(await page.locator('[data-testid="b-simple"]').getAttribute('data-stale'), 'true');
   // Noisy norms: the big-batch norm above the small one gives a negative tr Σ estimate.
   await setInput(page, 'b_big', '512');
-  await setInput(page, 'gn_big', '8');
+  await setInput(page, 'gn_big', '200');
   assert.match(await until(() => page.locator('[data-testid="estimator-problem"]').innerText()), /average/i);
   assert.ok(await until(() => page.locator('[data-testid="error-gn_small"]').textContent()));
   assert.equal(await value(page, 'b-simple'), '800');
