@@ -1,5 +1,6 @@
 //! The two charts: time to finish against the number of GPUs, and FLOPs per token by term.
 
+use crate::ui::i18n::fill;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -51,11 +52,15 @@ pub fn GpusChart(
         shown.with(|c| {
             c.as_ref().map_or(String::new(), |c| {
                 let limit = c.input.dp_limit();
-                t.gpus_alt
-                    .replace("{hours}", &sig3(c.est.wall_hours))
-                    .replace("{gpus}", &fmt_number(c.input.gpus))
-                    .replace("{limit}", &fmt_number(limit))
-                    .replace("{best}", &sig3(c.input.hours_with(limit)))
+                fill(
+                    t.gpus_alt,
+                    &[
+                        ("hours", &sig3(c.est.wall_hours)),
+                        ("gpus", &fmt_number(c.input.gpus)),
+                        ("limit", &fmt_number(limit)),
+                        ("best", &sig3(c.input.hours_with(limit))),
+                    ],
+                )
             })
         })
     });
@@ -67,8 +72,8 @@ pub fn GpusChart(
             .into_iter()
             .map(|g| (g, c.input.hours_with(g)))
             .collect();
-        let limit_label = t.gpus_limit.replace("{limit}", &fmt_number(limit));
-        let current_label = t.gpus_current.replace("{gpus}", &fmt_number(c.input.gpus));
+        let limit_label = fill(t.gpus_limit, &[("limit", &fmt_number(limit))]);
+        let current_label = fill(t.gpus_current, &[("gpus", &fmt_number(c.input.gpus))]);
         let plot = GpusPlot {
             curve: &curve,
             limit: (limit, &limit_label),
@@ -106,8 +111,7 @@ pub fn BreakdownChart(
         let t = strings().compute();
         shown.with(|c| {
             c.as_ref().map_or(String::new(), |c| {
-                t.breakdown_alt
-                    .replace("{total}", &sig3(c.flops.total() / 1e9))
+                fill(t.breakdown_alt, &[("total", &sig3(c.flops.total() / 1e9))])
             })
         })
     });

@@ -1,6 +1,7 @@
 //! The figure cards: FLOPs per token and for the run, time per update and in all, GPU-hours,
 //! cluster throughput, energy and cost; with the peak used and the terms counted.
 
+use crate::ui::i18n::fill;
 use leptos::prelude::*;
 
 use super::Computed;
@@ -65,13 +66,9 @@ pub fn ComputeFigures(
                 let (gpu, spec) = c.card;
                 let peak = fmt_number(c.input.tflops);
                 let line = if c.peak_entered {
-                    t.peak_entered.replace("{peak}", &peak)
+                    fill(t.peak_entered, &[("peak", &peak)])
                 } else {
-                    t.peak_card
-                        .replace("{card}", gpu.name)
-                        .replace("{peak}", &peak)
-                        .replace("{watts}", &spec.watts.map_or("—".into(), fmt_number))
-                        .replace("{source}", spec.source)
+                    fill(t.peak_card, &[("card", gpu.name), ("peak", &peak), ("watts", &spec.watts.map_or("—".into(), fmt_number)), ("source", spec.source)])
                 };
                 view! { <p class="aside figures-note" data-testid="compute-peak" data-value=c.input.tflops.to_string()>{line}</p> }
             })
@@ -98,7 +95,7 @@ pub fn ComputeFigures(
                     terms.push(n[6]);
                 }
                 let sep = if state.lang.get() == Lang::Zh { "、" } else { ", " };
-                view! { <p class="aside figures-note" data-testid="compute-terms">{t.included.replace("{terms}", &terms.join(sep))}</p> }
+                view! { <p class="aside figures-note" data-testid="compute-terms">{fill(t.included, &[("terms", &terms.join(sep))])}</p> }
             })
         })
     };

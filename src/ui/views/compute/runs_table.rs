@@ -1,5 +1,6 @@
 //! "How close is this?": published training runs beside this view's count.
 
+use crate::ui::i18n::fill;
 use leptos::prelude::*;
 
 use crate::core::compute::runs::{self, Reported};
@@ -22,9 +23,9 @@ pub fn RunsTable() -> impl IntoView {
                 let card = crate::core::memory::gpu::Gpu::parse(r.run.gpu)
                     .map_or(r.run.gpu, |g| g.name);
                 let reported = match r.run.reported {
-                    Reported::Flops(x) => t.runs_reported[0].replace("{x}", &fmt_sci(x)),
-                    Reported::GpuHours(x) => t.runs_reported[1].replace("{x}", &fmt_number(x)),
-                    Reported::TflopsPerGpu(x) => t.runs_reported[2].replace("{x}", &fmt_number(x)),
+                    Reported::Flops(x) => fill(t.runs_reported[0], &[("x", &fmt_sci(x))]),
+                    Reported::GpuHours(x) => fill(t.runs_reported[1], &[("x", &fmt_number(x))]),
+                    Reported::TflopsPerGpu(x) => fill(t.runs_reported[2], &[("x", &fmt_number(x))]),
                 };
                 let mfu = r
                     .implied_mfu

@@ -2,6 +2,7 @@
 //! fields (so the link restores it exactly, in a few short keys); one that does not shows its
 //! message here and leaves the fields, and so the estimate, as they were.
 
+use crate::ui::i18n::fill;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -71,9 +72,7 @@ pub fn ConfigPaste() -> impl IntoView {
         status.get().map(|s| match s {
             Ok((family, params)) => view! {
                 <p class="mem-config-ok" data-testid="config-status">
-                    {t.config_loaded
-                        .replace("{family}", family.key())
-                        .replace("{params}", &fmt_int(u128::from(params)))}
+                    {fill(t.config_loaded, &[("family", family.key()), ("params", &fmt_int(u128::from(params)))])}
                 </p>
             }
             .into_any(),

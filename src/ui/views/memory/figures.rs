@@ -1,6 +1,7 @@
 //! The figure cards: bytes per GPU of each part at the peak, the largest micro-batch, the
 //! parameter counts, and a sentence saying which moment sets the peak.
 
+use crate::ui::i18n::fill;
 use leptos::prelude::*;
 
 use super::Computed;
@@ -63,7 +64,7 @@ pub fn MemoryFigures(
                     Phase::BackwardStart => "backward",
                     Phase::OptimizerStep => "step",
                 };
-                view! { <p class="aside" data-testid="mem-phase" data-value=key>{sentence.replace("{other}", &other)}</p> }
+                view! { <p class="aside" data-testid="mem-phase" data-value=key>{fill(sentence, &[("other", &other)])}</p> }
             })
         })
     };

@@ -1,6 +1,7 @@
 //! The stacked-bar chart of the parts at both moments, with the chosen card's capacity line
 //! and its data table.
 
+use crate::ui::i18n::fill;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -39,12 +40,16 @@ pub fn PartsChart(
                     Phase::OptimizerStep => t.moment_names[1],
                 };
                 let (per, symbol) = chart_rung(c);
-                t.chart_alt
-                    .replace("{peak}", &fmt_number(c.est.total as f64 / per))
-                    .replace("{moment}", moment)
-                    .replace("{card}", c.gpu.name)
-                    .replace("{cap}", &fmt_number(c.gpu.bytes() as f64 / per))
-                    .replace("{unit}", symbol)
+                fill(
+                    t.chart_alt,
+                    &[
+                        ("peak", &fmt_number(c.est.total as f64 / per)),
+                        ("moment", moment),
+                        ("card", c.gpu.name),
+                        ("cap", &fmt_number(c.gpu.bytes() as f64 / per)),
+                        ("unit", symbol),
+                    ],
+                )
             })
         })
     });
@@ -63,7 +68,7 @@ pub fn PartsChart(
                 parts: amounts(c.est.step.list()),
             },
         ];
-        let y = t.chart_y.replace("{unit}", symbol);
+        let y = fill(t.chart_y, &[("unit", symbol)]);
         let plot = PartsBarPlot {
             bars: &bars,
             part_names: t.part_names,
