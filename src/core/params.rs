@@ -299,6 +299,26 @@ pub mod memory {
     ];
 }
 
+/// The Time & cost view's own parameters (read by `core::compute`). The model, method, card
+/// and data it reads are the Memory and Steps views' parameters.
+pub mod compute {
+    use super::{ParamSpec, Rule};
+
+    /// `flops`: `detailed` (every matmul) or `6n` (Kaplan et al. 2020).
+    pub const FLOPS: ParamSpec = ParamSpec::custom("flops", "detailed");
+    /// `causal`: halve QKᵀ and A·V (0/1).
+    pub const CAUSAL: ParamSpec = ParamSpec::ruled("causal", "0", Rule::Flag);
+    /// `tflops`: dense peak per GPU, TFLOP/s (empty: the card's published figure).
+    pub const TFLOPS: ParamSpec = ParamSpec::custom("tflops", "");
+    /// `mfu`: the share of the peak sustained, in (0, 1].
+    pub const MFU: ParamSpec = ParamSpec::custom("mfu", "0.4");
+    /// `price`: per GPU-hour (empty: no cost).
+    pub const PRICE: ParamSpec = ParamSpec::custom("price", "");
+
+    /// Every Time & cost parameter, in URL order.
+    pub const ALL: [ParamSpec; 5] = [FLOPS, CAUSAL, TFLOPS, MFU, PRICE];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,13 +331,19 @@ mod tests {
             .iter()
             .chain(&lr::ALL)
             .chain(&memory::OWN)
+            .chain(&compute::ALL)
             .map(|s| s.key)
             .collect();
         let n = keys.len();
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), n, "a key is declared twice");
-        for s in steps::ALL.iter().chain(&lr::ALL).chain(&memory::OWN) {
+        for s in steps::ALL
+            .iter()
+            .chain(&lr::ALL)
+            .chain(&memory::OWN)
+            .chain(&compute::ALL)
+        {
             let ok = match s.rule {
                 Rule::Count { .. } => s.count(s.default).is_ok(),
                 Rule::Positive { .. } | Rule::Real { .. } => s.real(s.default).is_ok(),
@@ -340,7 +366,8 @@ mod tests {
         assert_eq!(steps::GPUS.alias, Some("dev"));
     }
 
-    /// README's URL tables list every declared key, and the Steps, Batch & LR and Memory tables
+    /// README's URL tables list every declared key, and the Steps, Batch & LR, Memory and Time &
+    /// cost tables
     /// list no key that is not declared.
     #[test]
     fn readme_tables_match_the_declarations() {
@@ -364,6 +391,7 @@ mod tests {
             ("### Steps (`view=steps`)", &steps::ALL[..]),
             ("### Batch & LR (`view=lr`)", &lr::ALL[..]),
             ("### Memory (`view=memory`)", &memory::OWN[..]),
+            ("### Time & cost (`view=compute`)", &compute::ALL[..]),
         ] {
             let listed = table_keys(heading);
             assert!(!listed.is_empty(), "{heading}: no table");

@@ -56,13 +56,19 @@ fn language_block(lang: Lang) -> String {
         .map(|v| format!("<a data-nav=\"{}\">{}</a>", v.key(), esc(shell.nav_name(v))))
         .collect();
     let _ = writeln!(out, "        <nav>{nav}</nav>");
-    let (en, zh) = match lang {
-        Lang::En => ("true", "false"),
-        Lang::Zh => ("false", "true"),
-    };
+    let buttons: String = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            format!(
+                "<button type=\"button\" aria-pressed=\"{}\">{}</button>",
+                l == lang,
+                l.switch_label()
+            )
+        })
+        .collect();
     let _ = writeln!(
         out,
-        "        <div class=\"switches\"><div class=\"lang-switch\"><button type=\"button\" aria-pressed=\"{en}\">EN</button><button type=\"button\" aria-pressed=\"{zh}\">中文</button></div><label class=\"theme-switch\"><span>{}</span><select><option>{}</option></select></label></div>",
+        "        <div class=\"switches\"><div class=\"lang-switch\">{buttons}</div><label class=\"theme-switch\"><span>{}</span><select><option>{}</option></select></label></div>",
         esc(shell.theme_label),
         esc(shell.theme_auto)
     );

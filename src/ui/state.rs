@@ -14,11 +14,11 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::i18n::Lang;
+use super::params::compute::ComputeParams;
 use super::params::lr::LrParams;
 use super::params::memory::MemoryParams;
 use super::params::sim::SimParams;
 use super::params::steps::StepsParams;
-use super::views::compute::ComputeParams;
 use super::views::data::DataParams;
 use crate::core::error::InputError;
 use crate::core::params::ParamSpec;
@@ -402,8 +402,8 @@ pub fn hide_words(mask: u16, sep: &str) -> String {
 /// Everything the URL holds, as signals. Cheap to copy; provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The current view.
-    pub view: RwSignal<View>,
+    /// The view this page shows (another view is another page: see [`AppState::href_to`]).
+    pub view: View,
     /// The language.
     pub lang: RwSignal<Lang>,
     /// The theme choice.
@@ -480,7 +480,7 @@ impl AppState {
         let steps = StepsParams::new(query);
         let memory = MemoryParams::new(query, &steps);
         let state = AppState {
-            view: RwSignal::new(view),
+            view,
             lang: RwSignal::new(lang),
             theme: RwSignal::new(theme),
             system_dark: RwSignal::new(system_dark),
@@ -526,7 +526,7 @@ impl AppState {
     /// `key=value` to `bad`. On the open page's view the shared parameters it checks are
     /// included ([`ParamSet::checked_params`]); on the others only their own.
     fn reset_malformed(&self, bad: &mut Vec<String>, which: impl Fn(View) -> bool) {
-        let open = self.view.get_untracked();
+        let open = self.view;
         for v in View::ALL.into_iter().filter(|v| which(*v)) {
             let set = self.view_params(v);
             let params = if v == open {
@@ -564,7 +564,7 @@ impl AppState {
     /// The page calls it in a task after the one that builds it: reading the other views'
     /// parameters is not needed to show this one, and the start-up task is shorter without it.
     pub fn check_other_views(&self) {
-        let view = self.view.get_untracked();
+        let view = self.view;
         let mut bad = self.bad_params.get_untracked();
         let before = bad.len();
         self.reset_malformed(&mut bad, |v| v != view);
@@ -611,7 +611,7 @@ impl AppState {
     /// shared by two views (`mbs`, `seq`, `ga`, `gpus`) appears once.
     /// Reads signals, so an effect that calls it re-runs on every edit.
     pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
-        let view = self.view.get();
+        let view = self.view;
         let mut pairs = vec![
             ("view", view.key().to_string()),
             ("lang", self.lang.get().key().to_string()),
@@ -636,6 +636,16 @@ impl AppState {
                     pairs.push((p.key, p.value.get()));
                 }
             }
+        }
+        pairs
+    }
+
+    /// The pairs of `view`'s page in the same state: [`AppState::query_pairs`] with `view` changed
+    /// (the navigation tabs, and controls that open another view).
+    pub fn pairs_to(&self, view: View) -> Vec<(&'static str, String)> {
+        let mut pairs = self.query_pairs();
+        if let Some(first) = pairs.iter_mut().find(|(k, _)| *k == "view") {
+            first.1 = view.key().to_string();
         }
         pairs
     }

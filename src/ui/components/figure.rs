@@ -32,7 +32,7 @@ pub fn Figure(
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
     // The page's view is fixed for its life (another view is another page).
-    let entry = formula_for(state.view.get_untracked(), testid);
+    let entry = formula_for(state.view, testid);
     // In an embed the entry opens in a new tab, so the frame keeps the app.
     let new_tab = state.embed;
     let source = entry.map(|id| {

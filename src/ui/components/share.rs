@@ -220,7 +220,7 @@ pub fn Share() -> impl IntoView {
         )
     });
     // The flags chosen that mean something on this view.
-    let chosen = move || hide.get() & hide_flags_for(state.view.get());
+    let chosen = move || hide.get() & hide_flags_for(state.view);
     let embed_url = Memo::new(move |_| {
         format!(
             "{}{}",
@@ -228,10 +228,10 @@ pub fn Share() -> impl IntoView {
             crate::ui::browser::href_with(&state.embed_pairs(chosen()))
         )
     });
-    let height = Memo::new(move |_| frame_height(state.view.get(), chosen()));
+    let height = Memo::new(move |_| frame_height(state.view, chosen()));
     let title = Memo::new(move |_| {
         let s = texts(state.lang.get());
-        let name = match state.view.get() {
+        let name = match state.view {
             View::Steps => s.shell().nav_steps,
             View::Lr => s.shell().nav_lr,
             View::Sim => s.shell().nav_sim,
@@ -245,7 +245,7 @@ pub fn Share() -> impl IntoView {
 
     let panel = move || {
         let t = texts(state.lang.get()).share();
-        let offered = hide_flags_for(state.view.get());
+        let offered = hide_flags_for(state.view);
         let boxes = Hide::ALL
             .into_iter()
             .enumerate()

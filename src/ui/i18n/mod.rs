@@ -115,6 +115,14 @@ impl Lang {
         }
     }
 
+    /// The language's name on its own switch button, written in that language.
+    pub fn switch_label(self) -> &'static str {
+        match self {
+            Lang::En => "EN",
+            Lang::Zh => "中文",
+        }
+    }
+
     /// Reads a URL value.
     pub fn parse(text: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.key() == text)

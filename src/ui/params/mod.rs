@@ -5,6 +5,7 @@
 //! single-field errors reset a link's value. `ui::state` holds one of each; the views only read
 //! them, so the state does not depend on any view.
 
+pub mod compute;
 pub mod lr;
 pub mod memory;
 pub mod sim;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::{Draws, MixState};
 use crate::core::format::{fmt_compact, fmt_int, fmt_number};
+use crate::ui::browser;
 use crate::ui::components::figure::Figure;
 use crate::ui::i18n::{Lang, error_message, fill, texts};
 use crate::ui::state::{AppState, View};
@@ -78,7 +79,7 @@ pub fn DrawSource(
                     >
                         {t.keep_typed}
                     </button>
-                    <button type="button" class="action" data-testid="mix-open-steps" on:click=move |_| state.view.set(View::Steps)>
+                    <button type="button" class="action" data-testid="mix-open-steps" on:click=move |_| browser::navigate(&browser::href_with(&state.pairs_to(View::Steps)))>
                         {t.open_steps}
                     </button>
                 }

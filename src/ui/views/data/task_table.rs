@@ -8,9 +8,10 @@ use crate::chart::Palette;
 use crate::core::error::ErrorKind;
 use crate::core::format::{fmt_int, fmt_number};
 use crate::core::mix::{
-    TaskColumn, TaskError, TaskOutcome, Warning, fresh_task_name, has_separator, join_task_cells,
+    TaskCells, TaskColumn, TaskError, TaskOutcome, Warning, fresh_task_name, has_separator,
+    join_task_cells,
 };
-use crate::ui::i18n::{Lang, error_message, fill, texts};
+use crate::ui::i18n::{Lang, Strings, error_message, fill, texts};
 use crate::ui::state::AppState;
 
 /// A share as a percentage for reading: 0.9009 → `90.09%`.
@@ -67,6 +68,68 @@ fn warning_key(w: &Warning) -> &'static str {
     }
 }
 
+/// Writes one cell into the `tasks` text (an event handler). A cell holding a separator is kept
+/// as a draft, out of the URL, with its error on the row.
+fn edit_cell(m: MixState, row: usize, column: TaskColumn, text: String) {
+    if has_separator(&text) {
+        m.draft.set(Some(Draft { row, column, text }));
+        return;
+    }
+    if m.draft.with_untracked(|d| {
+        d.as_ref()
+            .is_some_and(|d| d.row == row && d.column == column)
+    }) {
+        m.draft.set(None);
+    }
+    let mut cells = m.cells.get_untracked();
+    if let Some(c) = cells.get_mut(row) {
+        match column {
+            TaskColumn::Name => c.name = text,
+            TaskColumn::Count => c.count = text,
+            TaskColumn::Seq | TaskColumn::Row => c.seq = text,
+        }
+        m.p.tasks.value.set(join_task_cells(&cells));
+    }
+}
+
+/// Removes a row (an event handler).
+fn remove_row(m: MixState, row: usize) {
+    let mut cells = m.cells.get_untracked();
+    if row < cells.len() {
+        cells.remove(row);
+        m.draft.set(None);
+        m.p.tasks.value.set(join_task_cells(&cells));
+    }
+}
+
+/// Adds a row of 1,000 examples under a fresh name (an event handler).
+fn add_row(m: MixState) {
+    let mut cells = m.cells.get_untracked();
+    let name = fresh_task_name(&cells);
+    cells.push(TaskCells {
+        name,
+        count: "1000".into(),
+        seq: String::new(),
+    });
+    m.p.tasks.value.set(join_task_cells(&cells));
+}
+
+/// A cell's text as shown (tracked): the draft if it is this cell's, else the cell. A name of the
+/// default table or of a worked example shows in the reader's language (the link keeps it as it
+/// is); a typed name shows as typed.
+fn cell_text(m: MixState, lang: Lang, row: usize, column: TaskColumn) -> String {
+    m.draft.with(|d| match d {
+        Some(d) if d.row == row && d.column == column => d.text.clone(),
+        _ => m.cells.with(|cells| {
+            cells.get(row).map_or(String::new(), |c| match column {
+                TaskColumn::Name => texts(lang).data().task_name(&c.name).into_owned(),
+                TaskColumn::Count => c.count.clone(),
+                TaskColumn::Seq | TaskColumn::Row => c.seq.clone(),
+            })
+        }),
+    })
+}
+
 /// The task table.
 #[component]
 pub fn TaskTable(
@@ -75,204 +138,6 @@ pub fn TaskTable(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
-    let tasks = m.p.tasks;
-
-    // Writes one cell into the `tasks` text (event handler).
-    let edit = move |row: usize, column: TaskColumn, text: String| {
-        if has_separator(&text) {
-            m.draft.set(Some(Draft { row, column, text }));
-            return;
-        }
-        if m.draft.with_untracked(|d| {
-            d.as_ref()
-                .is_some_and(|d| d.row == row && d.column == column)
-        }) {
-            m.draft.set(None);
-        }
-        let mut cells = m.cells.get_untracked();
-        if let Some(c) = cells.get_mut(row) {
-            match column {
-                TaskColumn::Name => c.name = text,
-                TaskColumn::Count => c.count = text,
-                TaskColumn::Seq | TaskColumn::Row => c.seq = text,
-            }
-            tasks.value.set(join_task_cells(&cells));
-        }
-    };
-    let remove = move |row: usize| {
-        let mut cells = m.cells.get_untracked();
-        if row < cells.len() {
-            cells.remove(row);
-            m.draft.set(None);
-            tasks.value.set(join_task_cells(&cells));
-        }
-    };
-    let add = move |_| {
-        let mut cells = m.cells.get_untracked();
-        let name = fresh_task_name(&cells);
-        cells.push(crate::core::mix::TaskCells {
-            name,
-            count: "1000".into(),
-            seq: String::new(),
-        });
-        tasks.value.set(join_task_cells(&cells));
-    };
-    // A name of the default table or of a worked example shows in the reader's language (the
-    // link keeps it as it is); a typed name shows as typed.
-    let cell_text = move |row: usize, column: TaskColumn| {
-        m.draft.with(|d| match d {
-            Some(d) if d.row == row && d.column == column => d.text.clone(),
-            _ => m.cells.with(|cells| {
-                cells.get(row).map_or(String::new(), |c| match column {
-                    TaskColumn::Name => strings().data().task_name(&c.name).into_owned(),
-                    TaskColumn::Count => c.count.clone(),
-                    TaskColumn::Seq | TaskColumn::Row => c.seq.clone(),
-                })
-            }),
-        })
-    };
-
-    let row_view = move |i: usize| {
-        let error = Memo::new(move |_| m.rows.with(|r| r.get(i).and_then(|r| r.clone().err())));
-        let outcome: Memo<Option<TaskOutcome>> = Memo::new(move |_| {
-            if error.with(Option::is_some) {
-                return None;
-            }
-            m.shown
-                .with(|p| p.as_ref().and_then(|p| p.rows.get(i).cloned().flatten()))
-        });
-        let bad = move |col: TaskColumn| {
-            move || {
-                let hit = error.with(|e| {
-                    e.as_ref()
-                        .is_some_and(|e| e.column == col || e.column == TaskColumn::Row)
-                });
-                if hit { "true" } else { "false" }
-            }
-        };
-        let swatch = move || {
-            let c = Palette::for_theme(state.dark()).series[i % 7];
-            format!("background: rgb({}, {}, {})", c.0, c.1, c.2)
-        };
-        let name_for_label = move || {
-            fill(
-                strings().data().remove_row,
-                &[("name", &cell_text(i, TaskColumn::Name))],
-            )
-        };
-        let stale = move || m.stale.get().to_string();
-        let out = move |testid: String,
-                        label: fn(&'static crate::ui::i18n::Strings) -> &'static str,
-                        raw: fn(&TaskOutcome) -> Option<String>,
-                        text: fn(&TaskOutcome) -> Option<String>| {
-            view! {
-                <td data-label=move || label(strings())>
-                    <output
-                        data-testid=testid
-                        data-value=move || outcome.with(|o| o.as_ref().and_then(raw).unwrap_or_default())
-                        data-stale=stale
-                        class:stale=move || m.stale.get()
-                    >
-                        {move || outcome.with(|o| o.as_ref().and_then(text).unwrap_or_else(|| "—".into()))}
-                    </output>
-                </td>
-            }
-        };
-        let warnings = move || {
-            outcome.with(|o| {
-                o.as_ref()
-                    .filter(|o| !o.warnings.is_empty())
-                    .map(|o| (o.warnings.clone(), state.lang.get()))
-            })
-        };
-        let has_msgs = move || error.with(Option::is_some) || warnings().is_some();
-        view! {
-            <tbody class="task-row" data-testid=format!("mix-row-{i}")>
-                <tr>
-                    <td class="swatch-cell"><span class="swatch" style=swatch></span></td>
-                    <td data-label=move || strings().data().col_name>
-                        <input
-                            type="text"
-                            class="cell-name"
-                            autocomplete="off"
-                            spellcheck="false"
-                            aria-label=move || strings().data().col_name
-                            data-testid=format!("mix-name-{i}")
-                            aria-invalid=bad(TaskColumn::Name)
-                            prop:value=move || cell_text(i, TaskColumn::Name)
-                            on:input=move |ev| edit(i, TaskColumn::Name, event_target_value(&ev))
-                        />
-                    </td>
-                    <td data-label=move || strings().data().col_count>
-                        <input
-                            type="text"
-                            inputmode="decimal"
-                            class="cell-num"
-                            autocomplete="off"
-                            spellcheck="false"
-                            aria-label=move || strings().data().col_count
-                            data-testid=format!("mix-count-{i}")
-                            aria-invalid=bad(TaskColumn::Count)
-                            prop:value=move || cell_text(i, TaskColumn::Count)
-                            on:input=move |ev| edit(i, TaskColumn::Count, event_target_value(&ev))
-                        />
-                    </td>
-                    <td data-label=move || strings().data().col_seq>
-                        <input
-                            type="text"
-                            inputmode="decimal"
-                            class="cell-num"
-                            autocomplete="off"
-                            spellcheck="false"
-                            aria-label=move || strings().data().col_seq
-                            placeholder=move || strings().data().seq_placeholder
-                            data-testid=format!("mix-seq-{i}")
-                            aria-invalid=bad(TaskColumn::Seq)
-                            prop:value=move || cell_text(i, TaskColumn::Seq)
-                            on:input=move |ev| edit(i, TaskColumn::Seq, event_target_value(&ev))
-                        />
-                    </td>
-                    {out(format!("mix-rate-{i}"), |s| s.data().col_rate, |o| Some(o.rate.to_string()), |o| Some(fmt_pct(o.rate)))}
-                    {out(
-                        format!("mix-examples-{i}"),
-                        |s| s.data().col_drawn,
-                        |o| o.drawn.map(|d| (d.round().max(0.0) as u128).to_string()),
-                        |o| o.drawn.map(|d| fmt_int(d.round().max(0.0) as u128)),
-                    )}
-                    {out(format!("mix-epochs-{i}"), |s| s.data().col_epochs, |o| o.epochs.map(|e| e.to_string()), |o| o.epochs.map(fmt_number))}
-                    {out(format!("mix-tokens-{i}"), |s| s.data().col_tokens, |o| o.token_share.map(|t| t.to_string()), |o| o.token_share.map(fmt_pct))}
-                    <td class="remove-cell">
-                        <button
-                            type="button"
-                            class="remove"
-                            data-testid=format!("mix-remove-{i}")
-                            aria-label=name_for_label
-                            title=name_for_label
-                            on:click=move |_| remove(i)
-                        >
-                            "×"
-                        </button>
-                    </td>
-                </tr>
-                <tr class="row-msgs" class:hidden=move || !has_msgs()>
-                    <td colspan="9">
-                        <p class="error" role="alert" data-testid=format!("mix-row-error-{i}")>
-                            {move || error.get().map(|e| row_message(state.lang.get(), &e))}
-                        </p>
-                        {move || warnings().map(|(ws, lang)| {
-                            let keys = ws.iter().map(warning_key).collect::<Vec<_>>().join(" ");
-                            view! {
-                                <ul class="warnings" data-testid=format!("mix-warning-{i}") data-value=keys>
-                                    {ws.iter().map(|w| view! { <li>{warning_message(lang, w)}</li> }).collect_view()}
-                                </ul>
-                            }
-                        })}
-                    </td>
-                </tr>
-            </tbody>
-        }
-    };
-
     // Rows are rebuilt only when their number changes: each row reads its own cells.
     let row_count = Memo::new(move |_| m.cells.with(Vec::len));
     let list_error = move || {
@@ -283,30 +148,36 @@ pub fn TaskTable(
                 .map(|e| error_message(state.lang.get(), &e))
         })
     };
-
+    let head = move || {
+        let d = strings().data();
+        let visible = [
+            d.col_name,
+            d.col_count,
+            d.col_seq,
+            d.col_rate,
+            d.col_drawn,
+            d.col_epochs,
+            d.col_tokens,
+        ];
+        view! {
+            <th><span class="vh">{d.col_colour}</span></th>
+            {visible.map(|h| view! { <th>{h}</th> })}
+            <th><span class="vh">{d.col_remove}</span></th>
+        }
+    };
     view! {
         <section class="mix-tasks" id="mix-tasks" data-testid="mix-tasks">
             <h3>{move || strings().data().tasks_title}</h3>
             <p class="hint">{move || strings().data().tasks_intro}</p>
             <table class="task-table">
                 <thead>
-                    <tr>
-                        <th><span class="vh">{move || strings().data().col_colour}</span></th>
-                        <th>{move || strings().data().col_name}</th>
-                        <th>{move || strings().data().col_count}</th>
-                        <th>{move || strings().data().col_seq}</th>
-                        <th>{move || strings().data().col_rate}</th>
-                        <th>{move || strings().data().col_drawn}</th>
-                        <th>{move || strings().data().col_epochs}</th>
-                        <th>{move || strings().data().col_tokens}</th>
-                        <th><span class="vh">{move || strings().data().col_remove}</span></th>
-                    </tr>
+                    <tr>{head}</tr>
                 </thead>
-                {move || (0..row_count.get()).map(row_view).collect_view()}
+                {move || (0..row_count.get()).map(|i| view! { <TaskRowView m i/> }).collect_view()}
             </table>
             <p class="error" role="alert" data-testid="error-tasks">{list_error}</p>
             <div class="table-actions">
-                <button type="button" class="action" data-testid="mix-add" on:click=add>
+                <button type="button" class="action" data-testid="mix-add" on:click=move |_| add_row(m)>
                     {move || strings().data().add_row}
                 </button>
                 <details class="why">
@@ -315,5 +186,164 @@ pub fn TaskTable(
                 </details>
             </div>
         </section>
+    }
+}
+
+/// One row: its colour, three editable cells, four computed cells, a remove button, and a line
+/// of its error and warnings.
+#[component]
+fn TaskRowView(m: MixState, i: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let strings = move || texts(state.lang.get());
+    let error = Memo::new(move |_| m.rows.with(|r| r.get(i).and_then(|r| r.clone().err())));
+    let outcome: Memo<Option<TaskOutcome>> = Memo::new(move |_| {
+        if error.with(Option::is_some) {
+            return None;
+        }
+        m.shown
+            .with(|p| p.as_ref().and_then(|p| p.rows.get(i).cloned().flatten()))
+    });
+    let swatch = move || {
+        let c = Palette::for_theme(state.dark()).series[i % 7];
+        format!("background: rgb({}, {}, {})", c.0, c.1, c.2)
+    };
+    let remove_label = move || {
+        let name = cell_text(m, state.lang.get(), i, TaskColumn::Name);
+        fill(strings().data().remove_row, &[("name", &name)])
+    };
+    let drawn = |o: &TaskOutcome| o.drawn.map(|d| d.round().max(0.0) as u128);
+    view! {
+        <tbody class="task-row" data-testid=format!("mix-row-{i}")>
+            <tr>
+                <td class="swatch-cell"><span class="swatch" style=swatch></span></td>
+                <CellInput m i error column=TaskColumn::Name/>
+                <CellInput m i error column=TaskColumn::Count/>
+                <CellInput m i error column=TaskColumn::Seq/>
+                <OutCell m outcome testid=format!("mix-rate-{i}") label=|s| s.data().col_rate
+                    raw=|o| Some(o.rate.to_string()) text=|o| Some(fmt_pct(o.rate))/>
+                <OutCell m outcome testid=format!("mix-examples-{i}") label=|s| s.data().col_drawn
+                    raw=move |o| drawn(o).map(|d| d.to_string()) text=move |o| drawn(o).map(fmt_int)/>
+                <OutCell m outcome testid=format!("mix-epochs-{i}") label=|s| s.data().col_epochs
+                    raw=|o| o.epochs.map(|e| e.to_string()) text=|o| o.epochs.map(fmt_number)/>
+                <OutCell m outcome testid=format!("mix-tokens-{i}") label=|s| s.data().col_tokens
+                    raw=|o| o.token_share.map(|t| t.to_string()) text=|o| o.token_share.map(fmt_pct)/>
+                <td class="remove-cell">
+                    <button
+                        type="button"
+                        class="remove"
+                        data-testid=format!("mix-remove-{i}")
+                        aria-label=remove_label
+                        title=remove_label
+                        on:click=move |_| remove_row(m, i)
+                    >
+                        "×"
+                    </button>
+                </td>
+            </tr>
+            <RowMessages i error outcome/>
+        </tbody>
+    }
+}
+
+/// An editable cell of row `i`: the name, the examples or the tokens per example.
+#[component]
+fn CellInput(
+    m: MixState,
+    i: usize,
+    error: Memo<Option<TaskError>>,
+    column: TaskColumn,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let strings = move || texts(state.lang.get());
+    let (label, testid, class): (fn(&'static Strings) -> &'static str, _, _) = match column {
+        TaskColumn::Name => (|s| s.data().col_name, "mix-name", "cell-name"),
+        TaskColumn::Count => (|s| s.data().col_count, "mix-count", "cell-num"),
+        TaskColumn::Seq | TaskColumn::Row => (|s| s.data().col_seq, "mix-seq", "cell-num"),
+    };
+    let numeric = column != TaskColumn::Name;
+    let placeholder = move || (column == TaskColumn::Seq).then(|| strings().data().seq_placeholder);
+    let invalid = move || {
+        let hit = error.with(|e| {
+            e.as_ref()
+                .is_some_and(|e| e.column == column || e.column == TaskColumn::Row)
+        });
+        if hit { "true" } else { "false" }
+    };
+    view! {
+        <td data-label=move || label(strings())>
+            <input
+                type="text"
+                inputmode=numeric.then_some("decimal")
+                class=class
+                autocomplete="off"
+                spellcheck="false"
+                aria-label=move || label(strings())
+                placeholder=placeholder
+                data-testid=format!("{testid}-{i}")
+                aria-invalid=invalid
+                prop:value=move || cell_text(m, state.lang.get(), i, column)
+                on:input=move |ev| edit_cell(m, i, column, event_target_value(&ev))
+            />
+        </td>
+    }
+}
+
+/// A computed cell of a row: `data-value` holds the raw number, the text is formatted.
+#[component]
+fn OutCell(
+    m: MixState,
+    outcome: Memo<Option<TaskOutcome>>,
+    testid: String,
+    label: fn(&'static Strings) -> &'static str,
+    raw: impl Fn(&TaskOutcome) -> Option<String> + Copy + Send + Sync + 'static,
+    text: impl Fn(&TaskOutcome) -> Option<String> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <td data-label=move || label(texts(state.lang.get()))>
+            <output
+                data-testid=testid
+                data-value=move || outcome.with(|o| o.as_ref().and_then(raw).unwrap_or_default())
+                data-stale=move || m.stale.get().to_string()
+                class:stale=move || m.stale.get()
+            >
+                {move || outcome.with(|o| o.as_ref().and_then(text).unwrap_or_else(|| "—".into()))}
+            </output>
+        </td>
+    }
+}
+
+/// The line under a row: its error, or its warnings (hidden when there are none).
+#[component]
+fn RowMessages(
+    i: usize,
+    error: Memo<Option<TaskError>>,
+    outcome: Memo<Option<TaskOutcome>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let warnings = move || {
+        outcome.with(|o| {
+            o.as_ref()
+                .filter(|o| !o.warnings.is_empty())
+                .map(|o| (o.warnings.clone(), state.lang.get()))
+        })
+    };
+    let has_msgs = move || error.with(Option::is_some) || warnings().is_some();
+    view! {
+        <tr class="row-msgs" class:hidden=move || !has_msgs()>
+            <td colspan="9">
+                <p class="error" role="alert" data-testid=format!("mix-row-error-{i}")>
+                    {move || error.get().map(|e| row_message(state.lang.get(), &e))}
+                </p>
+                {move || warnings().map(|(ws, lang)| {
+                    let keys = ws.iter().map(warning_key).collect::<Vec<_>>().join(" ");
+                    view! {
+                        <ul class="warnings" data-testid=format!("mix-warning-{i}") data-value=keys>
+                            {ws.iter().map(|w| view! { <li>{warning_message(lang, w)}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+            </td>
+        </tr>
     }
 }

@@ -6,21 +6,21 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::chart_figure::LrChart;
-use super::{fill, find_error, raw_real};
+use super::{SectionForm, StaleBadge, figure_pair};
 use crate::chart::AxisLabels;
 use crate::chart::lr::{eps_fraction, steps_examples, tradeoff};
-use crate::core::error::InputError;
 use crate::core::format::{fmt_input, fmt_int, fmt_number};
 use crate::core::noise_estimate::TwoBatch;
 use crate::core::noise_scale::{
-    BatchCurves, BatchRange, BatchReadout, CriticalBatch, FIELD_B, FIELD_B_MAX, FIELD_B_MIN,
-    parse_batch,
+    BatchCurves, BatchRange, BatchReadout, CriticalBatch, FIELD_B, parse_batch,
 };
+use crate::core::params::lr as spec;
 use crate::core::steps::plan;
 use crate::ui::components::chart_canvas::{ChartFn, ChartJob};
+use crate::ui::components::checked::Checked;
 use crate::ui::components::figure::Figure;
 use crate::ui::components::num_field::NumField;
-use crate::ui::i18n::texts;
+use crate::ui::i18n::{fill, texts};
 use crate::ui::state::AppState;
 
 /// Points on each curve.
@@ -45,19 +45,18 @@ pub(super) fn regime(b: f64, b_crit: f64) -> usize {
     }
 }
 
-/// Section 2.
+/// Section 2: the inputs, the figures at the chosen batch and the three charts.
 #[component]
 pub fn CriticalSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let p = state.lr;
-    let strings = move || texts(state.lang.get());
-    let t = move || &strings().lr().critical;
-    let result: Memo<Result<Reading, Vec<InputError>>> = Memo::new(move |_| {
+    let t = move || &texts(state.lang.get()).lr().critical;
+    let checked = Checked::new(move || {
         let errors = p.critical_field_errors();
         if !errors.is_empty() {
             return Err(errors);
         }
-        let read = || -> Result<Reading, InputError> {
+        let read = || -> Result<Reading, crate::core::error::InputError> {
             let model = CriticalBatch::parse(&p.b_noise.value.get(), &p.eps_max.value.get())?;
             let range = BatchRange::parse(&p.b_min.value.get(), &p.b_max.value.get())?;
             let at = model.readout(parse_batch(&p.b.value.get(), FIELD_B)?)?;
@@ -65,32 +64,61 @@ pub fn CriticalSection() -> impl IntoView {
         };
         read().map_err(|e| vec![e])
     });
-    let shown: Memo<Option<Reading>> =
-        Memo::new(move |prev: Option<&Option<Reading>>| match result.get() {
-            Ok(r) => Some(r),
-            Err(_) => prev.copied().flatten(),
-        });
-    let stale = Signal::derive(move || result.with(Result::is_err));
-    let error_for = move |key: &'static str| {
-        Signal::derive(move || result.with(|r| r.as_ref().err().and_then(|es| find_error(es, key))))
-    };
-    let curves: Memo<Option<BatchCurves>> =
-        Memo::new(move |_| shown.get().map(|r| r.model.curves(r.range, CURVE_POINTS)));
-    let fig = move |f: fn(&Reading) -> f64| {
-        (
-            Signal::derive(move || shown.get().map_or(String::new(), |r| raw_real(f(&r)))),
-            Signal::derive(move || shown.get().map_or("—".into(), |r| fmt_number(f(&r)))),
-        )
-    };
-    let (eps_raw, eps_shown) = fig(|r| r.at.eps_opt);
-    let (s_raw, s_shown) = fig(|r| r.at.s_over_smin);
-    let (e_raw, e_shown) = fig(|r| r.at.e_over_emin);
-    let (bc_raw, bc_shown) = fig(|r| r.at.b_crit);
+    view! {
+        <section class="lr-section" data-testid="lr-critical">
+            <h3>{move || t().heading}</h3>
+            <p class="lr-intro">{move || t().intro}</p>
+            <div class="view-body">
+                <SectionForm heading=Signal::derive(move || t().heading)>
+                    <NumField param=p.b_noise text=|s| &s.lr().critical.b_noise error=checked.error(&spec::B_NOISE)/>
+                    <NumField param=p.eps_max text=|s| &s.lr().critical.eps_max error=checked.error(&spec::EPS_MAX)/>
+                    <NumField param=p.b text=|s| &s.lr().critical.b error=checked.error(&spec::B)/>
+                    <NumField param=p.b_min text=|s| &s.lr().critical.b_min error=checked.error(&spec::B_MIN)/>
+                    <NumField param=p.b_max text=|s| &s.lr().critical.b_max error=checked.error(&spec::B_MAX)/>
+                    <CriticalLinks/>
+                </SectionForm>
+                <div class="results" aria-live="polite">
+                    <StaleBadge stale=checked.stale/>
+                    <CriticalFigures checked/>
+                    <CriticalReading checked/>
+                    <CriticalCharts checked/>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The figures at the chosen batch: ε_opt, S/S_min, E/E_min and B_crit.
+#[component]
+fn CriticalFigures(checked: Checked<Reading>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &texts(state.lang.get()).lr().critical;
+    let shown = checked.shown;
+    let (eps_raw, eps_shown) = figure_pair(shown, |r| Some(r.at.eps_opt), fmt_number);
+    let (s_raw, s_shown) = figure_pair(shown, |r| Some(r.at.s_over_smin), fmt_number);
+    let (e_raw, e_shown) = figure_pair(shown, |r| Some(r.at.e_over_emin), fmt_number);
+    let (bc_raw, bc_shown) = figure_pair(shown, |r| Some(r.at.b_crit), fmt_number);
     let no_unit = Signal::derive(|| "");
     let times = Signal::derive(move || t().unit_times_min);
     let examples = Signal::derive(move || t().unit_examples);
+    let stale = checked.stale;
+    view! {
+        <div class="figures">
+            <Figure testid="eps-opt" raw=eps_raw shown=eps_shown unit=no_unit text=|s| &s.lr().critical.eps_opt stale=stale/>
+            <Figure testid="s-over-smin" raw=s_raw shown=s_shown unit=times text=|s| &s.lr().critical.s_over_smin stale=stale/>
+            <Figure testid="e-over-emin" raw=e_raw shown=e_shown unit=times text=|s| &s.lr().critical.e_over_emin stale=stale/>
+            <Figure testid="b-crit" raw=bc_raw shown=bc_shown unit=examples text=|s| &s.lr().critical.b_crit stale=stale/>
+        </div>
+    }
+}
 
-    // Links from other views: the Steps view's effective batch, section 3's B_simple.
+/// Buttons that fill B or B_noise from elsewhere: the Steps view's effective batch, section 3's
+/// B_simple, and the critical batch the Simulator fitted.
+#[component]
+fn CriticalLinks() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let p = state.lr;
+    let t = move || &texts(state.lang.get()).lr().critical;
     let steps_batch = Memo::new(move |_| {
         state
             .steps
@@ -116,7 +144,7 @@ pub fn CriticalSection() -> impl IntoView {
             view! {
                 <button type="button" class="lr-link" data-testid="use-steps-batch"
                     on:click=move |_| p.b.value.set(eb.to_string())>
-                    {fill(t().use_steps_batch, &[("b", fmt_int(u128::from(eb)))])}
+                    {fill(t().use_steps_batch, &[("b", &fmt_int(u128::from(eb)))])}
                 </button>
             }
         });
@@ -124,7 +152,7 @@ pub fn CriticalSection() -> impl IntoView {
             view! {
                 <button type="button" class="lr-link" data-testid="use-b-simple"
                     on:click=move |_| p.b_noise.value.set(fmt_input(bs))>
-                    {fill(t().use_b_simple, &[("b", fmt_number(bs))])}
+                    {fill(t().use_b_simple, &[("b", &fmt_number(bs))])}
                 </button>
             }
         });
@@ -132,31 +160,46 @@ pub fn CriticalSection() -> impl IntoView {
             view! {
                 <button type="button" class="lr-link" data-testid="use-sim-noise"
                     on:click=move |_| p.b_noise.value.set(fmt_input(bn))>
-                    {fill(t().use_sim_noise, &[("b", fmt_number(bn.round()))])}
+                    {fill(t().use_sim_noise, &[("b", &fmt_number(bn.round()))])}
                 </button>
             }
         });
         view! { {eb} {bs} {sim} }
     };
+    view! { <div class="lr-links">{links}</div> }
+}
 
-    let reading = move || {
-        let r = shown.get()?;
+/// One sentence on where the chosen batch sits against B_crit, with its S/S_min and E/E_min.
+#[component]
+fn CriticalReading(checked: Checked<Reading>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &texts(state.lang.get()).lr().critical;
+    move || {
+        let r = checked.shown.get()?;
         let text =
             [t().reading_below, t().reading_near, t().reading_above][regime(r.at.b, r.at.b_crit)];
+        let b = fmt_number(r.at.b);
+        let s = fmt_number(r.at.s_over_smin);
+        let e = fmt_number(r.at.e_over_emin);
         Some(view! {
             <p class="aside" data-testid="critical-reading">
-                {fill(
-                    text,
-                    &[
-                        ("b", fmt_number(r.at.b)),
-                        ("s", fmt_number(r.at.s_over_smin)),
-                        ("e", fmt_number(r.at.e_over_emin)),
-                    ],
-                )}
+                {fill(text, &[("b", &b), ("s", &s), ("e", &e)])}
             </p>
         })
-    };
+    }
+}
 
+/// The three charts: ε_opt(B)/ε_max, S/S_min and E/E_min against B, and the trade-off between
+/// steps and examples.
+#[component]
+fn CriticalCharts(checked: Checked<Reading>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let p = state.lr;
+    let strings = move || texts(state.lang.get());
+    let t = move || &strings().lr().critical;
+    let shown = checked.shown;
+    let curves: Memo<Option<BatchCurves>> =
+        Memo::new(move |_| shown.get().map(|r| r.model.curves(r.range, CURVE_POINTS)));
     let eps_chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let (Some(r), Some(c)) = (shown.get(), curves.get()) else {
             return;
@@ -201,7 +244,7 @@ pub fn CriticalSection() -> impl IntoView {
         let (Some(r), Some(c)) = (shown.get(), curves.get()) else {
             return;
         };
-        let label = fill(t().trade_current, &[("b", fmt_number(r.at.b))]);
+        let label = fill(t().trade_current, &[("b", &fmt_number(r.at.b))]);
         let plot = tradeoff::TradeoffPlot {
             curve: &c.tradeoff,
             b_crit_point: c.b_crit_point,
@@ -218,15 +261,14 @@ pub fn CriticalSection() -> impl IntoView {
             || tradeoff::table(&plot),
         );
     });
-
     let eps_alt = Signal::derive(move || {
         shown.get().map_or(String::new(), |r| {
-            fill(t().eps_alt, &[("b_noise", fmt_number(r.model.b_noise))])
+            fill(t().eps_alt, &[("b_noise", &fmt_number(r.model.b_noise))])
         })
     });
     let se_alt = Signal::derive(move || {
         shown.get().map_or(String::new(), |r| {
-            fill(t().se_alt, &[("b_crit", fmt_number(r.at.b_crit))])
+            fill(t().se_alt, &[("b_crit", &fmt_number(r.at.b_crit))])
         })
     });
     let trade_alt = Signal::derive(move || t().trade_alt.to_string());
@@ -239,36 +281,12 @@ pub fn CriticalSection() -> impl IntoView {
             p.b.value.get().trim()
         )
     });
-
+    let stale = checked.stale;
     view! {
-        <section class="lr-section" data-testid="lr-critical">
-            <h3>{move || t().heading}</h3>
-            <p class="lr-intro">{move || t().intro}</p>
-            <div class="view-body">
-                <form class="controls" aria-label=move || format!("{} · {}", strings().shell().inputs, t().heading) on:submit=|ev| ev.prevent_default()>
-                    <NumField param=p.b_noise text=|s| &s.lr().critical.b_noise error=error_for("b_noise")/>
-                    <NumField param=p.eps_max text=|s| &s.lr().critical.eps_max error=error_for("eps_max")/>
-                    <NumField param=p.b text=|s| &s.lr().critical.b error=error_for(FIELD_B)/>
-                    <NumField param=p.b_min text=|s| &s.lr().critical.b_min error=error_for(FIELD_B_MIN)/>
-                    <NumField param=p.b_max text=|s| &s.lr().critical.b_max error=error_for(FIELD_B_MAX)/>
-                    <div class="lr-links">{links}</div>
-                </form>
-                <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
-                    <div class="figures">
-                        <Figure testid="eps-opt" raw=eps_raw shown=eps_shown unit=no_unit text=|s| &s.lr().critical.eps_opt stale=stale/>
-                        <Figure testid="s-over-smin" raw=s_raw shown=s_shown unit=times text=|s| &s.lr().critical.s_over_smin stale=stale/>
-                        <Figure testid="e-over-emin" raw=e_raw shown=e_shown unit=times text=|s| &s.lr().critical.e_over_emin stale=stale/>
-                        <Figure testid="b-crit" raw=bc_raw shown=bc_shown unit=examples text=|s| &s.lr().critical.b_crit stale=stale/>
-                    </div>
-                    {reading}
-                    <LrChart testid="chart-eps-opt" title=Signal::derive(move || t().eps_title.to_string()) alt=eps_alt chart=eps_chart key=key stale=stale/>
-                    <div class="lr-charts">
-                        <LrChart testid="chart-steps-examples" title=Signal::derive(move || t().se_title.to_string()) alt=se_alt chart=se_chart key=key stale=stale/>
-                        <LrChart testid="chart-tradeoff" title=Signal::derive(move || t().trade_title.to_string()) alt=trade_alt chart=trade_chart key=key stale=stale/>
-                    </div>
-                </div>
-            </div>
-        </section>
+        <LrChart testid="chart-eps-opt" title=Signal::derive(move || t().eps_title.to_string()) alt=eps_alt chart=eps_chart key=key stale=stale/>
+        <div class="lr-charts">
+            <LrChart testid="chart-steps-examples" title=Signal::derive(move || t().se_title.to_string()) alt=se_alt chart=se_chart key=key stale=stale/>
+            <LrChart testid="chart-tradeoff" title=Signal::derive(move || t().trade_title.to_string()) alt=trade_alt chart=trade_chart key=key stale=stale/>
+        </div>
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::chart_figure::LrChart;
-use super::{fill, find_error, raw_real};
+use super::{SectionForm, StaleBadge, figure_pair};
 use crate::chart::AxisLabels;
 use crate::chart::lr::norm_fit;
 use crate::core::error::{ErrorKind, InputError};
@@ -15,10 +15,12 @@ use crate::core::noise_estimate::{
     FIELD_B_BIG, FIELD_B_SMALL, FIELD_GN_BIG, FIELD_GN_SMALL, NoiseEstimate, TwoBatch,
 };
 use crate::core::noise_scale::{examples_over_min, log_grid, steps_over_min};
+use crate::core::params::lr as spec;
 use crate::ui::components::chart_canvas::{ChartFn, ChartJob};
+use crate::ui::components::checked::Checked;
 use crate::ui::components::figure::Figure;
 use crate::ui::components::num_field::NumField;
-use crate::ui::i18n::texts;
+use crate::ui::i18n::{fill, texts};
 use crate::ui::state::AppState;
 
 /// A validated measurement and its estimate.
@@ -28,13 +30,13 @@ struct Estimate {
     est: NoiseEstimate,
 }
 
-/// Section 3.
+/// Section 3: two measured squared gradient norms in, G², tr Σ and B_simple out, with a chart of
+/// the fitted curve, what went wrong when the measurements do not give an estimate, and advice.
 #[component]
 pub fn EstimatorSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let p = state.lr;
-    let strings = move || texts(state.lang.get());
-    let t = move || &strings().lr().estimator;
+    let t = move || &texts(state.lang.get()).lr().estimator;
     let measured = Memo::new(move |_| {
         TwoBatch::parse(
             &p.b_small.value.get(),
@@ -43,7 +45,7 @@ pub fn EstimatorSection() -> impl IntoView {
             &p.gn_big.value.get(),
         )
     });
-    let result: Memo<Result<Estimate, Vec<InputError>>> = Memo::new(move |_| {
+    let checked = Checked::new(move || {
         let errors = p.estimator_field_errors();
         if !errors.is_empty() {
             return Err(errors);
@@ -52,48 +54,91 @@ pub fn EstimatorSection() -> impl IntoView {
         let est = input.estimate().map_err(|e| vec![e])?;
         Ok(Estimate { input, est })
     });
-    let shown: Memo<Option<Estimate>> =
-        Memo::new(move |prev: Option<&Option<Estimate>>| match result.get() {
-            Ok(r) => Some(r),
-            Err(_) => prev.copied().flatten(),
-        });
-    let stale = Signal::derive(move || result.with(Result::is_err));
-    let error_for = move |key: &'static str| {
-        Signal::derive(move || result.with(|r| r.as_ref().err().and_then(|es| find_error(es, key))))
-    };
-    let fig = move |f: fn(&Estimate) -> f64| {
-        (
-            Signal::derive(move || shown.get().map_or(String::new(), |r| raw_real(f(&r)))),
-            Signal::derive(move || shown.get().map_or("—".into(), |r| fmt_number(f(&r)))),
-        )
-    };
-    let (g2_raw, g2_shown) = fig(|r| r.est.grad_sq);
-    let (tr_raw, tr_shown) = fig(|r| r.est.trace_sigma);
-    let (bs_raw, bs_shown) = fig(|r| r.est.b_simple);
-    let no_unit = Signal::derive(|| "");
-    let examples = Signal::derive(move || t().unit_examples);
+    view! {
+        <section class="lr-section" data-testid="lr-estimator">
+            <h3>{move || t().heading}</h3>
+            <p class="lr-intro">{move || t().intro}</p>
+            <div class="view-body">
+                <SectionForm heading=Signal::derive(move || t().heading)>
+                    <NumField param=p.b_small text=|s| &s.lr().estimator.b_small error=checked.error(&spec::B_SMALL)/>
+                    <NumField param=p.gn_small text=|s| &s.lr().estimator.gn_small error=checked.error(&spec::GN_SMALL)/>
+                    <NumField param=p.b_big text=|s| &s.lr().estimator.b_big error=checked.error(&spec::B_BIG)/>
+                    <NumField param=p.gn_big text=|s| &s.lr().estimator.gn_big error=checked.error(&spec::GN_BIG)/>
+                </SectionForm>
+                <div class="results" aria-live="polite">
+                    <StaleBadge stale=checked.stale/>
+                    <EstimatorFigures checked/>
+                    <EstimatorProblem checked measured/>
+                    <EstimatorAdvice checked/>
+                    <EstimatorChart checked/>
+                </div>
+            </div>
+            <div class="lr-howto">
+                <h4>{move || t().howto_title}</h4>
+                <div class="lr-howto-grid">
+                    {move || t().howto.iter().map(|(h, body)| view! { <div class="note"><h5>{*h}</h5><p>{*body}</p></div> }).collect_view()}
+                </div>
+            </div>
+        </section>
+    }
+}
 
-    // What went wrong, in words: which input and what to do.
-    let problem = move || {
-        let errors = result.get().err()?;
+/// G², tr Σ and B_simple.
+#[component]
+fn EstimatorFigures(checked: Checked<Estimate>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let shown = checked.shown;
+    let (g2_raw, g2_shown) = figure_pair(shown, |r| Some(r.est.grad_sq), fmt_number);
+    let (tr_raw, tr_shown) = figure_pair(shown, |r| Some(r.est.trace_sigma), fmt_number);
+    let (bs_raw, bs_shown) = figure_pair(shown, |r| Some(r.est.b_simple), fmt_number);
+    let no_unit = Signal::derive(|| "");
+    let examples = Signal::derive(move || texts(state.lang.get()).lr().estimator.unit_examples);
+    let stale = checked.stale;
+    view! {
+        <div class="figures">
+            <Figure testid="g2" raw=g2_raw shown=g2_shown unit=no_unit text=|s| &s.lr().estimator.g2 stale=stale/>
+            <Figure testid="trace-sigma" raw=tr_raw shown=tr_shown unit=no_unit text=|s| &s.lr().estimator.trace_sigma stale=stale/>
+            <Figure testid="b-simple" raw=bs_raw shown=bs_shown unit=examples text=|s| &s.lr().estimator.b_simple stale=stale/>
+        </div>
+    }
+}
+
+/// What went wrong, in words, when the two measurements do not give an estimate: which input,
+/// and what to do.
+#[component]
+fn EstimatorProblem(
+    checked: Checked<Estimate>,
+    measured: Memo<Result<TwoBatch, InputError>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &texts(state.lang.get()).lr().estimator;
+    move || {
+        let errors = checked.result.get().err()?;
         let raw = measured.get().ok().map(|m| m.raw());
         let text = errors.iter().find_map(|e| match (e.field, &e.kind) {
             (FIELD_B_BIG, ErrorKind::MustDiffer(_)) => Some(t().equal_batches.to_string()),
             (FIELD_B_SMALL, ErrorKind::NotBelow(_)) => Some(t().swapped.to_string()),
             (FIELD_GN_SMALL, ErrorKind::NoisyEstimate) => {
-                raw.map(|r| fill(t().noisy_trace, &[("value", fmt_sci(r.trace_sigma))]))
+                raw.map(|r| fill(t().noisy_trace, &[("value", &fmt_sci(r.trace_sigma))]))
             }
             (FIELD_GN_BIG, ErrorKind::NoisyEstimate) => {
-                raw.map(|r| fill(t().noisy_signal, &[("value", fmt_sci(r.grad_sq))]))
+                raw.map(|r| fill(t().noisy_signal, &[("value", &fmt_sci(r.grad_sq))]))
             }
             _ => None,
         })?;
         Some(
             view! { <p class="aside lr-warn" role="status" data-testid="estimator-problem">{text}</p> },
         )
-    };
-    let advice = move || {
-        let r = result.get().ok()?;
+    }
+}
+
+/// Where the larger measured batch sits against B_simple, and what it costs in steps and examples.
+#[component]
+fn EstimatorAdvice(checked: Checked<Estimate>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &texts(state.lang.get()).lr().estimator;
+    move || {
+        let r = checked.result.get().ok()?;
         let (bb, bs) = (r.input.b_big, r.est.b_simple);
         let text = if bb < bs / 2.0 {
             t().advice_below
@@ -102,21 +147,25 @@ pub fn EstimatorSection() -> impl IntoView {
         } else {
             t().advice_near
         };
-        Some(view! {
-            <p class="aside" data-testid="estimator-advice">
-                {fill(
-                    text,
-                    &[
-                        ("b_big", fmt_number(bb)),
-                        ("b_simple", fmt_number(bs)),
-                        ("s", fmt_number(steps_over_min(bs, bb))),
-                        ("e", fmt_number(examples_over_min(bs, bb))),
-                    ],
-                )}
-            </p>
-        })
-    };
+        let pairs = [
+            ("b_big", fmt_number(bb)),
+            ("b_simple", fmt_number(bs)),
+            ("s", fmt_number(steps_over_min(bs, bb))),
+            ("e", fmt_number(examples_over_min(bs, bb))),
+        ];
+        let args: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        Some(view! { <p class="aside" data-testid="estimator-advice">{fill(text, &args)}</p> })
+    }
+}
 
+/// |G_B|² against B: the fitted G² + tr Σ / B through the two measurements.
+#[component]
+fn EstimatorChart(checked: Checked<Estimate>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let p = state.lr;
+    let strings = move || texts(state.lang.get());
+    let t = move || &strings().lr().estimator;
+    let shown = checked.shown;
     let curve = Memo::new(move |_| {
         shown.get().map_or(Vec::new(), |r| {
             log_grid(r.input.b_small / 4.0, r.input.b_big * 4.0, 160)
@@ -157,7 +206,7 @@ pub fn EstimatorSection() -> impl IntoView {
     });
     let alt = Signal::derive(move || {
         shown.get().map_or(String::new(), |r| {
-            fill(t().chart_alt, &[("b_simple", fmt_number(r.est.b_simple))])
+            fill(t().chart_alt, &[("b_simple", &fmt_number(r.est.b_simple))])
         })
     });
     // Exported files: batch-lab_lr_norm-fit_bs32_gs104_bb512_gb10.25.*
@@ -170,36 +219,7 @@ pub fn EstimatorSection() -> impl IntoView {
             p.gn_big.value.get().trim()
         )
     });
-
     view! {
-        <section class="lr-section" data-testid="lr-estimator">
-            <h3>{move || t().heading}</h3>
-            <p class="lr-intro">{move || t().intro}</p>
-            <div class="view-body">
-                <form class="controls" aria-label=move || format!("{} · {}", strings().shell().inputs, t().heading) on:submit=|ev| ev.prevent_default()>
-                    <NumField param=p.b_small text=|s| &s.lr().estimator.b_small error=error_for(FIELD_B_SMALL)/>
-                    <NumField param=p.gn_small text=|s| &s.lr().estimator.gn_small error=error_for(FIELD_GN_SMALL)/>
-                    <NumField param=p.b_big text=|s| &s.lr().estimator.b_big error=error_for(FIELD_B_BIG)/>
-                    <NumField param=p.gn_big text=|s| &s.lr().estimator.gn_big error=error_for(FIELD_GN_BIG)/>
-                </form>
-                <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
-                    <div class="figures">
-                        <Figure testid="g2" raw=g2_raw shown=g2_shown unit=no_unit text=|s| &s.lr().estimator.g2 stale=stale/>
-                        <Figure testid="trace-sigma" raw=tr_raw shown=tr_shown unit=no_unit text=|s| &s.lr().estimator.trace_sigma stale=stale/>
-                        <Figure testid="b-simple" raw=bs_raw shown=bs_shown unit=examples text=|s| &s.lr().estimator.b_simple stale=stale/>
-                    </div>
-                    {problem}
-                    {advice}
-                    <LrChart testid="chart-norm-fit" title=Signal::derive(move || t().chart_title.to_string()) alt=alt chart=chart key=key stale=stale/>
-                </div>
-            </div>
-            <div class="lr-howto">
-                <h4>{move || t().howto_title}</h4>
-                <div class="lr-howto-grid">
-                    {move || t().howto.iter().map(|(h, body)| view! { <div class="note"><h5>{*h}</h5><p>{*body}</p></div> }).collect_view()}
-                </div>
-            </div>
-        </section>
+        <LrChart testid="chart-norm-fit" title=Signal::derive(move || t().chart_title.to_string()) alt=alt chart=chart key=key stale=checked.stale/>
     }
 }

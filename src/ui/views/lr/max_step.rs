@@ -3,14 +3,15 @@
 use leptos::prelude::*;
 
 use super::max_step_charts::{LossChart, PathChart, SweepChart};
-use super::{fill, find_error, raw_real};
-use crate::core::error::InputError;
+use super::{SectionForm, StaleBadge, figure_pair};
 use crate::core::format::fmt_number;
 use crate::core::max_step::{MaxStep, MaxStepRun, RunClass, gd_threshold};
+use crate::core::params::lr as spec;
+use crate::ui::components::checked::Checked;
 use crate::ui::components::figure::Figure;
 use crate::ui::components::later::later;
 use crate::ui::components::num_field::NumField;
-use crate::ui::i18n::texts;
+use crate::ui::i18n::{fill, texts};
 use crate::ui::state::AppState;
 
 /// A validated run and its result.
@@ -43,14 +44,13 @@ pub(super) fn sweep_reach(run: &MaxStepRun) -> f64 {
     (run.step_over_threshold * 1.15).max(1.5)
 }
 
-/// Section 1.
+/// Section 1: a 2-D quadratic run with the chosen step, its verdict, and three charts.
 #[component]
 pub fn MaxStepSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let p = state.lr;
-    let strings = move || texts(state.lang.get());
-    let t = move || &strings().lr().max_step;
-    let result: Memo<Result<Run, Vec<InputError>>> = Memo::new(move |_| {
+    let t = move || &texts(state.lang.get()).lr().max_step;
+    let checked = Checked::new(move || {
         let errors = p.max_step_field_errors();
         if !errors.is_empty() {
             return Err(errors);
@@ -68,28 +68,57 @@ pub fn MaxStepSection() -> impl IntoView {
             model,
         })
     });
-    let shown: Memo<Option<Run>> =
-        Memo::new(move |prev: Option<&Option<Run>>| match result.get() {
-            Ok(r) => Some(r),
-            Err(_) => prev.cloned().flatten(),
-        });
-    let stale = Signal::derive(move || result.with(Result::is_err));
-    let error_for = move |key: &'static str| {
-        Signal::derive(move || result.with(|r| r.as_ref().err().and_then(|es| find_error(es, key))))
-    };
-    let fig = move |f: fn(&Run) -> f64| {
-        (
-            Signal::derive(move || {
-                shown.with(|s| s.as_ref().map_or(String::new(), |r| raw_real(f(r))))
-            }),
-            Signal::derive(move || {
-                shown.with(|s| s.as_ref().map_or("—".into(), |r| fmt_number(f(r))))
-            }),
+    let shown = checked.shown;
+    let stale = checked.stale;
+    // Exported files: batch-lab_lr_<chart>_lmax10_l2-1_eta0.19_beta0.*
+    let key = Signal::derive(move || {
+        format!(
+            "lmax{}_l2-{}_eta{}_beta{}",
+            p.lam_max.value.get().trim(),
+            p.lam_2.value.get().trim(),
+            p.step_size.value.get().trim(),
+            p.momentum.value.get().trim()
         )
-    };
-    let (thr_raw, thr_shown) = fig(|r| r.run.threshold);
-    let (ratio_raw, ratio_shown) = fig(|r| r.run.step_over_threshold);
-    let (rate_raw, rate_shown) = fig(|r| r.run.rate);
+    });
+    view! {
+        <section class="lr-section" data-testid="lr-max-step">
+            <h3>{move || t().heading}</h3>
+            <p class="lr-intro">{move || t().intro}</p>
+            <div class="view-body">
+                <SectionForm heading=Signal::derive(move || t().heading)>
+                    <NumField param=p.lam_max text=|s| &s.lr().max_step.lam_max error=checked.error(&spec::LAM_MAX)/>
+                    <NumField param=p.lam_2 text=|s| &s.lr().max_step.lam_2 error=checked.error(&spec::LAM_2)/>
+                    <NumField param=p.step_size text=|s| &s.lr().max_step.step_size error=checked.error(&spec::STEP_SIZE)/>
+                    <NumField param=p.momentum text=|s| &s.lr().max_step.momentum error=checked.error(&spec::MOMENTUM)/>
+                    <NumField param=p.iters text=|s| &s.lr().max_step.iters error=checked.error(&spec::ITERS)/>
+                </SectionForm>
+                <div class="results" aria-live="polite">
+                    <StaleBadge stale/>
+                    <MaxStepFigures checked/>
+                    <MaxStepNotes checked/>
+                    {later(move || view! {
+                        <div class="lr-charts">
+                            <PathChart shown key stale/>
+                            <LossChart shown key stale/>
+                        </div>
+                        <SweepChart shown key stale/>
+                    }.into_any())}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The bound 2/λ_max, the step over it, the verdict, the step where the run blew up, and the rate.
+#[component]
+fn MaxStepFigures(checked: Checked<Run>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &texts(state.lang.get()).lr().max_step;
+    let shown = checked.shown;
+    let (thr_raw, thr_shown) = figure_pair(shown, |r| Some(r.run.threshold), fmt_number);
+    let (ratio_raw, ratio_shown) =
+        figure_pair(shown, |r| Some(r.run.step_over_threshold), fmt_number);
+    let (rate_raw, rate_shown) = figure_pair(shown, |r| Some(r.run.rate), fmt_number);
     let verdict_raw = Signal::derive(move || {
         shown.with(|s| {
             s.as_ref()
@@ -119,27 +148,38 @@ pub fn MaxStepSection() -> impl IntoView {
     });
     let no_unit = Signal::derive(|| "");
     let times_unit = Signal::derive(move || t().unit_times);
+    let stale = checked.stale;
+    view! {
+        <div class="figures">
+            <Figure testid="eta-max" raw=thr_raw shown=thr_shown unit=no_unit text=|s| &s.lr().max_step.threshold stale=stale/>
+            <Figure testid="step-ratio" raw=ratio_raw shown=ratio_shown unit=times_unit text=|s| &s.lr().max_step.step_ratio stale=stale/>
+            <Figure testid="verdict" raw=verdict_raw shown=verdict_shown unit=no_unit text=|s| &s.lr().max_step.verdict stale=stale/>
+            <Figure testid="blowup-step" raw=blow_raw shown=blow_shown unit=no_unit text=|s| &s.lr().max_step.blowup stale=stale/>
+            <Figure testid="rate" raw=rate_raw shown=rate_shown unit=no_unit text=|s| &s.lr().max_step.rate stale=stale/>
+        </div>
+    }
+}
 
-    let asides = move || {
-        let r = shown.get()?;
+/// Notes on the current run: ringing, a divergence too slow to blow up within the run, and how
+/// momentum moves the bound.
+#[component]
+fn MaxStepNotes(checked: Checked<Run>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &texts(state.lang.get()).lr().max_step;
+    move || {
+        let r = checked.shown.get()?;
         let mut notes = Vec::new();
         if r.run.rings && r.run.class != RunClass::Diverges {
             notes.push(t().rings.to_string());
         }
         if r.run.class == RunClass::Diverges && r.run.stopped_at.is_none() {
-            notes.push(fill(
-                t().slow_divergence,
-                &[
-                    ("rate", fmt_number(r.run.rate)),
-                    ("n", fmt_number(r.model.iters as f64)),
-                ],
-            ));
+            let rate = fmt_number(r.run.rate);
+            let n = fmt_number(r.model.iters as f64);
+            notes.push(fill(t().slow_divergence, &[("rate", &rate), ("n", &n)]));
         }
         if r.model.momentum > 0.0 {
-            notes.push(fill(
-                t().momentum_note,
-                &[("bound0", fmt_number(gd_threshold(r.model.lambda_max)))],
-            ));
+            let bound0 = fmt_number(gd_threshold(r.model.lambda_max));
+            notes.push(fill(t().momentum_note, &[("bound0", &bound0)]));
         }
         Some(
             notes
@@ -147,50 +187,5 @@ pub fn MaxStepSection() -> impl IntoView {
                 .map(|n| view! { <p class="aside">{n}</p> })
                 .collect_view(),
         )
-    };
-
-    // Exported files: batch-lab_lr_<chart>_lmax10_l2-1_eta0.19_beta0.*
-    let key = Signal::derive(move || {
-        format!(
-            "lmax{}_l2-{}_eta{}_beta{}",
-            p.lam_max.value.get().trim(),
-            p.lam_2.value.get().trim(),
-            p.step_size.value.get().trim(),
-            p.momentum.value.get().trim()
-        )
-    });
-
-    view! {
-        <section class="lr-section" data-testid="lr-max-step">
-            <h3>{move || t().heading}</h3>
-            <p class="lr-intro">{move || t().intro}</p>
-            <div class="view-body">
-                <form class="controls" aria-label=move || format!("{} · {}", strings().shell().inputs, t().heading) on:submit=|ev| ev.prevent_default()>
-                    <NumField param=p.lam_max text=|s| &s.lr().max_step.lam_max error=error_for("lam_max")/>
-                    <NumField param=p.lam_2 text=|s| &s.lr().max_step.lam_2 error=error_for("lam_2")/>
-                    <NumField param=p.step_size text=|s| &s.lr().max_step.step_size error=error_for("step_size")/>
-                    <NumField param=p.momentum text=|s| &s.lr().max_step.momentum error=error_for("momentum")/>
-                    <NumField param=p.iters text=|s| &s.lr().max_step.iters error=error_for("iters")/>
-                </form>
-                <div class="results" aria-live="polite">
-                    <p class="stale-badge" class:hidden=move || !stale.get()>{move || strings().shell().stale}</p>
-                    <div class="figures">
-                        <Figure testid="eta-max" raw=thr_raw shown=thr_shown unit=no_unit text=|s| &s.lr().max_step.threshold stale=stale/>
-                        <Figure testid="step-ratio" raw=ratio_raw shown=ratio_shown unit=times_unit text=|s| &s.lr().max_step.step_ratio stale=stale/>
-                        <Figure testid="verdict" raw=verdict_raw shown=verdict_shown unit=no_unit text=|s| &s.lr().max_step.verdict stale=stale/>
-                        <Figure testid="blowup-step" raw=blow_raw shown=blow_shown unit=no_unit text=|s| &s.lr().max_step.blowup stale=stale/>
-                        <Figure testid="rate" raw=rate_raw shown=rate_shown unit=no_unit text=|s| &s.lr().max_step.rate stale=stale/>
-                    </div>
-                    {asides}
-                    {later(move || view! {
-                        <div class="lr-charts">
-                            <PathChart shown key stale/>
-                            <LossChart shown key stale/>
-                        </div>
-                        <SweepChart shown key stale/>
-                    }.into_any())}
-                </div>
-            </div>
-        </section>
     }
 }

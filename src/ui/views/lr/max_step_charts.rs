@@ -6,7 +6,6 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::chart_figure::LrChart;
-use super::fill;
 use super::max_step::{Run, sweep_reach, verdict_index};
 use crate::chart::AxisLabels;
 use crate::chart::lr::clip::Frame;
@@ -14,7 +13,7 @@ use crate::chart::lr::{loss_steps, path, step_sweep};
 use crate::core::format::{fmt_number, fmt_sci};
 use crate::core::max_step::RunClass;
 use crate::ui::components::chart_canvas::{ChartFn, ChartJob};
-use crate::ui::i18n::texts;
+use crate::ui::i18n::{fill, texts};
 use crate::ui::state::AppState;
 
 /// Points of the step-size sweep.
@@ -77,11 +76,8 @@ pub(super) fn PathChart(
                 fill(
                     t().path_alt,
                     &[
-                        ("eta", fmt_number(r.model.step_size)),
-                        (
-                            "verdict",
-                            t().verdicts[verdict_index(r.run.class)].to_string(),
-                        ),
+                        ("eta", &fmt_number(r.model.step_size)),
+                        ("verdict", t().verdicts[verdict_index(r.run.class)]),
                     ],
                 )
             })
@@ -116,7 +112,7 @@ pub(super) fn LossChart(
         let stopped = r
             .run
             .stopped_at
-            .map(|k| fill(t().loss_stopped, &[("k", fmt_number(k as f64))]));
+            .map(|k| fill(t().loss_stopped, &[("k", &fmt_number(k as f64))]));
         let plot = loss_steps::LossStepsPlot {
             points: &pts,
             series: series(&r),
@@ -141,10 +137,10 @@ pub(super) fn LossChart(
                     &[
                         (
                             "n",
-                            fmt_number((r.run.iterates.len().saturating_sub(1)) as f64),
+                            &fmt_number((r.run.iterates.len().saturating_sub(1)) as f64),
                         ),
-                        ("first", fmt_sci(first)),
-                        ("last", fmt_sci(last)),
+                        ("first", &fmt_sci(first)),
+                        ("last", &fmt_sci(last)),
                     ],
                 )
             })
@@ -180,7 +176,7 @@ pub(super) fn SweepChart(
         let pts = sweep.get();
         let last = r.run.iterates.last().map_or(0.0, |i| i.loss);
         let cap = crate::core::max_step::LOSS_CAP * r.run.iterates.first().map_or(0.0, |i| i.loss);
-        let y_label = fill(t().sweep_y, &[("n", fmt_number(r.model.iters as f64))]);
+        let y_label = fill(t().sweep_y, &[("n", &fmt_number(r.model.iters as f64))]);
         let plot = step_sweep::StepSweepPlot {
             points: &pts,
             threshold: r.run.threshold,
@@ -205,12 +201,12 @@ pub(super) fn SweepChart(
     let alt = Signal::derive(move || {
         shown.with(|s| {
             s.as_ref().map_or(String::new(), |r| {
-                fill(t().sweep_alt, &[("bound", fmt_number(r.run.threshold))])
+                fill(t().sweep_alt, &[("bound", &fmt_number(r.run.threshold))])
             })
         })
     });
     let title =
-        Signal::derive(move || fill(t().sweep_title, &[("n", fmt_number(n_steps() as f64))]));
+        Signal::derive(move || fill(t().sweep_title, &[("n", &fmt_number(n_steps() as f64))]));
     view! {
         <LrChart testid="chart-sweep" title=title alt=alt chart=chart key=key stale=stale/>
     }

@@ -10,7 +10,6 @@ mod scaling;
 
 use leptos::prelude::*;
 
-use crate::core::error::InputError;
 use crate::ui::components::later::later;
 use crate::ui::i18n::texts;
 pub use crate::ui::params::lr::LrParams;
@@ -32,16 +31,57 @@ pub(crate) fn raw_real(x: f64) -> String {
         .map_or(String::new(), |v| v.to_string())
 }
 
-/// `text` with each `{key}` replaced by its value.
-pub(crate) fn fill(text: &str, pairs: &[(&str, String)]) -> String {
-    pairs.iter().fold(text.to_string(), |t, (k, v)| {
-        t.replace(&format!("{{{k}}}"), v)
-    })
+/// A figure read from a section's last good result: its `data-value` (empty until there is a
+/// result, or when `f` has no value) and its visible text (`—` then), formatted by `format`.
+pub(crate) fn figure_pair<T>(
+    shown: Memo<Option<T>>,
+    f: fn(&T) -> Option<f64>,
+    format: fn(f64) -> String,
+) -> (Signal<String>, Signal<String>)
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let value = move || shown.with(|s| s.as_ref().and_then(f));
+    (
+        Signal::derive(move || value().map_or(String::new(), raw_real)),
+        Signal::derive(move || value().map_or_else(|| "—".to_string(), format)),
+    )
 }
 
-/// The error for `key` among `errors`, if any.
-pub(crate) fn find_error(errors: &[InputError], key: &str) -> Option<InputError> {
-    errors.iter().find(|e| e.field == key).cloned()
+/// A section's form: its fields under an accessible name made of "Inputs" and the heading.
+#[component]
+pub(crate) fn SectionForm(
+    /// The section's heading (for the form's accessible name).
+    #[prop(into)]
+    heading: Signal<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let label = move || {
+        format!(
+            "{} · {}",
+            texts(state.lang.get()).shell().inputs,
+            heading.get()
+        )
+    };
+    view! {
+        <form class="controls" aria-label=label on:submit=|ev| ev.prevent_default()>
+            {children()}
+        </form>
+    }
+}
+
+/// The badge that says the figures below are the last valid input's.
+#[component]
+pub(crate) fn StaleBadge(
+    /// Whether the section's input is invalid.
+    #[prop(into)]
+    stale: Signal<bool>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <p class="stale-badge" class:hidden=move || !stale.get()>{move || texts(state.lang.get()).shell().stale}</p>
+    }
 }
 
 /// The view as a page's content (see `ui::mount`).
@@ -87,16 +127,5 @@ mod tests {
         assert_eq!(raw_real(8.0 / 58.0), "0.137931034483");
         assert_eq!(raw_real(f64::NAN), "");
         assert_eq!(raw_real(-2.5), "-2.5");
-    }
-
-    #[test]
-    fn placeholders() {
-        assert_eq!(
-            fill(
-                "B = {b}, {b}; {s}×",
-                &[("b", "8".into()), ("s", "2".into())]
-            ),
-            "B = 8, 8; 2×"
-        );
     }
 }
