@@ -2,6 +2,16 @@
 
 use super::{FieldText, FigureText};
 
+/// What a published run reported, one template per kind (`{x}`: the number).
+pub struct ReportedText {
+    /// Total training FLOPs.
+    pub flops: &'static str,
+    /// GPU-hours.
+    pub gpu_hours: &'static str,
+    /// Sustained TFLOP/s per GPU.
+    pub tflops_per_gpu: &'static str,
+}
+
 /// The Time & cost view.
 pub struct Compute {
     /// Title.
@@ -109,8 +119,8 @@ pub struct Compute {
     pub runs_intro: &'static str,
     /// Columns: run, tokens, card, reported, our FLOPs, implied MFU, our GPU-hours at 40 %.
     pub runs_cols: [&'static str; 7],
-    /// What was reported: FLOPs, GPU-hours, TFLOP/s per GPU ({x}).
-    pub runs_reported: [&'static str; 3],
+    /// What was reported, one template per kind ({x}).
+    pub runs_reported: ReportedText,
     /// Heading of the notes.
     pub notes_title: &'static str,
     /// The notes: (heading, paragraph).
@@ -296,7 +306,11 @@ pub(super) static EN: Compute = Compute {
         "Implied MFU",
         "Our GPU-hours at 40 %",
     ],
-    runs_reported: ["{x} FLOPs", "{x} GPU-hours", "{x} TFLOP/s per GPU"],
+    runs_reported: ReportedText {
+        flops: "{x} FLOPs",
+        gpu_hours: "{x} GPU-hours",
+        tflops_per_gpu: "{x} TFLOP/s per GPU",
+    },
     notes_title: "Notes",
     notes: [
         (
@@ -501,7 +515,11 @@ pub(super) static ZH: Compute = Compute {
         "隐含 MFU",
         "按 40% 算的 GPU 小时",
     ],
-    runs_reported: ["{x} FLOPs", "{x} GPU 小时", "每卡 {x} TFLOP/s"],
+    runs_reported: ReportedText {
+        flops: "{x} FLOPs",
+        gpu_hours: "{x} GPU 小时",
+        tflops_per_gpu: "每卡 {x} TFLOP/s",
+    },
     notes_title: "说明",
     notes: [
         (

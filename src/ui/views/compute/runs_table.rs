@@ -23,9 +23,9 @@ pub fn RunsTable() -> impl IntoView {
                 let card = crate::core::memory::gpu::Gpu::parse(r.run.gpu)
                     .map_or(r.run.gpu, |g| g.name);
                 let reported = match r.run.reported {
-                    Reported::Flops(x) => fill(t.runs_reported[0], &[("x", &fmt_sci(x))]),
-                    Reported::GpuHours(x) => fill(t.runs_reported[1], &[("x", &fmt_number(x))]),
-                    Reported::TflopsPerGpu(x) => fill(t.runs_reported[2], &[("x", &fmt_number(x))]),
+                    Reported::Flops(x) => fill(t.runs_reported.flops, &[("x", &fmt_sci(x))]),
+                    Reported::GpuHours(x) => fill(t.runs_reported.gpu_hours, &[("x", &fmt_number(x))]),
+                    Reported::TflopsPerGpu(x) => fill(t.runs_reported.tflops_per_gpu, &[("x", &fmt_number(x))]),
                 };
                 let mfu = r
                     .implied_mfu
