@@ -1,5 +1,5 @@
 //! Held-out loss curves of the Data view's experiments (`core::data_exp`): one line per task, per
-//! coverage or per data set, solid (measured, a dot at each evaluation), with an optional dashed
+//! coverage or per data set, solid (measured), with an optional dashed
 //! horizontal reference (the clean run's loss in the quality experiment). The legend sits under
 //! the plot, so it never covers a curve.
 
@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::chart::axis::{Axis, frame_of, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::axis::{Axis, frame_of, log_extent, plain_tick_label, ticks_125};
 use crate::chart::frame::PlotFrame;
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
@@ -154,18 +154,39 @@ pub fn draw<DB: DrawingBackend>(
         }
     };
     let y_fmt = |v: &f64| fmt_number((v * 100.0).round() / 100.0);
-    mesh(&mut chart, &plot.labels, style, &x_fmt, &y_fmt)?;
+    // The axes as the Data view's other chart draws them (no distinct-label search: a loss axis
+    // of a few tenths and a count axis label cleanly at two decimals and whole numbers).
+    let font = ("sans-serif", style.font(12.0))
+        .into_font()
+        .color(&pal.text);
+    chart
+        .configure_mesh()
+        .x_desc(plot.labels.x)
+        .y_desc(plot.labels.y)
+        .axis_desc_style(font.clone())
+        .label_style(font)
+        .axis_style(pal.text.stroke_width(style.px(1.0)))
+        .bold_line_style(pal.grid.stroke_width(style.px(1.0)))
+        .light_line_style(pal.grid_light.stroke_width(style.px(1.0)))
+        .max_light_lines(1)
+        .x_labels(6)
+        .y_labels(6)
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(&y_fmt)
+        .draw()?;
     let (x_lo, x_hi) = {
         let r = chart.x_range();
         (r.start, r.end)
     };
+    // Every line is a `PathElement`, the element the Data view's other chart already draws, so
+    // the page carries one instance of plotters' drawing code for both.
     if let Some((_, y)) = plot.reference.filter(|r| r.1.is_finite()) {
-        chart.draw_series(DashedLineSeries::new(
-            [(x_lo, y), (x_hi, y)],
-            style.px(6.0),
-            style.px(4.0),
-            pal.text.mix(0.8).stroke_width(style.px(1.5)),
-        ))?;
+        let grey = pal.text.mix(0.8).stroke_width(style.px(1.5));
+        let dash = (x_hi - x_lo) / 60.0;
+        chart.draw_series((0..30).map(|i| {
+            let a = x_lo + 2.0 * dash * f64::from(i);
+            PathElement::new(vec![(a, y), (a + dash, y)], grey)
+        }))?;
     }
     for c in plot.curves {
         let col = pal.series[c.series % pal.series.len()];
@@ -174,14 +195,10 @@ pub fn draw<DB: DrawingBackend>(
             .iter()
             .filter_map(|&(x, y)| Some((fx(x)?, y.is_finite().then_some(y)?)))
             .collect();
-        chart.draw_series(LineSeries::new(
-            pts.clone(),
+        chart.draw_series(std::iter::once(PathElement::new(
+            pts,
             col.stroke_width(style.px(2.0)),
-        ))?;
-        chart.draw_series(
-            pts.iter()
-                .map(|&p| Circle::new(p, style.px(2.0), col.filled())),
-        )?;
+        )))?;
     }
     draw_legend(&lower, plot, &names, &placed, style)?;
     let frame = frame_of(&chart, &plot.labels, (plot.log_x, false));

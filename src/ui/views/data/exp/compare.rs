@@ -163,8 +163,8 @@ pub fn CompareExp(
         runner.start(CmpMeta { input, mixings }, builds, steps);
     });
     let stale = Signal::derive(move || {
-        runner.result.with(|r| {
-            r.as_ref().is_some_and(|r| {
+        runner.with_result(|r| {
+            r.is_some_and(|r| {
                 ctx.mix
                     .with(|m| m.as_ref().ok().is_none_or(|m| m.key != r.0.input.key))
             })
@@ -173,9 +173,9 @@ pub fn CompareExp(
     let body = move || {
         let s = strings();
         let stale = stale.get();
-        runner.result.with(|r| {
-            let r = r.as_ref()?;
-            let meta = &r.0;
+        runner.with_result(|r| {
+            let r = r?;
+            let meta = r.0;
             let results: Vec<Vec<TaskResult>> = r.1.iter().map(task_results).collect();
             let f = findings(&meta.input.size.examples, &results)?;
             let rows = r

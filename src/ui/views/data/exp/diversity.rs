@@ -100,16 +100,16 @@ pub fn DiversityExp(
     let strings = move || texts(state.lang.get());
     let runner: Runner<DMeta> = Runner::new();
     on_cleanup(move || runner.cancel());
-    let current = Memo::new(move |_| {
+    let current = move || {
         ctx.settings.with(|s| {
             s.as_ref().ok().map(|s| DMeta {
                 coverages: coverages(s.coverage),
                 seed: s.seed,
             })
         })
-    });
+    };
     let run = Callback::new(move |()| {
-        let Some(m) = current.get_untracked() else {
+        let Some(m) = untrack(current) else {
             return;
         };
         let seed = m.seed;
@@ -121,22 +121,16 @@ pub fn DiversityExp(
         runner.start(m, builds, d::DRAWS / BATCH);
     });
     let stale = Signal::derive(move || {
-        runner.result.with(|r| {
-            r.as_ref()
-                .is_some_and(|r| current.with(|c| c.as_ref() != Some(&r.0)))
-        })
+        runner.with_result(|r| r.is_some_and(|r| current().as_ref() != Some(r.0)))
     });
-    let data = Signal::derive(move || {
-        runner
-            .result
-            .with(|r| r.as_ref().map(|r| chart_data(strings(), &r.0, &r.1)))
-    });
+    let data =
+        Signal::derive(move || runner.with_result(|r| r.map(|r| chart_data(strings(), r.0, r.1))));
     let rows = move || {
         let s = strings();
         let stale = stale.get().to_string();
-        runner.result.with(|r| {
-            let r = r.as_ref()?;
-            let rows = r.0.coverages.iter().zip(&r.1).map(|(&c, t)| {
+        runner.with_result(|r| {
+            let r = r?;
+            let rows = r.0.coverages.iter().zip(r.1).map(|(&c, t)| {
                 let stale = stale.clone();
                 view! {
                     <tr>
@@ -156,7 +150,7 @@ pub fn DiversityExp(
                     <thead><tr>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-                <p class="findings" data-testid="diversity-findings">{sentence(s, &r.0, &r.1)}</p>
+                <p class="findings" data-testid="diversity-findings">{sentence(s, r.0, r.1)}</p>
             })
         })
     };
@@ -185,7 +179,7 @@ pub fn DiversityExp(
                 prefix="diversity"
                 status=runner.status
                 label=|s| s.data_exp().run
-                disabled=Signal::derive(move || current.with(Option::is_none))
+                disabled=Signal::derive(move || current().is_none())
                 run=run
                 cancel=Callback::new(move |()| runner.cancel())
             />

@@ -85,8 +85,8 @@ pub fn MixExp(
         runner.start(input, vec![build], steps);
     });
     let stale = Signal::derive(move || {
-        runner.result.with(|r| {
-            r.as_ref().is_some_and(|r| {
+        runner.with_result(|r| {
+            r.is_some_and(|r| {
                 ctx.mix
                     .with(|m| m.as_ref().ok().is_none_or(|m| m.key != r.0.key))
             })
@@ -94,8 +94,8 @@ pub fn MixExp(
     });
     let data = Signal::derive(move || {
         let s = strings();
-        runner.result.with(|r| {
-            let r = r.as_ref()?;
+        runner.with_result(|r| {
+            let r = r?;
             let t = r.1.first()?;
             let curves = task_curves(s, &r.0.names, t);
             let ends = curves
@@ -193,10 +193,10 @@ fn MixResults(
     let rows = move || {
         let s = strings();
         let stale = stale.get();
-        runner.result.with(|r| {
-            let r = r.as_ref()?;
+        runner.with_result(|r| {
+            let r = r?;
             let t = r.1.first()?;
-            let input = &r.0;
+            let input = r.0;
             Some(
                 task_results(t)
                     .into_iter()
@@ -220,7 +220,7 @@ fn MixResults(
             .collect_view()
     };
     view! {
-        <div class="exp-results" class:stale=move || stale.get() class:hidden=move || runner.result.with(Option::is_none)>
+        <div class="exp-results" class:stale=move || stale.get() class:hidden=move || !runner.has_result()>
             <table class="exp-table" data-testid="exp-table">
                 <thead><tr>{head}</tr></thead>
                 <tbody>{rows}</tbody>

@@ -108,7 +108,7 @@ pub fn QualityExp(
     let strings = move || texts(state.lang.get());
     let runner: Runner<QMeta> = Runner::new();
     on_cleanup(move || runner.cancel());
-    let current = Memo::new(move |_| {
+    let current = move || {
         ctx.settings.with(|s| {
             s.as_ref().ok().map(|s| QMeta {
                 n: s.clean_n,
@@ -117,9 +117,9 @@ pub fn QualityExp(
                 seed: s.seed,
             })
         })
-    });
+    };
     let run = Callback::new(move |()| {
-        let Some(m) = current.get_untracked() else {
+        let Some(m) = untrack(current) else {
             return;
         };
         let mut sets = vec![(m.n, 0.0), (noisy_size(m.n, m.k), m.p)];
@@ -130,18 +130,12 @@ pub fn QualityExp(
             .collect();
         runner.start(m, builds, q::DRAWS / BATCH);
     });
-    let stale = Signal::derive(move || {
-        runner
-            .result
-            .with(|r| r.as_ref().is_some_and(|r| current.get() != Some(r.0)))
-    });
-    let out = Memo::new(move |_| {
-        runner
-            .result
-            .with(|r| r.as_ref().and_then(|r| outcome(&r.1).map(|o| (r.0, o))))
-    });
+    let stale =
+        Signal::derive(move || runner.with_result(|r| r.is_some_and(|r| current() != Some(*r.0))));
+    // Recomputed from the runs when read (cheap): a memo of its own would cost a reactive type.
+    let out = move || runner.with_result(|r| r.and_then(|r| outcome(r.1).map(|o| (*r.0, o))));
     let fig = move |f: fn(&QOut) -> Option<f64>, shown: fn(f64) -> String| {
-        let value = move || out.with(|o| o.as_ref().and_then(|(_, o)| f(o)));
+        let value = move || out().and_then(|(_, o)| f(&o));
         (
             Signal::derive(move || value().map_or(String::new(), raw)),
             Signal::derive(move || value().map_or("—".into(), shown)),
@@ -154,8 +148,9 @@ pub fn QualityExp(
     let times = Signal::derive(move || strings().data_exp().q_unit_times);
     let data = Signal::derive(move || {
         let s = strings();
-        out.with(|o| {
-            let (m, o) = o.as_ref()?;
+        {
+            let (m, o) = out()?;
+            let (m, o) = (&m, &o);
             let p = fmt_number(m.p);
             let n = fmt_int(m.n as u128);
             let mut points: Vec<(f64, f64)> = o
@@ -179,16 +174,14 @@ pub fn QualityExp(
                     &[("n", &n), ("p", &p), ("clean", &fmt_loss(o.clean))],
                 ),
             })
-        })
+        }
     });
     let lines = move || {
-        out.with(|o| {
-            o.as_ref().map(|(m, o)| {
-                sentences(strings(), m, o)
-                    .into_iter()
-                    .map(|l| view! { <li>{l}</li> })
-                    .collect_view()
-            })
+        out().map(|(m, o)| {
+            sentences(strings(), &m, &o)
+                .into_iter()
+                .map(|l| view! { <li>{l}</li> })
+                .collect_view()
         })
     };
     let about = move || {
@@ -207,7 +200,7 @@ pub fn QualityExp(
         )
     };
     let file = Signal::derive(move || {
-        current.get().map_or("data_exp_quality".into(), |m| {
+        current().map_or("data_exp_quality".into(), |m| {
             format!("data_exp_quality_n{}_k{}_p{}", m.n, m.k, m.p)
         })
     });
@@ -225,7 +218,7 @@ pub fn QualityExp(
                 prefix="quality"
                 status=runner.status
                 label=|s| s.data_exp().run
-                disabled=Signal::derive(move || current.with(Option::is_none))
+                disabled=Signal::derive(move || current().is_none())
                 run=run
                 cancel=Callback::new(move |()| runner.cancel())
             />

@@ -33,7 +33,7 @@ pub fn RunBar(
         match status.get() {
             Status::Idle => String::new(),
             Status::Busy(_) => t.running.to_string(),
-            Status::Done(ms) => fill(t.done, &[("ms", &format!("{ms:.0}"))]),
+            Status::Done(ms, _) => fill(t.done, &[("ms", &format!("{ms:.0}"))]),
             Status::Cancelled => t.cancelled.to_string(),
         }
     };
@@ -42,8 +42,8 @@ pub fn RunBar(
         _ => 1.0,
     };
     let done = move || match status.get() {
-        Status::Done(ms) => Some(view! {
-            <span class="sim-done" data-testid=format!("{prefix}-done") data-value=format!("{ms:.1}")></span>
+        Status::Done(ms, wall) => Some(view! {
+            <span class="sim-done" data-testid=format!("{prefix}-done") data-value=format!("{ms:.1}") data-wall=format!("{wall:.1}")></span>
         }),
         _ => None,
     };

@@ -5,8 +5,10 @@
 //! that one call takes 1–4 ms. A generation number cancels a stale job: every start and every
 //! cancel bumps it, and a slice of an older job does nothing.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -26,23 +28,28 @@ pub enum Status {
     Idle,
     /// Working: fraction done (0…1).
     Busy(f64),
-    /// Finished: ms spent computing inside slices.
-    Done(f64),
+    /// Finished: ms spent computing inside slices, and wall-clock ms from the click to the end.
+    Done(f64, f64),
     /// Cancelled by the reader.
     Cancelled,
 }
 
-/// A finished job: what it ran with, and its runs in the order they were built.
-pub type Finished<M> = Rc<(M, Vec<Trainer>)>;
+/// A finished job: what it ran with (a `M` of its [`Runner`]) and its runs, in the order they
+/// were built. The meta is stored type-erased so that every runner shares one signal type and
+/// one copy of the scheduling code (the page's WebAssembly stays smaller).
+pub struct Finished {
+    meta: Box<dyn Any>,
+    runs: Vec<Trainer>,
+}
 
-/// A runner: its status, its finished runs (with `M`, what they ran with) and the generation of
-/// its current job. Cheap to copy.
+/// A runner: its status, its last finished job and the generation of its current job. Cheap to
+/// copy.
 pub struct Runner<M: 'static> {
     /// The current job's state.
     pub status: RwSignal<Status>,
-    /// The last finished job: what it ran with and the runs, in the order they were built.
-    pub result: RwSignal<Option<Finished<M>>, LocalStorage>,
+    result: RwSignal<Option<Rc<Finished>>, LocalStorage>,
     generation: StoredValue<u64>,
+    meta: PhantomData<fn() -> M>,
 }
 
 impl<M: 'static> Clone for Runner<M> {
@@ -53,16 +60,25 @@ impl<M: 'static> Clone for Runner<M> {
 
 impl<M: 'static> Copy for Runner<M> {}
 
-struct Job<M> {
+struct Job {
     generation: u64,
-    meta: Option<M>,
+    meta: Option<Box<dyn Any>>,
     builds: VecDeque<Build>,
-    /// Steps of each run still to build, for the progress (known once built).
+    /// Steps of all runs, for the progress.
     expected_steps: usize,
     current: Option<Trainer>,
     done: Vec<Trainer>,
     chunk: usize,
     busy: f64,
+    start: f64,
+}
+
+/// The signals a job reports to (the same types for every runner).
+#[derive(Clone, Copy)]
+struct Sink {
+    status: RwSignal<Status>,
+    result: RwSignal<Option<Rc<Finished>>, LocalStorage>,
+    generation: StoredValue<u64>,
 }
 
 impl<M: 'static> Runner<M> {
@@ -72,6 +88,7 @@ impl<M: 'static> Runner<M> {
             status: RwSignal::new(Status::Idle),
             result: RwSignal::new_local(None),
             generation: StoredValue::new(0),
+            meta: PhantomData,
         }
     }
 
@@ -88,6 +105,19 @@ impl<M: 'static> Runner<M> {
         }
     }
 
+    /// Reads the last finished job (tracked): what it ran with and its runs.
+    pub fn with_result<R>(&self, f: impl FnOnce(Option<(&M, &[Trainer])>) -> R) -> R {
+        self.result.with(|r| {
+            f(r.as_ref()
+                .and_then(|r| r.meta.downcast_ref::<M>().map(|m| (m, r.runs.as_slice()))))
+        })
+    }
+
+    /// Whether there is a finished job (tracked).
+    pub fn has_result(&self) -> bool {
+        self.result.with(Option::is_some)
+    }
+
     /// Starts a job of `builds` runs, each of about `steps_each` minibatches, with `meta`,
     /// cancelling any other.
     pub fn start(&self, meta: M, builds: Vec<Build>, steps_each: usize) {
@@ -95,16 +125,22 @@ impl<M: 'static> Runner<M> {
         let expected_steps = builds.len() * steps_each.max(1);
         let job = Job {
             generation,
-            meta: Some(meta),
+            meta: Some(Box::new(meta)),
             builds: builds.into(),
             expected_steps,
             current: None,
             done: Vec::new(),
             chunk: 1,
             busy: 0.0,
+            start: now_ms(),
         };
         self.status.set(Status::Busy(0.0));
-        schedule(Rc::new(RefCell::new(job)), *self);
+        let sink = Sink {
+            status: self.status,
+            result: self.result,
+            generation: self.generation,
+        };
+        schedule(Rc::new(RefCell::new(job)), sink);
     }
 }
 
@@ -114,7 +150,7 @@ impl<M: 'static> Default for Runner<M> {
     }
 }
 
-fn schedule<M: 'static>(job: Rc<RefCell<Job<M>>>, runner: Runner<M>) {
+fn schedule(job: Rc<RefCell<Job>>, runner: Sink) {
     let callback = Closure::once_into_js(move || {
         let Ok(mut j) = job.try_borrow_mut() else {
             return;
@@ -135,9 +171,9 @@ fn schedule<M: 'static>(job: Rc<RefCell<Job<M>>>, runner: Runner<M>) {
         } else {
             let runs = std::mem::take(&mut j.done);
             if let Some(meta) = j.meta.take() {
-                runner.result.set(Some(Rc::new((meta, runs))));
+                runner.result.set(Some(Rc::new(Finished { meta, runs })));
             }
-            runner.status.set(Status::Done(j.busy));
+            runner.status.set(Status::Done(j.busy, now_ms() - j.start));
         }
     });
     if let Some(w) = web_sys::window() {
@@ -148,7 +184,7 @@ fn schedule<M: 'static>(job: Rc<RefCell<Job<M>>>, runner: Runner<M>) {
 
 /// Works on `job` until `deadline`; false once every run is finished. Building a run's data is
 /// a step of its own: a slice that builds does nothing else.
-fn slice<M>(job: &mut Job<M>, deadline: f64) -> bool {
+fn slice(job: &mut Job, deadline: f64) -> bool {
     loop {
         match job.current.as_mut() {
             None => {
