@@ -143,6 +143,7 @@ pub fn draw<DB: DrawingBackend>(
     };
     let mut chart = ChartBuilder::on(&upper)
         .margin(style.px(10.0))
+        .margin_right(style.px(20.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(48.0))
         .build_cartesian_2d(x_axis, Axis::linear(y0, y1))?;

@@ -200,9 +200,9 @@ pub(super) static EN: DataExp = DataExp {
         "its lowest",
         "its end",
     ],
-    cmp_starved: "Under proportional mixing, {task} (the smallest task) got {epochs} epochs and ended at {prop} nats; {scheme} brought it down to {other}. Proportional mixing starved it.",
+    cmp_starved: "Under proportional mixing, {task} (the smallest task) got {epochs} epochs and ended at {prop} nats; “{scheme}” brought it down to {other}. Proportional mixing starved it.",
     cmp_not_starved: "Here proportional mixing did not starve {task} (the smallest task): no other mixing ended it more than 0.05 nats lower than proportional mixing's {prop} nats.",
-    cmp_overfit: "Under {scheme}, {task} was repeated {epochs} epochs: its held-out loss fell to {best} nats and ended at {last}. It was repeated to overfitting.",
+    cmp_overfit: "Under “{scheme}”, {task} was repeated {epochs} epochs: its held-out loss fell to {best} nats and ended at {last}. It was repeated to overfitting.",
     cmp_no_overfit: "No mixing repeated {task} to overfitting here: its held-out loss never ended more than 0.05 nats above its lowest point.",
     cmp_why: "Mean: the average over tasks of the final held-out loss; worst: the largest. A rise or a gap under 0.05 nats is read as noise. Flattening the mix feeds the small task but takes draws from the large ones and repeats the small one; T5 (Raffel et al. 2020, §3.5.2) found the best setting between the extremes and tuned K for the same reason.",
 
@@ -322,9 +322,9 @@ pub(super) static ZH: DataExp = DataExp {
         "其最低值",
         "其结束值",
     ],
-    cmp_starved: "按比例混合时，{task}（最小的任务）只有 {epochs} 轮，结束时为 {prop} 奈特；{scheme}把它降到 {other}。按比例混合让它“吃不饱”。",
+    cmp_starved: "按比例混合时，{task}（最小的任务）只有 {epochs} 轮，结束时为 {prop} 奈特；采用“{scheme}”混合时降到 {other}。按比例混合让它“吃不饱”。",
     cmp_not_starved: "这里按比例混合没有让 {task}（最小的任务）吃不饱：其他混合方式的结束值都没有比按比例的 {prop} 奈特低出 0.05 奈特以上。",
-    cmp_overfit: "{scheme}下，{task} 被重复了 {epochs} 轮：留出损失先降到 {best} 奈特，结束时回到 {last}。重复过多，已经过拟合。",
+    cmp_overfit: "采用“{scheme}”混合时，{task}被重复了 {epochs} 轮：留出损失先降到 {best} 奈特，结束时回升到 {last}。重复过多，已经过拟合。",
     cmp_no_overfit: "这里没有哪种混合把 {task} 重复到过拟合：它的留出损失结束时都没有比最低点高出 0.05 奈特以上。",
     cmp_why: "平均：各任务最终留出损失的平均值；最差：其中最大的一个。小于 0.05 奈特的回升或差距视为噪声。把混合拉平能喂饱小任务，但会从大任务那里拿走抽取数，并让小任务被反复重复；T5（Raffel 等 2020，第 3.5.2 节）发现最好的设置在两个极端之间，K 也是出于同样的原因需要调。",
 
