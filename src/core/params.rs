@@ -319,6 +319,45 @@ pub mod compute {
     pub const ALL: [ParamSpec; 5] = [FLOPS, CAUSAL, TFLOPS, MFU, PRICE];
 }
 
+/// The Data view's experiments (read by `core::data_exp::settings`). The defaults tell a story:
+/// 200 clean examples against four times as many with 40 % of labels random; a quarter of the
+/// phrasings seen in training.
+pub mod data_exp {
+    use super::{ParamSpec, Rule};
+    use crate::core::data_exp::quality::{MAX_CLEAN, MAX_MULTIPLE};
+
+    /// `label_noise`: fraction p of the noisy set's labels replaced by random classes.
+    pub const LABEL_NOISE: ParamSpec =
+        ParamSpec::ruled("label_noise", "0.4", Rule::Real { min: 0.0, max: 1.0 });
+    /// `clean_n`: the clean set's size n.
+    pub const CLEAN_N: ParamSpec = ParamSpec::ruled(
+        "clean_n",
+        "200",
+        Rule::Count {
+            min: 1,
+            max: MAX_CLEAN as u64,
+        },
+    );
+    /// `noisy_x`: the noisy set holds `noisy_x`·n examples.
+    pub const NOISY_X: ParamSpec =
+        ParamSpec::ruled("noisy_x", "4", Rule::Positive { max: MAX_MULTIPLE });
+    /// `coverage`: fraction of the phrasings present in the diversity experiment's training set.
+    pub const COVERAGE: ParamSpec =
+        ParamSpec::ruled("coverage", "0.25", Rule::Positive { max: 1.0 });
+    /// `exp_seed`: the seed of every experiment (tasks, draws, initial weights).
+    pub const EXP_SEED: ParamSpec = ParamSpec::ruled(
+        "exp_seed",
+        "1",
+        Rule::Count {
+            min: 1,
+            max: 1_000_000_000,
+        },
+    );
+
+    /// Every experiment parameter, in URL order.
+    pub const ALL: [ParamSpec; 5] = [LABEL_NOISE, CLEAN_N, NOISY_X, COVERAGE, EXP_SEED];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,6 +371,7 @@ mod tests {
             .chain(&lr::ALL)
             .chain(&memory::OWN)
             .chain(&compute::ALL)
+            .chain(&data_exp::ALL)
             .map(|s| s.key)
             .collect();
         let n = keys.len();
@@ -343,6 +383,7 @@ mod tests {
             .chain(&lr::ALL)
             .chain(&memory::OWN)
             .chain(&compute::ALL)
+            .chain(&data_exp::ALL)
         {
             let ok = match s.rule {
                 Rule::Count { .. } => s.count(s.default).is_ok(),
@@ -409,6 +450,11 @@ mod tests {
                     "{heading}: {k} is not declared"
                 );
             }
+        }
+        // The Data view's table also lists the mixing keys, read by `core::mix`.
+        let listed = table_keys("### Data (`view=data`)");
+        for s in &data_exp::ALL {
+            assert!(listed.iter().any(|k| k == s.key), "Data: {} missing", s.key);
         }
     }
 }

@@ -290,11 +290,13 @@ pub enum Hide {
     Gpus,
     /// Memory: the measured peaks.
     Measured,
+    /// Data: the experiments.
+    Experiments,
 }
 
 impl Hide {
     /// Every part, in URL (and label table) order.
-    pub const ALL: [Hide; 13] = [
+    pub const ALL: [Hide; 14] = [
         Hide::Controls,
         Hide::Text,
         Hide::Nav,
@@ -308,6 +310,7 @@ impl Hide {
         Hide::Parts,
         Hide::Gpus,
         Hide::Measured,
+        Hide::Experiments,
     ];
 
     /// The `hide=` word.
@@ -326,6 +329,7 @@ impl Hide {
             Hide::Parts => "parts",
             Hide::Gpus => "gpus",
             Hide::Measured => "measured",
+            Hide::Experiments => "experiments",
         }
     }
 
@@ -336,6 +340,7 @@ impl Hide {
             Hide::MaxStep | Hide::Critical | Hide::Estimator | Hide::Scaling => Some(View::Lr),
             Hide::Cells | Hide::Sweep => Some(View::Sim),
             Hide::Parts | Hide::Gpus | Hide::Measured => Some(View::Memory),
+            Hide::Experiments => Some(View::Data),
         }
     }
 
@@ -351,7 +356,7 @@ impl Hide {
 }
 
 /// The `hide=` words, in [`Hide::ALL`] order.
-pub const HIDE_FLAGS: [&str; 13] = [
+pub const HIDE_FLAGS: [&str; 14] = [
     "controls",
     "text",
     "nav",
@@ -365,6 +370,7 @@ pub const HIDE_FLAGS: [&str; 13] = [
     "parts",
     "gpus",
     "measured",
+    "experiments",
 ];
 
 /// The parts that mean something on `view` (the Share panel offers these).

@@ -221,3 +221,112 @@ test('draws in 万 read back in Chinese: 1,000,000 → 100 万, 20,000,000 → 2
   assert.equal((await shown()).trim(), '30,000');
   assert.deepEqual(app.problems(), []);
 });
+
+// ---- Experiments (src/core/data_exp): a small model trained in the page, in slices. ----
+
+/** Clicks `<prefix>-run` and waits for `<prefix>-done`; returns its compute time in ms. */
+async function runExp(page, prefix, timeout = 60000) {
+  const btn = page.locator(`[data-testid="${prefix}-run"]`);
+  await btn.scrollIntoViewIfNeeded();
+  await btn.click();
+  const el = page.locator(`[data-testid="${prefix}-done"]`);
+  await el.waitFor({ state: 'attached', timeout });
+  return Number(await el.getAttribute('data-value'));
+}
+
+test('experiment 1: multi-task run on the default table, then the four-scheme comparison', async () => {
+  const { page } = app;
+  await app.open('view=data&lang=en');
+  // Scaled sizes, stated on the page (core::data_exp::mixing::sim_size: 6,000 / 27,250).
+  assert.match(await page.locator('[data-testid="exp-about"]').innerText(), /5,284 \/ 661 \/ 55/);
+  // Before a run the chart has a text alternative that says how to fill it.
+  const canvas = page.locator('[data-testid="chart-data-exp"]');
+  assert.match(await canvas.getAttribute('aria-label'), /Run the experiment/);
+  const blank = await canvasPixels(page, 'chart-data-exp');
+  const ms = await runExp(page, 'exp');
+  console.log(`# multi-task run on the default table: ${ms} ms of compute`);
+  assert.ok(ms > 0);
+  assert.notEqual(await changed(() => canvasPixels(page, 'chart-data-exp'), blank), blank, 'chart drawn');
+  assert.match(await canvas.getAttribute('aria-label'), /3 tasks/);
+  for (const i of [0, 1, 2]) {
+    const end = await num(page, `exp-heldout-${i}`);
+    const best = await num(page, `exp-best-${i}`);
+    assert.ok(end > 0 && end < 3 && best <= end, `task ${i}: best ${best} ≤ end ${end}`);
+  }
+  // Proportional mixing: 6,600 draws × 55/6,000 ≈ 61 expected for the small task's 55 examples,
+  // 1.1 epochs; the sampled count with this seed is 85 (1.55 epochs, as natively). Under 2.
+  const ep = await num(page, 'exp-epochs-2');
+  assert.ok(ep > 0.5 && ep < 2, `epochs of generate: ${ep}`);
+  // Changing the mix marks the result stale; it stays on the page.
+  await page.locator('[data-testid="input-mix"]').selectOption('equal');
+  assert.equal(
+    await until(() => page.locator('[data-testid="exp-heldout-0"]').getAttribute('data-stale').then((s) => s === 'true')),
+    true,
+  );
+  // The comparison on the default table: proportional starves the small task, equal mixing
+  // repeats it to overfitting (core::data_exp::mixing tests assert the same natively).
+  await app.open('view=data&lang=en');
+  const cms = await runExp(page, 'exp-compare');
+  console.log(`# four-scheme comparison: ${cms} ms of compute`);
+  for (const s of ['examples', 'k', 't', 'equal']) {
+    const mean = await num(page, `exp-mean-heldout-${s}`);
+    const worst = await num(page, `exp-worst-heldout-${s}`);
+    assert.ok(mean > 0 && worst >= mean, `${s}: mean ${mean}, worst ${worst}`);
+  }
+  assert.match(await page.locator('[data-testid="exp-scheme-k"]').innerText(), /K = 661/);
+  assert.match(await page.locator('[data-testid="exp-scheme-t"]').innerText(), /T = 2/);
+  const findings = page.locator('[data-testid="exp-findings"]');
+  assert.equal(await findings.getAttribute('data-starved'), 'true');
+  assert.match(await findings.getAttribute('data-overfit'), /equal/);
+  assert.match(await findings.innerText(), /starved it[\s\S]*overfitting/);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('experiment 2: clean against noisy labels, settings in the URL', async () => {
+  const { page } = app;
+  await app.open('view=data&lang=en&clean_n=200&noisy_x=4&label_noise=0.4');
+  const blank = await canvasPixels(page, 'chart-quality');
+  const ms = await runExp(page, 'quality');
+  console.log(`# quality experiment: ${ms} ms of compute`);
+  const clean = await num(page, 'quality-heldout-clean');
+  const noisy = await num(page, 'quality-heldout-noisy');
+  assert.ok(clean > 0 && noisy > 0, `${clean} ${noisy}`);
+  assert.notEqual(await changed(() => canvasPixels(page, 'chart-quality'), blank), blank);
+  // The break-even is a grid multiple above 1, or empty with a sentence that says so.
+  const be = await value(page, 'quality-break-even');
+  const text = await page.locator('[data-testid="quality-findings"]').innerText();
+  if (be === '') assert.match(text, /No break-even/);
+  else {
+    assert.ok(Number(be) > 1, `break-even ${be}`);
+    assert.match(text, /Break-even/);
+  }
+  // Typed settings go into the URL; a bad value gets a message and keeps the last figures.
+  await setInput(page, 'label_noise', '1.5');
+  assert.ok((await until(() => page.locator('[data-testid="error-label_noise"]').textContent())).trim().length > 5);
+  assert.equal(await num(page, 'quality-heldout-clean'), clean);
+  await setInput(page, 'label_noise', '0');
+  assert.ok(await until(() => page.evaluate(() => new URLSearchParams(location.search).get('label_noise') === '0')));
+  assert.equal(await page.locator('[data-testid="quality-heldout-clean"]').getAttribute('data-stale'), 'true');
+  assert.deepEqual(app.problems(), []);
+});
+
+test('experiment 3: diversity sweep; both languages; runs are deterministic', async () => {
+  const { page } = app;
+  await app.open('view=data&lang=zh&coverage=0.25');
+  assert.match(await page.locator('[data-testid="exp-intro"]').innerText(), /合成/);
+  const blank = await canvasPixels(page, 'chart-diversity');
+  const ms = await runExp(page, 'diversity');
+  console.log(`# diversity sweep: ${ms} ms of compute`);
+  const losses = [];
+  for (const c of [25, 50, 75, 100]) losses.push(await num(page, `diversity-heldout-${c}`));
+  // core::data_exp::diversity's test: falls with coverage, a quarter far above full coverage.
+  assert.ok(losses[0] > losses[3] + 0.2, losses.join(' '));
+  assert.notEqual(await changed(() => canvasPixels(page, 'chart-diversity'), blank), blank);
+  assert.match(await page.locator('[data-testid="diversity-findings"]').innerText(), /覆盖率/);
+  // Same URL, same numbers.
+  await app.open('view=data&lang=en&coverage=0.25');
+  await runExp(page, 'diversity');
+  assert.equal(await num(page, 'diversity-heldout-25'), losses[0]);
+  assert.match(await page.locator('[data-testid="diversity-findings"]').innerText(), /coverage/);
+  assert.deepEqual(app.problems(), []);
+});

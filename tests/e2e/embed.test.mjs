@@ -38,7 +38,7 @@ const EXTRAS = {
     gpus: '.mem-block:has([data-testid^="gpu-fit-"])',
     measured: '.mem-measured',
   },
-  data: {},
+  data: { experiments: '.experiments' },
   compute: {},
 };
 
@@ -300,6 +300,7 @@ test('the snippet height fits the embedded view at 800 px', async () => {
     ['memory', ['controls', 'text', 'measured']],
     ['data', ['text']],
     ['data', ['controls', 'text', 'figures']],
+    ['data', ['text', 'experiments']],
     ['compute', []],
     ['compute', ['text']],
     ['compute', ['text', 'figures']],

@@ -18,7 +18,7 @@ const URLS = Number(process.env.FUZZ_URLS ?? 60);
 const TYPED = Number(process.env.FUZZ_TYPED ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const SHELL = ['view', 'lang', 'theme', 'embed', 'hide'];
-const HIDE_WORDS = ['controls', 'text', 'nav', 'figures', 'max-step', 'critical', 'estimator', 'scaling', 'cells', 'sweep', 'parts', 'gpus', 'measured'];
+const HIDE_WORDS = ['controls', 'text', 'nav', 'figures', 'max-step', 'critical', 'estimator', 'scaling', 'cells', 'sweep', 'parts', 'gpus', 'measured', 'experiments'];
 
 let app;
 /** key → default text, for every parameter of every view (read from each view's written URL). */

@@ -15,6 +15,23 @@ pub const HELDOUT: usize = 1_000;
 /// The coverages of the sweep, in percent of the phrasings.
 pub const SWEEP: [u32; 4] = [25, 50, 75, 100];
 
+/// The coverages run: the sweep and `chosen` (a fraction in (0, 1]), as fractions in increasing
+/// order, without repeats (compared in whole percent).
+pub fn coverages(chosen: f64) -> Vec<f64> {
+    let mut pct: Vec<u32> = SWEEP.to_vec();
+    if chosen.is_finite() && chosen > 0.0 {
+        pct.push(percent(chosen));
+    }
+    pct.sort_unstable();
+    pct.dedup();
+    pct.into_iter().map(|p| f64::from(p) / 100.0).collect()
+}
+
+/// A coverage in whole percent (at least 1), as the figures name it.
+pub fn percent(coverage: f64) -> u32 {
+    ((coverage * 100.0).round() as u32).clamp(1, 100)
+}
+
 /// Phrasings present in training for `coverage` in (0, 1]: ⌈coverage·P⌉, at least 1.
 pub fn phrasings(coverage: f64) -> usize {
     ((coverage * PHRASINGS as f64).ceil() as usize).clamp(1, PHRASINGS)
@@ -56,5 +73,8 @@ mod tests {
         assert!(losses[0] > losses[3] + 0.2, "{losses:?}");
         assert_eq!(phrasings(0.01), 1);
         assert_eq!(phrasings(1.0), PHRASINGS);
+        assert_eq!(coverages(0.25), vec![0.25, 0.5, 0.75, 1.0]);
+        assert_eq!(coverages(0.1), vec![0.1, 0.25, 0.5, 0.75, 1.0]);
+        assert_eq!(percent(0.004), 1);
     }
 }

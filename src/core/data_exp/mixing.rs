@@ -121,6 +121,80 @@ pub fn mean_worst(t: &Trainer) -> (f64, f64) {
     )
 }
 
+/// A held-out rise, or a gap between two runs, smaller than this many nats is read as noise:
+/// the findings do not call it overfitting or starving. (The held-out sets have [`HELDOUT`]
+/// examples per task; seed-to-seed differences of the final loss on the default table are a
+/// few hundredths of a nat.)
+pub const MARGIN: f64 = 0.05;
+
+/// One task's outcome in a finished run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaskResult {
+    /// Held-out loss at the end.
+    pub last: f64,
+    /// Lowest held-out loss during the run.
+    pub best: f64,
+    /// Epochs over the task's training examples.
+    pub epochs: f64,
+}
+
+impl TaskResult {
+    /// Whether the held-out loss ended more than [`MARGIN`] above its best: the task was
+    /// repeated past the point where it stopped generalising.
+    pub fn overfit(&self) -> bool {
+        self.last > self.best + MARGIN
+    }
+}
+
+/// Every task's outcome in a finished run.
+pub fn task_results(t: &Trainer) -> Vec<TaskResult> {
+    (0..t.tasks())
+        .map(|i| TaskResult {
+            last: t.last(i),
+            best: t.best(i),
+            epochs: t.epochs(i),
+        })
+        .collect()
+}
+
+/// What the four-scheme comparison shows about the smallest task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Findings {
+    /// The smallest task (index into the simulated tasks).
+    pub smallest: usize,
+    /// Proportional mixing starved it: its final loss under proportional mixing is more than
+    /// [`MARGIN`] above the lowest final loss another scheme reached, which is given with the
+    /// scheme's index.
+    pub starved: Option<(usize, f64)>,
+    /// The schemes (indices into the results) under which it overfitted.
+    pub overfit: Vec<usize>,
+}
+
+/// Reads the comparison: `results[s]` holds every task's outcome under scheme `s`, the first
+/// being proportional mixing; `examples` the simulated tasks' sizes. `None` without results.
+pub fn findings(examples: &[usize], results: &[Vec<TaskResult>]) -> Option<Findings> {
+    let smallest = examples
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, n)| **n)
+        .map(|(i, _)| i)?;
+    let at = |s: usize| results.get(s).and_then(|r| r.get(smallest)).copied();
+    let prop = at(0)?;
+    let best_other = (1..results.len())
+        .filter_map(|s| at(s).map(|r| (s, r.last)))
+        .filter(|(_, l)| l.is_finite())
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    let starved = best_other.filter(|(_, l)| prop.last > l + MARGIN);
+    let overfit = (0..results.len())
+        .filter(|&s| at(s).is_some_and(|r| r.overfit()))
+        .collect();
+    Some(Findings {
+        smallest,
+        starved,
+        overfit,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +265,28 @@ mod tests {
         assert!(eq.last(small) > eq.best(small) + 0.1);
         // The big task pays for equal mixing.
         assert!(eq.last(0) > prop.last(0));
+    }
+
+    /// The page's comparison (the four schemes as `scheme_mixing` builds them, view's K empty and
+    /// T = 1) on the default table: its findings say the smallest task is starved under
+    /// proportional mixing and overfitted under equal mixing.
+    #[test]
+    fn the_comparison_finds_both_failures() {
+        let size = sim_size(&DEFAULT, DRAWS).unwrap();
+        let results: Vec<Vec<TaskResult>> = SCHEMES
+            .iter()
+            .map(|w| {
+                let mut t = trainer(&size, scheme_mixing(w, &size, None, 1.0), SEED);
+                t.finish();
+                task_results(&t)
+            })
+            .collect();
+        eprintln!("{results:?}");
+        let f = findings(&size.examples, &results).unwrap();
+        assert_eq!(f.smallest, 2);
+        assert!(f.starved.is_some_and(|(s, _)| s > 0), "{f:?}");
+        assert!(f.overfit.contains(&3), "{f:?}");
+        assert!(!f.overfit.contains(&0), "{f:?}");
+        assert!(findings(&[], &results).is_none());
     }
 }

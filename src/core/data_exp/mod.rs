@@ -22,6 +22,7 @@
 pub mod diversity;
 pub mod mixing;
 pub mod quality;
+pub mod settings;
 pub mod trainer;
 pub mod world;
 

@@ -21,6 +21,10 @@ pub const HELDOUT: usize = 1_000;
 pub const GRID: [f64; 9] = [1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0];
 /// Largest noisy set simulated.
 pub const MAX_EXAMPLES: usize = 20_000;
+/// Largest clean set n the page accepts.
+pub const MAX_CLEAN: usize = 1_000;
+/// Largest multiple k the page accepts (so k·n ≤ [`MAX_EXAMPLES`]).
+pub const MAX_MULTIPLE: f64 = 20.0;
 
 /// The lowest held-out loss over a run on `n` examples with label noise `noise` (seeded): the
 /// loss with early stopping, so that a small clean set is not judged by how far it overfits.
@@ -61,16 +65,27 @@ pub struct Quality {
     pub break_even: Option<f64>,
 }
 
+/// The smallest multiple on the grid whose noisy run's held-out loss (`(multiple, loss)`, in
+/// grid order) is no worse than `clean`; `None` when no multiple on the grid gets there.
+pub fn break_even(clean: f64, grid: &[(f64, f64)]) -> Option<f64> {
+    grid.iter().find(|(_, l)| *l <= clean).map(|(m, _)| *m)
+}
+
+/// The noisy set's size for `n` clean examples and multiple `k`: ⌊k·n⌉, at least 1.
+pub fn noisy_size(n: usize, k: f64) -> usize {
+    ((n as f64 * k).round() as usize).max(1)
+}
+
 /// Runs the comparison and the break-even search (all at once; the page slices by calling
 /// [`heldout`] per run).
 pub fn run(n: usize, k: f64, noise: f64, seed: u64) -> Quality {
     let clean = heldout(n, 0.0, seed);
-    let m = (n as f64 * k).round() as usize;
-    let noisy = heldout(m, noise, seed);
-    let break_even = GRID
+    let noisy = heldout(noisy_size(n, k), noise, seed);
+    let grid: Vec<(f64, f64)> = GRID
         .iter()
-        .copied()
-        .find(|&g| heldout((n as f64 * g).round() as usize, noise, seed) <= clean);
+        .map(|&g| (g, heldout(noisy_size(n, g), noise, seed)))
+        .collect();
+    let break_even = break_even(clean, &grid);
     Quality {
         clean,
         noisy,

@@ -1038,6 +1038,90 @@ pub static ENTRIES: &[Entry] = &[
         }],
     },
     Entry {
+        id: "data-exp",
+        view: View::Data,
+        title: Text {
+            en: "Multi-task experiment: a shared model trained with the mixing rates",
+            zh: "多任务实验：按混合比例训练的共享模型",
+        },
+        formula: Text {
+            en: "scale s = min(1, 6000 / Σnᵢ, 8000 / D); task i keeps max(⌊s·nᵢ⌉, 5) examples; draws ⌊s·D⌉\neach example of a minibatch of 10: task i with probability rᵢ (the table's rates), then the task's next example (reshuffled every pass)\nmodel: softmax regression on [x ⊗ onehot(task), onehot(task)]; SGD, η = 0.2, cross-entropy\nheld-out loss of task i = mean −log p(y | x) on 500 fresh examples; epochs over task i = draws of i / examples of i\noverfitting: the final held-out loss is more than 0.05 nats above the lowest",
+            zh: "缩放系数 s = min(1, 6000 / Σnᵢ, 8000 / D)；任务 i 保留 max(⌊s·nᵢ⌉, 5) 条样本；抽取 ⌊s·D⌉ 条\n每个小批量 10 条样本，每条以概率 rᵢ（上表的比例）选任务 i，再取该任务的下一条样本（每轮重新打乱）\n模型：在 [x ⊗ onehot(任务), onehot(任务)] 上的 softmax 回归；SGD，η = 0.2，交叉熵\n任务 i 的留出损失 = 500 条新样本上 −log p(y | x) 的平均；任务 i 的轮数 = 从 i 抽取的条数 / i 的样本数\n过拟合：最终留出损失比最低值高出 0.05 奈特以上",
+        },
+        derivation: Text {
+            en: "Scaling counts and draws by one factor keeps every task's epochs, so the small model sees each task as often, relative to its size, as the real run would. Each task is synthetic: a random labelling rule on a hidden meaning and random linear phrasings of it as inputs, so only the mixing differs between the comparison's runs.",
+            zh: "样本数和抽取数乘以同一个系数，每个任务的轮数不变，小模型看每个任务的次数（相对其大小）与真实训练相同。每个任务都是合成的：在隐含语义上的随机标注规则，加上该语义的随机线性表述作为输入，所以对比中各次训练只有混合方式不同。",
+        },
+        source: Text {
+            en: "Raffel et al. 2020, “Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer”, JMLR 21, §3.5.2 (examples-proportional, temperature-scaled and equal mixing); google/seqio, seqio/utils.py (mixing_rate_num_examples).",
+            zh: "Raffel 等 2020，“Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer”，JMLR 21，第 3.5.2 节（按样本比例、温度缩放与均等混合）；google/seqio，seqio/utils.py（mixing_rate_num_examples）。",
+        },
+        links: &[
+            Link {
+                label: "arXiv:1910.10683",
+                url: "https://arxiv.org/abs/1910.10683",
+            },
+            Link {
+                label: "google/seqio · seqio/utils.py",
+                url: "https://github.com/google/seqio/blob/main/seqio/utils.py",
+            },
+        ],
+    },
+    Entry {
+        id: "data-exp-quality",
+        view: View::Data,
+        title: Text {
+            en: "Clean against noisy labels, and the break-even",
+            zh: "干净标签与噪声标签，以及盈亏平衡点",
+        },
+        formula: Text {
+            en: "noisy label: with probability p a class drawn uniformly from C = 4, else the true label\nlabels learned from: P(ỹ | x) = (1 − p)·P(y | x) + p/C\nfigure = lowest held-out loss on 1,000 clean examples over a run of 3,000 draws\nbreak-even = smallest k in {1, 1.5, 2, 3, 4, 6, 8, 12, 16} with loss(k·n noisy) ≤ loss(n clean)",
+            zh: "噪声标签：以概率 p 从 C = 4 个类别中均匀抽一个，否则用真实标签\n模型学习的标签分布：P(ỹ | x) = (1 − p)·P(y | x) + p/C\n图中数字 = 3,000 次抽取的训练中，在 1,000 条干净留出样本上的最低损失\n盈亏平衡点 = {1, 1.5, 2, 3, 4, 6, 8, 12, 16} 中使 loss(k·n 条噪声样本) ≤ loss(n 条干净样本) 的最小 k",
+        },
+        derivation: Text {
+            en: "Symmetric noise mixes every label with the uniform distribution, so the best a model can learn from noisy data is flatter than the truth: more noisy examples reduce the variance of the fit but not this bias. Whether k·n noisy examples beat n clean ones depends on which of the two dominates, and the search reports when no multiple on the grid does.",
+            zh: "对称噪声把每个标签都与均匀分布混合，所以从噪声数据中最多只能学到比真实分布更平的分布：更多噪声样本能降低拟合的方差，却去不掉这个偏差。k·n 条噪声样本能否胜过 n 条干净样本，取决于两者哪个占主导；网格上没有一个倍数做到时，搜索会如实说明。",
+        },
+        source: Text {
+            en: "Zhang et al. 2017, “Understanding deep learning requires rethinking generalization”, ICLR 2017 (networks fit random labels); Rolnick et al. 2017, “Deep Learning is Robust to Massive Label Noise” (more data makes up for noise).",
+            zh: "Zhang 等 2017，“Understanding deep learning requires rethinking generalization”，ICLR 2017（网络能拟合随机标签）；Rolnick 等 2017，“Deep Learning is Robust to Massive Label Noise”（更多数据可以弥补噪声）。",
+        },
+        links: &[
+            Link {
+                label: "arXiv:1611.03530",
+                url: "https://arxiv.org/abs/1611.03530",
+            },
+            Link {
+                label: "arXiv:1705.10694",
+                url: "https://arxiv.org/abs/1705.10694",
+            },
+        ],
+    },
+    Entry {
+        id: "data-exp-diversity",
+        view: View::Data,
+        title: Text {
+            en: "Coverage of phrasings",
+            zh: "表述的覆盖率",
+        },
+        formula: Text {
+            en: "input x = Rⱼ z + 0.3 ε, phrasing j of the meaning z (Rⱼ random 16 × 4, ε ~ N(0, I))\ntraining: 400 examples from phrasings 1 … ⌈coverage × 4⌉; held-out: 1,000 examples from all 4\nfigure = held-out loss after 4,000 draws",
+            zh: "输入 x = Rⱼ z + 0.3 ε，即语义 z 的第 j 种表述（Rⱼ 为随机 16 × 4 矩阵，ε ~ N(0, I)）\n训练：来自第 1 … ⌈覆盖率 × 4⌉ 种表述的 400 条样本；留出：来自全部 4 种表述的 1,000 条样本\n图中数字 = 4,000 次抽取后的留出损失",
+        },
+        derivation: Text {
+            en: "The labels depend on the meaning only, but the model sees it through the phrasing, and learns to read a phrasing from examples written in it. Phrasings absent from training are read with weights fitted to others, so held-out loss on all phrasings falls as coverage rises.",
+            zh: "标签只取决于语义，但模型是透过表述看到语义的，它要从某种表述写成的样本中学会读这种表述。训练中缺席的表述只能用为其他表述拟合的权重去读，所以覆盖率越高，全部表述上的留出损失越低。",
+        },
+        source: Text {
+            en: "Sanh et al. 2022, “Multitask Prompted Training Enables Zero-Shot Task Generalization”, ICLR 2022 (more prompt templates per data set).",
+            zh: "Sanh 等 2022，“Multitask Prompted Training Enables Zero-Shot Task Generalization”，ICLR 2022（每个数据集更多提示模板）。",
+        },
+        links: &[Link {
+            label: "arXiv:2110.08207",
+            url: "https://arxiv.org/abs/2110.08207",
+        }],
+    },
+    Entry {
         id: "flops-per-token",
         view: View::Compute,
         title: Text {

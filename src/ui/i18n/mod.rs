@@ -6,6 +6,7 @@
 
 mod compute;
 mod data;
+mod data_exp;
 mod errors;
 mod export;
 mod lr;
@@ -20,6 +21,7 @@ mod zh_style;
 
 pub use compute::Compute;
 pub use data::Data;
+pub use data_exp::DataExp;
 pub use errors::error_message;
 pub use export::Export;
 pub use lr::Lr;
@@ -175,6 +177,8 @@ section! {
     memory: Memory;
     /// The Data view.
     data: Data;
+    /// The Data view's experiments.
+    data_exp: DataExp;
     /// The Time & cost view.
     compute: Compute;
     /// Chart export buttons and data tables (every view).

@@ -19,7 +19,7 @@ pub struct Share {
     /// Heading of the hide checkboxes.
     pub hide_title: &'static str,
     /// One label per `hide=` word, in `state::HIDE_FLAGS` order.
-    pub hide_names: [&'static str; 13],
+    pub hide_names: [&'static str; 14],
     /// Toggle of the live preview.
     pub preview: &'static str,
     /// Text of the embed's link to the full app.
@@ -53,6 +53,7 @@ pub(super) static EN: Share = Share {
         "parts table",
         "GPU list",
         "measured peaks",
+        "experiments",
     ],
     preview: "Preview the embed",
     open_full: "Open in Batch Lab ↗",
@@ -83,6 +84,7 @@ pub(super) static ZH: Share = Share {
         "显存构成表",
         "GPU 列表",
         "实测峰值",
+        "实验",
     ],
     preview: "预览嵌入效果",
     open_full: "在 Batch Lab 中打开 ↗",

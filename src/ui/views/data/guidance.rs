@@ -8,6 +8,14 @@ use super::examples::NOTES;
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
 
+/// The experiment each note links to (`id` of its section below), in note order.
+const EXP_ANCHORS: [Option<&str>; 4] = [
+    Some("exp-quality"),
+    Some("exp-diversity"),
+    Some("exp-compare"),
+    None,
+];
+
 /// The guidance section.
 #[component]
 pub fn Guidance(
@@ -36,6 +44,13 @@ pub fn Guidance(
                     {move || n().action}
                 </button>
                 <p class="hint">{move || n().look}</p>
+                {EXP_ANCHORS.get(i).copied().flatten().map(|anchor| view! {
+                    <p class="exp-link">
+                        <a href=format!("#{anchor}") data-testid=format!("mix-note-exp-{i}")>
+                            {move || strings().data_exp().note_links[i]}
+                        </a>
+                    </p>
+                })}
             </div>
         }
     };

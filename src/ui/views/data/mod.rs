@@ -4,17 +4,20 @@
 mod alpha_aside;
 mod draw_source;
 mod examples;
+mod exp;
 mod guidance;
 mod mix_chart;
 mod task_table;
 
 use leptos::prelude::*;
 
+use crate::core::data_exp::settings::ExpSettings;
 use crate::core::error::{ErrorKind, InputError};
 use crate::core::mix::{
     MixKind, MixPlan, Mixing, TaskCells, TaskColumn, TaskRow, parse_draw, parse_tasks, plan,
     planned_draws, task_cells,
 };
+use crate::core::params::data_exp as exp_params;
 use crate::core::steps;
 use crate::ui::components::choice_field::ChoiceField;
 use crate::ui::components::later::later;
@@ -25,6 +28,7 @@ use crate::ui::state::{AppState, Param, ParamSet, Query};
 
 use alpha_aside::AlphaAside;
 use draw_source::DrawSource;
+use exp::Experiments;
 use guidance::Guidance;
 use mix_chart::MixChart;
 use task_table::TaskTable;
@@ -42,6 +46,16 @@ pub struct DataParams {
     pub t: Param,
     /// `draw`: examples drawn in total (empty = from the Steps view).
     pub draw: Param,
+    /// `label_noise`: the quality experiment's noise fraction p.
+    pub label_noise: Param,
+    /// `clean_n`: the quality experiment's clean examples n.
+    pub clean_n: Param,
+    /// `noisy_x`: the quality experiment's multiple k.
+    pub noisy_x: Param,
+    /// `coverage`: the diversity experiment's coverage.
+    pub coverage: Param,
+    /// `exp_seed`: the experiments' seed.
+    pub exp_seed: Param,
 }
 
 impl DataParams {
@@ -54,7 +68,32 @@ impl DataParams {
             k: Param::new("k", d.k, q),
             t: Param::new("t", d.t, q),
             draw: Param::new("draw", d.draw, q),
+            label_noise: Param::from_spec(&exp_params::LABEL_NOISE, q),
+            clean_n: Param::from_spec(&exp_params::CLEAN_N, q),
+            noisy_x: Param::from_spec(&exp_params::NOISY_X, q),
+            coverage: Param::from_spec(&exp_params::COVERAGE, q),
+            exp_seed: Param::from_spec(&exp_params::EXP_SEED, q),
         }
+    }
+
+    /// The experiments' settings (tracked), read under their declarations.
+    fn exp_settings(&self) -> Result<ExpSettings, Vec<InputError>> {
+        let texts: Vec<(&'static str, String)> = [
+            self.label_noise,
+            self.clean_n,
+            self.noisy_x,
+            self.coverage,
+            self.exp_seed,
+        ]
+        .iter()
+        .map(|p| (p.key, p.value.get()))
+        .collect();
+        ExpSettings::read(|spec| {
+            texts
+                .iter()
+                .find(|(k, _)| *k == spec.key)
+                .map_or("", |(_, v)| v.as_str())
+        })
     }
 
     /// Errors of the single fields `mix`, `k`, `t` and `draw`, each on its own (tracked). The
@@ -92,11 +131,26 @@ impl DataParams {
 
 impl ParamSet for DataParams {
     fn params(&self) -> Vec<Param> {
-        vec![self.tasks, self.mix, self.k, self.t, self.draw]
+        vec![
+            self.tasks,
+            self.mix,
+            self.k,
+            self.t,
+            self.draw,
+            self.label_noise,
+            self.clean_n,
+            self.noisy_x,
+            self.coverage,
+            self.exp_seed,
+        ]
     }
 
     fn field_errors(&self) -> Vec<InputError> {
-        untrack(|| self.setting_errors())
+        untrack(|| {
+            let mut errors = self.setting_errors();
+            errors.extend(self.exp_settings().err().unwrap_or_default());
+            errors
+        })
     }
 }
 
@@ -279,6 +333,7 @@ pub fn DataView() -> impl IntoView {
             }.into_any())}
             {later(move || view! {
                 <Guidance m=m/>
+                <Experiments m=m/>
             }.into_any())}
         </section>
     }
