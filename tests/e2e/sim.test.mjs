@@ -199,7 +199,8 @@ test('the divisor chart: SGD flat, Adam between, Sophia with the curvature; nois
   assert.ok(await until(async () => (await slope('adam')) < adam - 0.2, 10000), 'Adam flattens');
   assert.ok(Math.abs(await slope('sophia')) < 1e-6, 'GNB measures σ²I: flat');
   assert.match(page.url(), /sim_noise=isotropic/);
-  // Hutchinson measures H whatever the noise.
+  // Hutchinson measures H whatever the noise (the settings are folded away at their defaults).
+  await page.locator('details:has([data-testid="input-sophia_est"]) > summary').click();
   await page.locator('[data-testid="input-sophia_est"]').selectOption('hutchinson');
   assert.ok(await until(async () => Math.abs((await slope('sophia')) - 1) < 0.2, 10000), 'Hutchinson follows h');
   assert.match(page.url(), /sophia_est=hutchinson/);
@@ -225,12 +226,14 @@ test('the weight-decay preset makes AdamW differ from Adam', async () => {
   await done(page);
   const gap = async () => Math.abs((await num(page, 'final-loss-adamw-1024')) - (await num(page, 'final-loss-adam-1024')));
   const small = await gap();
+  const adam = await num(page, 'final-loss-adam-1024');
   assert.match(await page.locator('[data-testid="decay-note"]').innerText(), /λ = 0\.01/);
   await page.locator('[data-testid="sim-preset-decay"]').click();
   assert.ok(await until(() => page.url().includes('adamw_wd=1'), 5000));
   await done(page);
   const big = await gap();
-  assert.ok(big > 10 * small && big > 1e-3, `decay matters: gap ${small} → ${big}`);
+  console.log(`# Adam ${adam}, AdamW λ = 1 ${await num(page, 'final-loss-adamw-1024')} at B = 1024`);
+  assert.ok(big > 10 * small && big > 0.1 * adam, `decay matters: gap ${small} → ${big} (Adam ${adam})`);
   assert.match(await page.locator('[data-testid="decay-note"]').innerText(), /λ = 1\b/);
   assert.deepEqual(app.problems(), []);
 });

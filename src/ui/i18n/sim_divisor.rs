@@ -27,6 +27,8 @@ pub struct SimDivisor {
     pub div_t: FieldText,
     /// Section title.
     pub title: &'static str,
+    /// The chart's caption.
+    pub chart_title: &'static str,
     /// Chart x title.
     pub x: &'static str,
     /// Chart y title.
@@ -118,6 +120,7 @@ pub(super) static EN: SimDivisor = SimDivisor {
         hint: "blank: the last update of the run; at most 30,000 on the default quadratic",
     },
     title: "What each optimizer divides the gradient by",
+    chart_title: "Each coordinate's divisor against its true curvature (log–log)",
     x: "true curvature hᵢ",
     y: "divisor of coordinate i",
     fit_label: "least-squares line",
@@ -212,6 +215,7 @@ pub(super) static ZH: SimDivisor = SimDivisor {
         hint: "留空：取运行的最后一次更新；默认二次模型上最多 3 万次",
     },
     title: "各优化器把梯度除以什么",
+    chart_title: "每个坐标的除数与其真实曲率（双对数坐标）",
     x: "真实曲率 hᵢ",
     y: "坐标 i 的除数",
     fit_label: "最小二乘拟合线",

@@ -231,7 +231,7 @@ pub fn DivisorPanel() -> impl IntoView {
                     <Figure testid="b-noise-floor" raw=floor_raw shown=floor_shown unit=examples text=|s| &s.sim_divisor().noise_floor stale=stale/>
                 </div>
                 <figure class="chart" class:stale=move || stale.get()>
-                    <figcaption>{move || strings().sim_divisor().title}</figcaption>
+                    <figcaption>{move || strings().sim_divisor().chart_title}</figcaption>
                     <ChartCanvas testid="chart-sim-divisor" alt=alt chart=chart() file=file suffix="sim-divisor"/>
                     <p class="chart-note" data-testid="divisor-setup">{setup}</p>
                 </figure>
