@@ -4,8 +4,11 @@
 
 pub mod axis;
 pub mod compute;
+pub mod dash;
 pub mod data;
 pub mod frame;
+pub mod labels;
+pub mod legend;
 pub mod lr;
 pub mod lr_schedule;
 pub mod memory;

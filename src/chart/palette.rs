@@ -66,13 +66,14 @@ pub fn shade(c: RGBColor, bg: RGBColor, t: f64) -> RGBColor {
     RGBColor(mix(c.0, bg.0), mix(c.1, bg.1), mix(c.2, bg.2))
 }
 
-/// The shade strength of the `i`-th of `n` batch sizes (smallest lightest): 0.4 … 1, so batch
-/// sizes are told apart within one optimizer's colour.
+/// The shade strength of the `i`-th of `n` batch sizes (smallest lightest): 0.6 … 1. Shades
+/// alone are hard to tell apart, so charts also give each batch size a line pattern
+/// ([`crate::chart::dash::batch_dash`]); the shade stays dark enough to read.
 pub fn batch_shade(i: usize, n: usize) -> f64 {
     if n <= 1 {
         1.0
     } else {
-        0.4 + 0.6 * i as f64 / (n - 1) as f64
+        0.6 + 0.4 * i as f64 / (n - 1) as f64
     }
 }
 
@@ -85,7 +86,7 @@ mod tests {
         let (c, bg) = (RGBColor(0, 100, 200), RGBColor(255, 255, 255));
         assert_eq!(shade(c, bg, 1.0), c);
         assert_eq!(shade(c, bg, 0.0), bg);
-        assert_eq!(batch_shade(0, 3), 0.4);
+        assert_eq!(batch_shade(0, 3), 0.6);
         assert_eq!(batch_shade(2, 3), 1.0);
         assert_eq!(batch_shade(0, 1), 1.0);
     }

@@ -6,7 +6,7 @@
 // the same, and the page must reproduce them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, value, num, setInput, canvasPixels, changed, until } from './harness.mjs';
+import { startApp, value, num, setInput, canvasPixels, drawnCanvas, changed, until } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -172,5 +172,68 @@ test('the data-set tasks run with epochs on the x axis', async () => {
   await done(page, 300000);
   const f = await num(page, 'final-loss-adam-64');
   assert.ok(f > 0 && f < Math.log(4), `softmax loss ${f} below ln 4`);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('the divisor chart: SGD flat, Adam between, Sophia with the curvature; noise model and estimator switch', async () => {
+  const { page } = app;
+  await app.open('view=sim&lang=en');
+  await done(page);
+  const slope = async (rule) => {
+    const el = page.locator(`[data-testid="divisor-slope-${rule}"]`);
+    await el.waitFor({ state: 'attached', timeout: 10000 });
+    return Number(await el.getAttribute('data-value'));
+  };
+  await drawnCanvas(page, 'chart-sim-divisor');
+  const [sgd, adam, sophia] = [await slope('sgd'), await slope('adam'), await slope('sophia')];
+  assert.ok(Math.abs(sgd) < 1e-9, `SGD's divisor is flat: ${sgd}`);
+  assert.ok(adam > 0.3 && adam < sophia, `0 < Adam ${adam} < Sophia ${sophia}`);
+  assert.ok(Math.abs(sophia - 1) < 1e-6, `GNB under C = H follows the curvature: ${sophia}`);
+  const warm = await num(page, 'sophia-warm');
+  assert.ok(warm > 0.5 && warm < 0.6, `80 refreshes at β₂ = 0.99: ${warm}`);
+  const floor = await num(page, 'b-noise-floor');
+  assert.ok(floor > 120 && floor < 140, `noise-floor batch ${floor}`);
+  assert.match(await page.locator('[data-testid="divisor-reading"]').innerText(), /slope is/);
+  // Isotropic noise: Adam's divisor stops following the curvature, and so does GNB's.
+  await page.locator('[data-testid="input-sim_noise"]').selectOption('isotropic');
+  assert.ok(await until(async () => (await slope('adam')) < adam - 0.2, 10000), 'Adam flattens');
+  assert.ok(Math.abs(await slope('sophia')) < 1e-6, 'GNB measures σ²I: flat');
+  assert.match(page.url(), /sim_noise=isotropic/);
+  // Hutchinson measures H whatever the noise (the settings are folded away at their defaults).
+  await page.locator('details:has([data-testid="input-sophia_est"]) > summary').click();
+  await page.locator('[data-testid="input-sophia_est"]').selectOption('hutchinson');
+  assert.ok(await until(async () => Math.abs((await slope('sophia')) - 1) < 0.2, 10000), 'Hutchinson follows h');
+  assert.match(page.url(), /sophia_est=hutchinson/);
+  // The update read is a field; a bad value keeps the chart and says why.
+  await setInput(page, 'div_t', '5');
+  assert.ok(await until(async () => Math.abs(await slope('sophia')) < 1e-9, 10000), 'before the first refresh every divisor is ε');
+  assert.equal(await num(page, 'sophia-warm'), 0);
+  await setInput(page, 'div_t', '0');
+  const msg = await until(() => page.locator('[data-testid="error-div_t"]').textContent());
+  assert.ok(msg && msg.trim().length > 5);
+  // Off the quadratic the chart is replaced by a sentence.
+  await app.open('view=sim&lang=zh&task=softmax&opts=adam&bs=64&steps=100&seeds=1');
+  await done(page, 300000);
+  await page.locator('[data-testid="sim-divisor"]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('[data-testid="chart-sim-divisor"]').count(), 0);
+  assert.match(await page.locator('[data-testid="sim-divisor"]').innerText(), /二次模型/);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('the weight-decay preset makes AdamW differ from Adam', async () => {
+  const { page } = app;
+  await app.open('view=sim&lang=en&opts=adam,adamw&bs=16,1024&seeds=1');
+  await done(page);
+  const gap = async () => Math.abs((await num(page, 'final-loss-adamw-1024')) - (await num(page, 'final-loss-adam-1024')));
+  const small = await gap();
+  const adam = await num(page, 'final-loss-adam-1024');
+  assert.match(await page.locator('[data-testid="decay-note"]').innerText(), /λ = 0\.01/);
+  await page.locator('[data-testid="sim-preset-decay"]').click();
+  assert.ok(await until(() => page.url().includes('adamw_wd=1'), 5000));
+  await done(page);
+  const big = await gap();
+  console.log(`# Adam ${adam}, AdamW λ = 1 ${await num(page, 'final-loss-adamw-1024')} at B = 1024`);
+  assert.ok(big > 10 * small && big > 0.1 * adam, `decay matters: gap ${small} → ${big} (Adam ${adam})`);
+  assert.match(await page.locator('[data-testid="decay-note"]').innerText(), /λ = 1\b/);
   assert.deepEqual(app.problems(), []);
 });

@@ -7,8 +7,10 @@ use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{label_font, mark_label, mesh, v_mark};
+use super::{mark_label, mesh, v_mark};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
+use crate::chart::dash::Dash;
+use crate::chart::legend::{self, Entry, Swatch};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
@@ -52,6 +54,9 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
+    let entries = legend_entries(plot, style);
+    let (area, legend_area, lay) = legend::split(root, &entries, style);
+    let root = &area;
     let ok = |p: &(f64, f64)| p.0 > 0.0 && p.0.is_finite() && p.1 > 0.0 && p.1.is_finite();
     let curves: Vec<Vec<(f64, f64)>> = plot
         .rules
@@ -104,17 +109,12 @@ pub fn draw<DB: DrawingBackend>(
             .and_then(|i| pal.series.get(i).copied())
             .unwrap_or(pal.text);
         let width = if rule.suggested { 3.0 } else { 1.5 };
-        chart
-            .draw_series(DashedLineSeries::new(
-                pts.iter().copied(),
-                style.px(8.0),
-                style.px(4.0),
-                colour.stroke_width(style.px(width)),
-            ))?
-            .label(rule.name)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
-            });
+        chart.draw_series(DashedLineSeries::new(
+            pts.iter().copied(),
+            style.px(8.0),
+            style.px(4.0),
+            colour.stroke_width(style.px(width)),
+        ))?;
     }
     if ok(&plot.start) {
         chart.draw_series(std::iter::once(Circle::new(
@@ -123,15 +123,28 @@ pub fn draw<DB: DrawingBackend>(
             pal.text.filled(),
         )))?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(label_font(style))
-        .background_style(pal.background.mix(0.9))
-        .border_style(pal.grid)
-        .draw()?;
+    legend::draw(&legend_area, &entries, &lay, style)?;
     root.present()?;
     Ok(frame_of(&chart, &plot.labels, (false, false)))
+}
+
+/// The legend below the plot: each rule with its colour and dashes (thicker when suggested).
+fn legend_entries(plot: &LrRulesPlot<'_>, style: &ChartStyle) -> Vec<Entry> {
+    let pal = style.palette();
+    plot.rules
+        .iter()
+        .map(|r| Entry {
+            swatch: Swatch::Line {
+                color: r
+                    .series
+                    .and_then(|i| pal.series.get(i).copied())
+                    .unwrap_or(pal.text),
+                width: if r.suggested { 3.0 } else { 1.5 },
+                dash: Dash::Dashed { on: 8.0, off: 4.0 },
+            },
+            label: r.name.to_string(),
+        })
+        .collect()
 }
 
 /// The plotted rules: rule, batch size, learning rate (one row per point of each rule).

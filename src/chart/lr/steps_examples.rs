@@ -7,8 +7,10 @@ use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{label_font, mark_label, mesh, v_mark};
+use super::{mark_label, mesh, v_mark};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
+use crate::chart::dash::Dash;
+use crate::chart::legend::{self, Entry, Swatch};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
@@ -39,6 +41,9 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
+    let entries = legend_entries(plot, style);
+    let (area, legend_area, lay) = legend::split(root, &entries, style);
+    let root = &area;
     let ok = |p: &(f64, f64)| p.0 > 0.0 && p.0.is_finite() && p.1 > 0.0 && p.1.is_finite();
     let s: Vec<(f64, f64)> = plot.steps.iter().copied().filter(ok).collect();
     let e: Vec<(f64, f64)> = plot.examples.iter().copied().filter(ok).collect();
@@ -75,19 +80,14 @@ pub fn draw<DB: DrawingBackend>(
             style,
         )?;
     }
-    for (pts, idx, name) in [(&s, 0, plot.names.0), (&e, 4, plot.names.1)] {
+    for (pts, idx) in [(&s, 0), (&e, 4)] {
         let colour = pal.series[idx];
-        chart
-            .draw_series(DashedLineSeries::new(
-                pts.iter().copied(),
-                style.px(8.0),
-                style.px(4.0),
-                colour.stroke_width(style.px(2.0)),
-            ))?
-            .label(name)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
-            });
+        chart.draw_series(DashedLineSeries::new(
+            pts.iter().copied(),
+            style.px(8.0),
+            style.px(4.0),
+            colour.stroke_width(style.px(2.0)),
+        ))?;
         // The curve's value at the batch read off: interpolate in log-log between grid points.
         if let Some(y) = at(pts, plot.current) {
             chart.draw_series(std::iter::once(Circle::new(
@@ -97,15 +97,25 @@ pub fn draw<DB: DrawingBackend>(
             )))?;
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperMiddle)
-        .label_font(label_font(style))
-        .background_style(pal.background.mix(0.9))
-        .border_style(pal.grid)
-        .draw()?;
+    legend::draw(&legend_area, &entries, &lay, style)?;
     root.present()?;
     Ok(frame_of(&chart, &plot.labels, (false, false)))
+}
+
+/// The legend below the plot: the two curves with their colours and dashes.
+fn legend_entries(plot: &StepsExamplesPlot<'_>, style: &ChartStyle) -> Vec<Entry> {
+    let pal = style.palette();
+    [(plot.names.0, 0), (plot.names.1, 4)]
+        .into_iter()
+        .map(|(name, idx)| Entry {
+            swatch: Swatch::Line {
+                color: pal.series.get(idx).copied().unwrap_or(pal.text),
+                width: 2.0,
+                dash: Dash::Dashed { on: 8.0, off: 4.0 },
+            },
+            label: name.to_string(),
+        })
+        .collect()
 }
 
 /// The curve's value at `x`, interpolated linearly in log-log between its points; `None` outside.

@@ -1,6 +1,8 @@
-//! Loss against updates, examples or epochs (log y): one colour per optimizer, one shade per batch
-//! size, the mean of the seeds with its band, the exact expected loss dashed, a × where a run
-//! diverged, and the target as a thin dashed line.
+//! Loss against updates, examples or epochs (log y): one colour per optimizer, one line pattern
+//! (and shade) per batch size, the mean of the seeds with its band, the exact expected loss thin
+//! grey dashes, a × where a run diverged (labels merged and kept apart, [`crate::chart::labels`]),
+//! and the target as a thin dashed line. The legend lists the optimizers and the batch sizes once
+//! each, below the plot ([`crate::chart::legend`]).
 //!
 //! Both axes are drawn on log₁₀ of the value (x only when `log_x`), with 1-2-5 ticks labelled in
 //! the value's own units, so one code path serves linear and log x.
@@ -11,6 +13,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::chart::axis::{Axis, linear_ticks, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::dash::{Dash, draw_line};
+use crate::chart::labels::draw_point_labels;
+use crate::chart::legend::{self, Entry, Swatch};
 use crate::chart::palette::shade;
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
@@ -24,8 +29,14 @@ pub struct LossCurve<'a> {
     pub series: usize,
     /// Shade strength 0.4…1 (the batch size's rank).
     pub shade: f64,
-    /// Legend text, for example "SGD · B = 16".
+    /// The curve's name in the data table, for example "SGD · B = 16".
     pub label: String,
+    /// The optimizer's name (a legend entry in its colour).
+    pub opt_name: String,
+    /// The batch size's name, e.g. "B = 16" (a legend entry with its pattern).
+    pub batch_name: String,
+    /// The batch size's line pattern.
+    pub dash: Dash,
     /// Mean and band of the seeds.
     pub band: &'a SeedBand,
     /// The exact expected-loss curve (x, loss), where one exists.
@@ -63,6 +74,9 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
+    let entries = legend_entries(plot, style);
+    let (area, legend_area, lay) = legend::split(root, &entries, style);
+    let root = &area;
     let ys = plot.curves.iter().flat_map(|c| {
         let b = c.band;
         b.mean
@@ -147,7 +161,7 @@ pub fn draw<DB: DrawingBackend>(
             )),
         )))?;
     }
-    let mut exact_in_legend = false;
+    let mut marks: Vec<(String, (i32, i32))> = Vec::new();
     for c in plot.curves {
         let base = pal.series.get(c.series).copied().unwrap_or(pal.text);
         let col = shade(base, pal.background, c.shade);
@@ -172,35 +186,25 @@ pub fn draw<DB: DrawingBackend>(
                 .iter()
                 .filter_map(|&(x, l)| Some((fx(x)?, lg(l)?)))
                 .collect();
-            let s = chart.draw_series(DashedLineSeries::new(
+            chart.draw_series(DashedLineSeries::new(
                 pts,
-                w(5.0),
-                w(4.0),
-                pal.text.mix(0.85).stroke_width(w(1.5)),
+                w(3.0),
+                w(3.0),
+                pal.text.mix(0.7).stroke_width(w(1.0)),
             ))?;
-            if !exact_in_legend {
-                exact_in_legend = true;
-                let legend_col = pal.text.mix(0.85);
-                s.label(plot.exact_label).legend(move |(x, y)| {
-                    PathElement::new(
-                        vec![(x, y), (x + 8, y), (x + 12, y), (x + 20, y)],
-                        legend_col,
-                    )
-                });
-            }
         }
         let line: Vec<(f64, f64)> =
             b.x.iter()
                 .zip(&b.mean)
                 .filter_map(|(&x, &m)| Some((fx(x)?, lg(m)?)))
                 .collect();
-        let width = w(2.0);
-        chart
-            .draw_series(LineSeries::new(line, col.stroke_width(width)))?
-            .label(c.label.clone())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], col.stroke_width(width))
-            });
+        draw_line(
+            &mut chart,
+            line,
+            c.dash,
+            col.stroke_width(w(2.0)),
+            style.scale,
+        )?;
         for d in &b.diverged {
             let (Some(x), Some(y)) = (fx(d.x), lg(d.loss)) else {
                 continue;
@@ -210,25 +214,76 @@ pub fn draw<DB: DrawingBackend>(
                 w(6.0),
                 col.stroke_width(w(2.5)),
             )))?;
-            chart.draw_series(std::iter::once(Text::new(
+            marks.push((
                 format!("{} {}", plot.step_word, d.step),
-                (x, y),
-                small.clone(),
-            )))?;
+                chart.backend_coord(&(x, y)),
+            ));
         }
     }
-    if !plot.curves.is_empty() {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font(small)
-            .background_style(pal.background.mix(0.85))
-            .border_style(pal.grid)
-            .margin(w(4.0))
-            .draw()?;
-    }
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    draw_point_labels(
+        root,
+        &marks,
+        (xr.start, yr.start, xr.end, yr.end),
+        &small,
+        w(5.0) as i32,
+    )?;
+    legend::draw(&legend_area, &entries, &lay, style)?;
     root.present()?;
     Ok(frame_of(&chart, &plot.labels, (plot.log_x, true)))
+}
+
+/// The legend: each optimizer in its colour, each batch size with its pattern (in the text
+/// colour), and the exact curves if any are drawn.
+fn legend_entries(plot: &LossPlot<'_>, style: &ChartStyle) -> Vec<Entry> {
+    let pal = style.palette();
+    let mut out: Vec<Entry> = Vec::new();
+    let seen = |label: &str, out: &Vec<Entry>| out.iter().any(|e| e.label == label);
+    for c in plot.curves {
+        if !seen(&c.opt_name, &out) {
+            out.push(Entry {
+                swatch: Swatch::Line {
+                    color: pal.series.get(c.series).copied().unwrap_or(pal.text),
+                    width: 3.0,
+                    dash: Dash::Solid,
+                },
+                label: c.opt_name.clone(),
+            });
+        }
+    }
+    let mut batches: Vec<&LossCurve<'_>> = Vec::new();
+    for c in plot.curves {
+        if !batches.iter().any(|b| b.batch_name == c.batch_name) {
+            batches.push(c);
+        }
+    }
+    for c in batches {
+        if !seen(&c.batch_name, &out) {
+            out.push(Entry {
+                swatch: Swatch::Line {
+                    color: pal.text,
+                    width: 2.0,
+                    dash: c.dash,
+                },
+                label: c.batch_name.clone(),
+            });
+        }
+    }
+    if plot
+        .curves
+        .iter()
+        .any(|c| c.exact.is_some_and(|e| !e.is_empty()))
+    {
+        out.push(Entry {
+            swatch: Swatch::Line {
+                color: shade(pal.text, pal.background, 0.7),
+                width: 1.0,
+                dash: Dash::Dashed { on: 3.0, off: 3.0 },
+            },
+            label: plot.exact_label.to_string(),
+        });
+    }
+    out
 }
 
 /// The plotted curves: curve, x, mean loss, lowest and highest over the seeds (one row per
@@ -302,6 +357,9 @@ mod tests {
                 series: 0,
                 shade: 0.4,
                 label: "SGD · B = 16".into(),
+                opt_name: "SGD".into(),
+                batch_name: "B = 16".into(),
+                dash: Dash::Dashed { on: 5.0, off: 3.0 },
                 band: &a,
                 exact: Some(&exact),
             },
@@ -309,6 +367,9 @@ mod tests {
                 series: 3,
                 shade: 1.0,
                 label: "Adam · B = 1024".into(),
+                opt_name: "Adam".into(),
+                batch_name: "B = 1024".into(),
+                dash: Dash::Solid,
                 band: &b,
                 exact: None,
             },
@@ -329,8 +390,9 @@ mod tests {
         for s in [
             "optimizer updates",
             "training loss",
-            "SGD · B = 16",
-            "Adam · B = 1024",
+            "SGD",
+            "B = 16",
+            "B = 1024",
             "exact expected loss",
             "step 12",
             "target",
@@ -365,6 +427,69 @@ mod tests {
         assert_ne!(svg, render(&plot, true));
     }
 
+    /// Six runs that all diverge at update 2 (as at `sim_lr=100`) get one label with a count, and
+    /// nine curves get a legend of their three optimizers and three batch sizes, below the plot.
+    #[test]
+    fn equal_divergence_labels_merge_and_the_legend_stays_off_the_plot() {
+        let mut b = band(1.0, false);
+        b.diverged = vec![
+            DivergedMark {
+                x: 2.0,
+                loss: 1e6,
+                step: 2,
+            };
+            2
+        ];
+        let names = ["SGD", "Momentum", "Adam"];
+        let curves: Vec<LossCurve<'_>> = (0..9)
+            .map(|k| LossCurve {
+                series: [0, 1, 3][k / 3],
+                shade: 1.0,
+                label: format!("{} · B = {}", names[k / 3], [16, 128, 1024][k % 3]),
+                opt_name: names[k / 3].into(),
+                batch_name: format!("B = {}", [16, 128, 1024][k % 3]),
+                dash: crate::chart::dash::batch_dash(k % 3, 3),
+                band: &b,
+                exact: None,
+            })
+            .collect();
+        let plot = LossPlot {
+            curves: &curves[..3],
+            log_x: false,
+            target: Some(0.02),
+            labels: AxisLabels { x: "x", y: "y" },
+            step_word: "diverged at",
+            exact_label: "exact",
+            target_label: "target",
+        };
+        let svg = render(&plot, false);
+        assert_eq!(svg.matches("diverged at 2").count(), 1, "one merged label");
+        assert!(svg.contains("diverged at 2 (×6)"));
+        let mut small = String::new();
+        let frame = {
+            let root = SVGBackend::with_string(&mut small, (375, 220)).into_drawing_area();
+            let all = LossPlot {
+                curves: &curves,
+                ..plot.clone()
+            };
+            draw(
+                &root,
+                &all,
+                &ChartStyle {
+                    scale: 1.0,
+                    dark: false,
+                },
+            )
+            .expect("draws")
+        };
+        for n in ["SGD", "Momentum", "Adam", "B = 16", "B = 128", "B = 1024"] {
+            let found = small.matches(&format!(">\n{n}\n<")).count();
+            assert_eq!(found, 1, "{n} listed {found} times");
+        }
+        // The plot area ends above the legend rows.
+        assert!(frame.y_px.1 < 220 - 2 * 17, "{:?}", frame.y_px);
+    }
+
     #[test]
     fn degenerate_data_does_not_panic() {
         let empty = SeedBand::default();
@@ -384,6 +509,9 @@ mod tests {
                 series: 9,
                 shade: 2.0,
                 label: String::new(),
+                opt_name: String::new(),
+                batch_name: String::new(),
+                dash: Dash::Solid,
                 band: b,
                 exact: Some(&[]),
             }];

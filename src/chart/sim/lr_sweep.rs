@@ -2,7 +2,8 @@
 //! batch size, diverged rates as × on the top edge, the best rate (●) and the largest stable rate
 //! (▲) marked, and a predicted rate per batch size as a dashed vertical line, in the same units as
 //! the x axis (the page draws SGD's noise-floor rate 4·B·L/tr Σ capped at the largest stable
-//! rate, [`crate::core::sim::critical_story::noise_floor_rate`]).
+//! rate, [`crate::core::sim::critical_story::noise_floor_rate`]). Batch sizes differ by shade
+//! and line pattern; the legend sits below the plot ([`crate::chart::legend`]).
 
 use crate::chart::axis::frame_of;
 use crate::chart::frame::PlotFrame;
@@ -10,6 +11,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::chart::axis::{Axis, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::dash::{Dash, draw_line};
+use crate::chart::legend::{self, Entry, Marker, Swatch};
 use crate::chart::palette::shade;
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
@@ -22,6 +25,8 @@ pub struct SweepLine<'a> {
     pub shade: f64,
     /// Legend text, for example "B = 16".
     pub label: String,
+    /// The batch size's line pattern.
+    pub dash: Dash,
     /// The grid's results, rates increasing.
     pub points: &'a [LrPoint],
     /// The rate with the lowest final loss.
@@ -57,15 +62,14 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
+    let entries = legend_entries(plot, style);
+    let (area, legend_area, lay) = legend::split(root, &entries, style);
     let all = || plot.lines.iter().flat_map(|l| l.points.iter());
     let (x_lo, x_hi) = log_extent(all().map(|p| p.lr), 1.3);
     let (y_lo, y_hi) = log_extent(all().filter_map(|p| p.final_loss), 1.6);
     let y_lo = y_lo.max(y_hi * 1e-9);
     let (x0, x1, y0, y1) = (x_lo.log10(), x_hi.log10(), y_lo.log10(), y_hi.log10());
-    let small = ("sans-serif", style.font(11.0))
-        .into_font()
-        .color(&pal.text);
-    let mut chart = ChartBuilder::on(root)
+    let mut chart = ChartBuilder::on(&area)
         .margin(style.px(10.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(58.0))
@@ -86,8 +90,6 @@ pub fn draw<DB: DrawingBackend>(
     let w = |css: f64| style.px(css);
     let base = pal.series.get(plot.series).copied().unwrap_or(pal.text);
     let top = y1 - 0.03 * (y1 - y0);
-    let [best_word, stable_word, theory_word, diverged_word] = plot.legend;
-    let mut legend_done = false;
     for line in plot.lines {
         let col = shade(base, pal.background, line.shade);
         let loss_at = |lr: f64| {
@@ -102,13 +104,13 @@ pub fn draw<DB: DrawingBackend>(
             .iter()
             .filter_map(|p| Some((lg(p.lr)?, lg(p.final_loss?)?)))
             .collect();
-        let width = w(2.0);
-        chart
-            .draw_series(LineSeries::new(pts.clone(), col.stroke_width(width)))?
-            .label(line.label.clone())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], col.stroke_width(width))
-            });
+        draw_line(
+            &mut chart,
+            pts.clone(),
+            line.dash,
+            col.stroke_width(w(2.0)),
+            style.scale,
+        )?;
         chart.draw_series(pts.iter().map(|&p| Circle::new(p, w(2.0), col.filled())))?;
         let crosses: Vec<(f64, f64)> = line
             .points
@@ -116,68 +118,85 @@ pub fn draw<DB: DrawingBackend>(
             .filter(|p| p.diverged_at.is_some())
             .filter_map(|p| Some((lg(p.lr)?, top)))
             .collect();
-        let s = chart.draw_series(
+        chart.draw_series(
             crosses
                 .iter()
                 .map(|&p| Cross::new(p, w(4.0), col.stroke_width(w(1.5)))),
         )?;
-        if !legend_done && !crosses.is_empty() {
-            let c = pal.text;
-            s.label(diverged_word)
-                .legend(move |(x, y)| Cross::new((x + 10, y), 4, c.stroke_width(2)));
-        }
         if let Some(t) = line.theory_lr.and_then(lg).filter(|t| *t >= x0 && *t <= x1) {
-            let s = chart.draw_series(DashedLineSeries::new(
+            chart.draw_series(DashedLineSeries::new(
                 [(t, y0), (t, y1)],
                 w(4.0),
                 w(4.0),
                 col.stroke_width(w(1.0)),
             ))?;
-            if !legend_done {
-                let c = pal.text;
-                s.label(theory_word).legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 6, y), (x + 12, y), (x + 20, y)], c)
-                });
-            }
         }
         if let Some(p) = line.best_lr.and_then(|b| Some((lg(b)?, loss_at(b)?))) {
-            let s = chart.draw_series(std::iter::once(Circle::new(
+            chart.draw_series(std::iter::once(Circle::new(
                 p,
                 w(6.0),
                 col.stroke_width(w(2.0)),
             )))?;
-            if !legend_done {
-                let c = pal.text;
-                s.label(best_word)
-                    .legend(move |(x, y)| Circle::new((x + 10, y), 5, c.stroke_width(2)));
-            }
         }
         if let Some(p) = line.max_stable_lr.and_then(|b| Some((lg(b)?, loss_at(b)?))) {
-            let s = chart.draw_series(std::iter::once(TriangleMarker::new(
+            chart.draw_series(std::iter::once(TriangleMarker::new(
                 p,
                 w(7.0),
                 col.filled(),
             )))?;
-            if !legend_done {
-                let c = pal.text;
-                s.label(stable_word)
-                    .legend(move |(x, y)| TriangleMarker::new((x + 10, y), 5, c.filled()));
-            }
         }
-        legend_done = legend_done || line.best_lr.is_some();
     }
-    if !plot.lines.is_empty() {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .label_font(small)
-            .background_style(pal.background.mix(0.85))
-            .border_style(pal.grid)
-            .margin(w(4.0))
-            .draw()?;
-    }
+    legend::draw(&legend_area, &entries, &lay, style)?;
     root.present()?;
     Ok(frame_of(&chart, &plot.labels, (true, true)))
+}
+
+/// The legend: each batch size in its shade and pattern, then the marks that occur (best rate,
+/// largest stable rate, the predicted rate, a divergence) in the text colour.
+fn legend_entries(plot: &SweepPlot<'_>, style: &ChartStyle) -> Vec<Entry> {
+    let pal = style.palette();
+    let base = pal.series.get(plot.series).copied().unwrap_or(pal.text);
+    let [best_word, stable_word, theory_word, diverged_word] = plot.legend;
+    let mut out: Vec<Entry> = plot
+        .lines
+        .iter()
+        .map(|l| Entry {
+            swatch: Swatch::Line {
+                color: shade(base, pal.background, l.shade),
+                width: 2.0,
+                dash: l.dash,
+            },
+            label: l.label.clone(),
+        })
+        .collect();
+    let any = |f: &dyn Fn(&SweepLine<'_>) -> bool| plot.lines.iter().any(f);
+    let marker = |shape, label: &str| Entry {
+        swatch: Swatch::Marker {
+            shape,
+            color: pal.text,
+        },
+        label: label.to_string(),
+    };
+    if any(&|l| l.best_lr.is_some()) {
+        out.push(marker(Marker::Circle, best_word));
+    }
+    if any(&|l| l.max_stable_lr.is_some()) {
+        out.push(marker(Marker::Triangle, stable_word));
+    }
+    if any(&|l| l.theory_lr.is_some()) {
+        out.push(Entry {
+            swatch: Swatch::Line {
+                color: pal.text,
+                width: 1.0,
+                dash: Dash::Dashed { on: 4.0, off: 4.0 },
+            },
+            label: theory_word.to_string(),
+        });
+    }
+    if any(&|l| l.points.iter().any(|p| p.diverged_at.is_some())) {
+        out.push(marker(Marker::Cross, diverged_word));
+    }
+    out
 }
 
 /// The plotted grid: batch size, learning rate, final loss (empty if diverged) and the update it
@@ -237,6 +256,7 @@ mod tests {
             SweepLine {
                 shade: 0.4,
                 label: "B = 16".into(),
+                dash: Dash::Dashed { on: 5.0, off: 3.0 },
                 points: &a,
                 best_lr: Some(a[3].lr),
                 max_stable_lr: Some(a[5].lr),
@@ -245,6 +265,7 @@ mod tests {
             SweepLine {
                 shade: 1.0,
                 label: "B = 1024".into(),
+                dash: Dash::Solid,
                 points: &b,
                 best_lr: Some(b[4].lr),
                 max_stable_lr: Some(b[5].lr),
@@ -319,6 +340,7 @@ mod tests {
             let lines = vec![SweepLine {
                 shade: 1.0,
                 label: String::new(),
+                dash: Dash::Solid,
                 points: pts,
                 best_lr: Some(f64::NAN),
                 max_stable_lr: None,

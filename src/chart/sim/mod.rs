@@ -1,7 +1,8 @@
 //! Charts of the Simulator view: loss curves ([`loss_curves`]), the learning-rate sweep
 //! ([`lr_sweep`]) and steps or examples to the target against the batch size ([`target_vs_batch`]),
-//! drawn with log₁₀ values on [`Axis::ticked`](crate::chart::axis::Axis::ticked) axes.
+//! and what each optimizer divides the gradient by ([`divisor`]), drawn with log₁₀ values on [`Axis::ticked`](crate::chart::axis::Axis::ticked) axes.
 
+pub mod divisor;
 pub mod loss_curves;
 pub mod lr_sweep;
 pub mod target_vs_batch;

@@ -1,7 +1,8 @@
 //! Steps (or examples) to the target loss against the batch size, log–log, per optimizer: the
 //! sweep's measurements (solid, dots), the McCandlish fit S = S_min(1 + B_crit/B) or
 //! E = E_min(1 + B/B_crit) dashed (McCandlish et al. 2018, eqs. 2.11–2.12 and App. D), and
-//! the critical batch marked on the fit.
+//! the critical batch marked on the fit (its labels kept apart, [`crate::chart::labels`]). The
+//! legend sits below the plot ([`crate::chart::legend`]).
 
 use crate::chart::axis::frame_of;
 use crate::chart::frame::PlotFrame;
@@ -9,6 +10,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::chart::axis::{Axis, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::dash::Dash;
+use crate::chart::labels::draw_point_labels;
+use crate::chart::legend::{self, Entry, Marker, Swatch};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -54,6 +58,9 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let pal = style.palette();
     root.fill(&pal.background)?;
+    let entries = legend_entries(plot, style);
+    let (area, legend_area, lay) = legend::split(root, &entries, style);
+    let root = &area;
     let y_of = |b: f64, s: f64| if plot.examples { b * s } else { s };
     let (x_lo, x_hi) = log_extent(
         plot.series
@@ -95,7 +102,7 @@ pub fn draw<DB: DrawingBackend>(
     let fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
     mesh(&mut chart, &plot.labels, style, &fmt, &fmt)?;
     let w = |css: f64| style.px(css);
-    let mut fit_in_legend = false;
+    let mut marks: Vec<(String, (i32, i32))> = Vec::new();
     for s in plot.series {
         let col = pal.series.get(s.series).copied().unwrap_or(pal.text);
         let pts: Vec<(f64, f64)> = s
@@ -104,62 +111,80 @@ pub fn draw<DB: DrawingBackend>(
             .filter_map(|&(b, st)| Some((lg(b)?, lg(y_of(b, st))?)))
             .collect();
         let width = w(2.0);
-        chart
-            .draw_series(LineSeries::new(pts.clone(), col.stroke_width(width)))?
-            .label(s.label.clone())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], col.stroke_width(width))
-            });
+        chart.draw_series(LineSeries::new(pts.clone(), col.stroke_width(width)))?;
         chart.draw_series(pts.iter().map(|&p| Circle::new(p, w(3.5), col.filled())))?;
         let Some(f) = s.fit else { continue };
         let curve: Vec<(f64, f64)> = (0..=60)
             .map(|i| 10f64.powf(x0 + (x1 - x0) * f64::from(i) / 60.0))
             .filter_map(|b| Some((lg(b)?, lg(fit_y(&f, b))?)))
             .collect();
-        let dashed = chart.draw_series(DashedLineSeries::new(
+        chart.draw_series(DashedLineSeries::new(
             curve,
             w(5.0),
             w(4.0),
             col.stroke_width(w(1.5)),
         ))?;
-        if !fit_in_legend {
-            fit_in_legend = true;
-            let c = pal.text;
-            dashed.label(plot.fit_label).legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 6, y), (x + 12, y), (x + 20, y)], c)
-            });
-        }
         if let (Some(bx), Some(by)) = (lg(f.b_crit), lg(fit_y(&f, f.b_crit)))
             && bx >= x0
             && bx <= x1
         {
+            let r = w(5.0) as i32;
             chart.draw_series(std::iter::once(
                 EmptyElement::at((bx, by))
-                    + Rectangle::new([(-5, -5), (5, 5)], col.stroke_width(w(2.0)))
-                    + Text::new(
-                        format!("{} ≈ {}", plot.bcrit_label, fmt_number(f.b_crit.round())),
-                        (8, -16),
-                        small.clone(),
-                    ),
+                    + Rectangle::new([(-r, -r), (r, r)], col.stroke_width(w(2.0))),
             ))?;
+            marks.push((
+                format!("{} ≈ {}", plot.bcrit_label, fmt_number(f.b_crit.round())),
+                chart.backend_coord(&(bx, by)),
+            ));
         }
     }
-    if !plot.series.is_empty() {
-        chart
-            .configure_series_labels()
-            .position(if plot.examples {
-                SeriesLabelPosition::UpperLeft
-            } else {
-                SeriesLabelPosition::UpperRight
-            })
-            .label_font(small)
-            .background_style(pal.background.mix(0.85))
-            .border_style(pal.grid)
-            .margin(w(4.0))
-            .draw()?;
-    }
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    draw_point_labels(
+        root,
+        &marks,
+        (xr.start, yr.start, xr.end, yr.end),
+        &small,
+        w(7.0) as i32,
+    )?;
+    legend::draw(&legend_area, &entries, &lay, style)?;
     root.present()?;
     Ok(frame_of(&chart, &plot.labels, (true, true)))
+}
+
+/// The legend: each optimizer in its colour, then the fit (dashed) and the B_crit mark.
+fn legend_entries(plot: &TargetPlot<'_>, style: &ChartStyle) -> Vec<Entry> {
+    let pal = style.palette();
+    let mut out: Vec<Entry> = plot
+        .series
+        .iter()
+        .map(|s| Entry {
+            swatch: Swatch::Line {
+                color: pal.series.get(s.series).copied().unwrap_or(pal.text),
+                width: 2.0,
+                dash: Dash::Solid,
+            },
+            label: s.label.clone(),
+        })
+        .collect();
+    if plot.series.iter().any(|s| s.fit.is_some()) {
+        out.push(Entry {
+            swatch: Swatch::Line {
+                color: pal.text,
+                width: 1.5,
+                dash: Dash::Dashed { on: 5.0, off: 4.0 },
+            },
+            label: plot.fit_label.to_string(),
+        });
+        out.push(Entry {
+            swatch: Swatch::Marker {
+                shape: Marker::Square,
+                color: pal.text,
+            },
+            label: plot.bcrit_label.to_string(),
+        });
+    }
+    out
 }
 
 /// The plotted points: optimizer, batch size, steps (or examples) to the target, and the fit's

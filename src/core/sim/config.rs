@@ -14,8 +14,9 @@
 use super::classifier::Classifier;
 use super::dataset::{CLASSES, DEFAULT_TRAIN_SIZE, Dataset, FEATURES};
 use super::mlp::{DEFAULT_HIDDEN, Mlp};
-use super::nqm::{DEFAULT_NQM_DIM, Nqm};
+use super::nqm::{DEFAULT_NQM_DIM, NoiseModel, Nqm};
 use super::optim::OptimizerKind;
+use super::options::OptimizerOptions;
 use super::problem::Problem;
 use super::run::RunSpec;
 use super::softmax::SoftmaxRegression;
@@ -291,6 +292,8 @@ pub fn default_sweep() -> SweepSpec {
         seed: 1,
         eval_every: 0,
         noise_samples: 10_000,
+        options: OptimizerOptions::default(),
+        noise: NoiseModel::Hessian,
     }
 }
 

@@ -9,7 +9,10 @@ use super::config::{
     DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_STEPS, MAX_SWEEP_WORK, Task, run_work, validate_run,
     validate_sweep,
 };
+use super::nqm::{NoiseModel, Nqm};
 use super::optim::OptimizerKind;
+use super::options::{OptimizerOptions, OptionsText};
+use super::problem::Problem;
 use super::run::RunSpec;
 use super::seed_band::XAxis;
 use super::sweep::{LrGrid, SweepResult, SweepSpec};
@@ -125,6 +128,11 @@ pub struct SimText<'a> {
     pub sched: &'a str,
     /// `sim_warmup`.
     pub warmup: &'a str,
+    /// `sim_noise`: hessian or isotropic (the quadratic's noise model).
+    pub noise: &'a str,
+    /// Sophia's and AdamW's settings (`sophia_est`, `sophia_rho`, `sophia_k`, `sophia_b2`,
+    /// `adamw_wd`).
+    pub options: OptionsText<'a>,
 }
 
 impl SimText<'static> {
@@ -144,6 +152,14 @@ impl SimText<'static> {
         target: "",
         sched: "constant",
         warmup: "0",
+        noise: "hessian",
+        options: OptionsText {
+            estimator: "gnb",
+            rho: "0.04",
+            k: "10",
+            beta2: "0.99",
+            adamw_wd: "0.01",
+        },
     };
 }
 
@@ -185,6 +201,10 @@ pub struct SimInput {
     pub sched: ScheduleKind,
     /// Warmup.
     pub warmup: Warmup,
+    /// The quadratic's gradient-noise model (ignored on the data sets).
+    pub noise: NoiseModel,
+    /// Sophia's and AdamW's settings.
+    pub optim: OptimizerOptions,
 }
 
 fn parse_list<T>(
@@ -302,6 +322,11 @@ impl SimText<'_> {
             ScheduleKind::Constant,
         );
         let warmup = c.or(Warmup::parse(self.warmup, "sim_warmup"), Warmup::Steps(0));
+        let noise = c.or(
+            NoiseModel::parse(self.noise, "sim_noise"),
+            NoiseModel::Hessian,
+        );
+        let optim = self.options.parse_into(&mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -318,11 +343,22 @@ impl SimText<'_> {
             target,
             sched,
             warmup,
+            noise,
+            optim,
         })
     }
 }
 
 impl SimInput {
+    /// The problem to train: the task, with the chosen noise model on the quadratic; the data
+    /// sets are drawn from `data_seed`.
+    pub fn problem(&self, data_seed: u64) -> Result<Box<dyn Problem>, InputError> {
+        match self.task {
+            Task::Nqm { dim } => Ok(Box::new(Nqm::with_noise(dim, self.noise)?)),
+            t => t.build(data_seed),
+        }
+    }
+
     /// The schedule of a run at peak rate `lr`.
     pub fn schedule(&self, lr: f64) -> Schedule {
         Schedule {
@@ -380,7 +416,7 @@ impl SimInput {
                         o,
                         b,
                         RunSpec {
-                            optimizer: o.config(),
+                            optimizer: self.optim.config(o),
                             batch_size: b,
                             schedule: self.schedule(lr),
                             steps: self.steps,
@@ -406,6 +442,8 @@ impl SimInput {
             seed: self.seed,
             eval_every: self.eval_every(),
             noise_samples: noise_samples(self.task),
+            options: self.optim,
+            noise: self.noise,
         }
     }
 
@@ -423,7 +461,7 @@ impl SimInput {
             for &b in &self.batch_sizes {
                 let lr = self.lr_for(o, b, None).unwrap_or(1.0);
                 let spec = RunSpec {
-                    optimizer: o.config(),
+                    optimizer: self.optim.config(o),
                     batch_size: b,
                     schedule: self.schedule(lr),
                     steps: self.steps,
@@ -604,6 +642,14 @@ mod tests {
                 target: pick(),
                 sched: pick(),
                 warmup: pick(),
+                noise: ["hessian", "isotropic", "x", ""][(pick().len()) % 4],
+                options: OptionsText {
+                    estimator: ["gnb", "hutchinson", "", "x"][(pick().len()) % 4],
+                    rho: pick(),
+                    k: pick(),
+                    beta2: pick(),
+                    adamw_wd: pick(),
+                },
             };
             if let Ok(i) = t.parse() {
                 for (_, _, s) in i.run_specs(None) {

@@ -6,6 +6,13 @@
 //! One example's gradient is Hθ plus noise of covariance C = H; a batch of B has covariance H/B,
 //! sampled exactly every step as ξᵢ = √(hᵢ/B)·zᵢ with zᵢ ~ N(0, 1) (diagonal H/B), which costs
 //! O(d) whatever B is. The initial point is θ₀ ~ N(0, I), so E[ℓ(θ₀)] = ½ Σ hᵢ.
+//!
+//! **Noise models** ([`NoiseModel`]): the per-example covariance C is H (the notebook's choice,
+//! the default) or σ²I with the same trace, σ² = Σhᵢ/d. Sophia's Gauss–Newton–Bartlett estimate
+//! (the squared gradient of the loss on labels sampled from the model, Liu et al. 2023, Alg. 2)
+//! has expectation diag(F)/B, the Fisher F being the covariance of one example's gradient when
+//! the model's own labels are drawn; here that is C/B, so GNB measures the curvature only under
+//! C = H. Hutchinson's u ⊙ (Hu) (Alg. 1) measures H whatever the noise.
 
 use super::problem::{Batch, NoiseStats, Problem};
 use super::rng::SimRng;
@@ -16,16 +23,57 @@ pub const DEFAULT_NQM_DIM: usize = 100;
 /// The largest dimension accepted (the notebook's d = 10⁴).
 pub const MAX_NQM_DIM: usize = 10_000;
 
-/// A noisy quadratic with curvatures hᵢ = 1/i, i = 1…d, and gradient-noise covariance H per example.
+/// The covariance C of one example's gradient noise (the `sim_noise` URL words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NoiseModel {
+    /// C = H (Zhang et al. 2019): the noise is largest along the steep directions.
+    #[default]
+    Hessian,
+    /// C = σ²I with σ² = tr H/d: the same total variance, spread evenly.
+    Isotropic,
+}
+
+impl NoiseModel {
+    /// The URL words.
+    pub const KEYS: &'static [&'static str] = &["hessian", "isotropic"];
+
+    /// The URL word.
+    pub fn key(self) -> &'static str {
+        match self {
+            NoiseModel::Hessian => "hessian",
+            NoiseModel::Isotropic => "isotropic",
+        }
+    }
+
+    /// Reads a URL word.
+    pub fn parse(text: &str, field: &'static str) -> Result<Self, InputError> {
+        match text.trim() {
+            "hessian" => Ok(NoiseModel::Hessian),
+            "isotropic" => Ok(NoiseModel::Isotropic),
+            _ => Err(InputError::new(field, ErrorKind::NotOneOf(Self::KEYS))),
+        }
+    }
+}
+
+/// A noisy quadratic with curvatures hᵢ = 1/i, i = 1…d, and per-example gradient-noise
+/// covariance C (diagonal: H, or σ²I, see [`NoiseModel`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Nqm {
     h: Vec<f64>,
-    sqrt_h: Vec<f64>,
+    /// cᵢ, the per-example noise variance of coordinate i.
+    c: Vec<f64>,
+    /// √cᵢ.
+    sqrt_c: Vec<f64>,
 }
 
 impl Nqm {
-    /// The model of dimension `dim` (field `dim`), 1 ≤ dim ≤ [`MAX_NQM_DIM`].
+    /// The model of dimension `dim` (field `dim`), 1 ≤ dim ≤ [`MAX_NQM_DIM`], with C = H.
     pub fn new(dim: usize) -> Result<Self, InputError> {
+        Self::with_noise(dim, NoiseModel::Hessian)
+    }
+
+    /// The model of dimension `dim` with the noise model `noise`.
+    pub fn with_noise(dim: usize, noise: NoiseModel) -> Result<Self, InputError> {
         if dim == 0 {
             return Err(InputError::new("dim", ErrorKind::BelowMin(1.0)));
         }
@@ -36,8 +84,34 @@ impl Nqm {
             ));
         }
         let h: Vec<f64> = (1..=dim).map(|i| 1.0 / i as f64).collect();
-        let sqrt_h = h.iter().map(|x| x.sqrt()).collect();
-        Ok(Nqm { h, sqrt_h })
+        let c: Vec<f64> = match noise {
+            NoiseModel::Hessian => h.clone(),
+            NoiseModel::Isotropic => {
+                let sigma2 = h.iter().sum::<f64>() / dim as f64;
+                vec![sigma2; dim]
+            }
+        };
+        let sqrt_c = c.iter().map(|x| x.sqrt()).collect();
+        Ok(Nqm { h, c, sqrt_c })
+    }
+
+    /// The model restricted to the coordinates `idx` (0-based; out-of-range ones are skipped).
+    /// Every coordinate of the quadratic is independent of the others, and so is each of SGD's,
+    /// Adam's and Sophia's per-coordinate rules, so a subset behaves as those coordinates of the
+    /// whole (with another random stream).
+    pub fn subset(&self, idx: &[usize]) -> Nqm {
+        let pick =
+            |v: &[f64]| -> Vec<f64> { idx.iter().filter_map(|&i| v.get(i).copied()).collect() };
+        Nqm {
+            h: pick(&self.h),
+            c: pick(&self.c),
+            sqrt_c: pick(&self.sqrt_c),
+        }
+    }
+
+    /// The per-example noise variances cᵢ (the diagonal of C).
+    pub fn noise_variances(&self) -> &[f64] {
+        &self.c
     }
 
     /// The curvatures h₁ ≥ h₂ ≥ … (the Hessian diagonal).
@@ -56,15 +130,16 @@ impl Nqm {
         0.5 * self.h.iter().sum::<f64>()
     }
 
-    /// The exact noise statistics at `params`: |G|² = Σ (hᵢθᵢ)², tr Σ = Σ hᵢ,
-    /// B_noise = tr(HΣ)/GᵀHG = Σ hᵢ² / Σ hᵢ³θᵢ² (McCandlish et al. 2018, eqs. 2.8–2.9 with Σ = H).
+    /// The exact noise statistics at `params`: |G|² = Σ (hᵢθᵢ)², tr Σ = Σ cᵢ,
+    /// B_noise = tr(HΣ)/GᵀHG = Σ hᵢcᵢ / Σ hᵢ³θᵢ² (McCandlish et al. 2018, eqs. 2.8–2.9; with
+    /// C = H, Σ hᵢ² / Σ hᵢ³θᵢ²).
     pub fn exact_noise_stats(&self, params: &[f64]) -> NoiseStats {
         let (mut g2, mut tr, mut tr_h_sigma, mut ghg) = (0.0, 0.0, 0.0, 0.0);
-        for (&h, &t) in self.h.iter().zip(params) {
+        for ((&h, &c), &t) in self.h.iter().zip(&self.c).zip(params) {
             let g = h * t;
             g2 += g * g;
-            tr += h;
-            tr_h_sigma += h * h;
+            tr += c;
+            tr_h_sigma += h * c;
             ghg += h * g * g;
         }
         NoiseStats::from_parts(g2, tr, Some(tr_h_sigma / ghg), 0)
@@ -110,21 +185,32 @@ impl Problem for Nqm {
         // The d draws first (one tight loop), then the arithmetic: the same values, in the same order.
         let n = grad.len().min(params.len()).min(self.h.len());
         let (grad, params) = (&mut grad[..n], &params[..n]);
-        let (h, sqrt_h) = (&self.h[..n], &self.sqrt_h[..n]);
+        let (h, sqrt_c) = (&self.h[..n], &self.sqrt_c[..n]);
         rng.fill_normals(grad);
         let mut loss = 0.0;
         for i in 0..n {
             let ht = h[i] * params[i];
             loss += ht * params[i];
-            grad[i] = ht + sqrt_h[i] * scale * grad[i];
+            grad[i] = ht + sqrt_c[i] * scale * grad[i];
         }
         0.5 * loss
     }
 
+    /// The GNB estimate's expectation C/B (see the module docs): h/B under C = H.
     fn curvature(&self, _params: &[f64], batch: Batch<'_>, _rng: &mut SimRng, out: &mut [f64]) {
         let inv_b = 1.0 / batch.len().max(1) as f64;
+        for (o, &c) in out.iter_mut().zip(&self.c) {
+            *o = c * inv_b;
+        }
+    }
+
+    /// Hutchinson exactly: H is diagonal and the same for every batch, so u ⊙ (Hu)/B = hᵢuᵢ²/B.
+    fn hutchinson(&self, _params: &[f64], batch: Batch<'_>, rng: &mut SimRng, out: &mut [f64]) {
+        let inv_b = 1.0 / batch.len().max(1) as f64;
+        let n = out.len().min(self.h.len());
+        rng.fill_normals(&mut out[..n]);
         for (o, &h) in out.iter_mut().zip(&self.h) {
-            *o = h * inv_b;
+            *o = h * *o * *o * inv_b;
         }
     }
 
@@ -139,7 +225,7 @@ impl Problem for Nqm {
         let m = samples as f64;
         let (mut g2_mean, mut tr) = (0.0, 0.0);
         let mut z = [0.0; 256];
-        for ((&h, &sh), &t) in self.h.iter().zip(&self.sqrt_h).zip(params) {
+        for ((&h, &sh), &t) in self.h.iter().zip(&self.sqrt_c).zip(params) {
             let (mut sum, mut sum2) = (0.0, 0.0);
             let mut left = samples;
             while left > 0 {
@@ -203,6 +289,45 @@ mod tests {
                 "coordinate {i}: {v} vs {want}"
             );
         }
+    }
+
+    #[test]
+    fn isotropic_noise_keeps_the_trace_and_gnb_follows_the_noise() {
+        let d = 50;
+        let h = Nqm::new(d).unwrap();
+        let iso = Nqm::with_noise(d, NoiseModel::Isotropic).unwrap();
+        let tr = |q: &Nqm| q.noise_variances().iter().sum::<f64>();
+        assert!((tr(&h) - tr(&iso)).abs() < 1e-12);
+        let theta = vec![0.3; d];
+        assert!((iso.exact_noise_stats(&theta).trace_cov - tr(&h)).abs() < 1e-12);
+        // GNB's expectation is C/B: flat under isotropic noise, h/B under C = H.
+        let mut rng = SimRng::new(1);
+        let mut est = vec![0.0; d];
+        iso.curvature(&theta, Batch::Stream(4), &mut rng, &mut est);
+        assert!(
+            est.iter()
+                .all(|e| (e - tr(&h) / d as f64 / 4.0).abs() < 1e-15)
+        );
+        h.curvature(&theta, Batch::Stream(4), &mut rng, &mut est);
+        assert!((est[1] - 0.5 / 4.0).abs() < 1e-15);
+        // Hutchinson: mean of hᵢuᵢ²/B over many draws is hᵢ/B, whatever the noise model.
+        let mut mean = vec![0.0; d];
+        let n = 20_000;
+        for _ in 0..n {
+            iso.hutchinson(&theta, Batch::Stream(4), &mut rng, &mut est);
+            for (m, e) in mean.iter_mut().zip(&est) {
+                *m += e / n as f64;
+            }
+        }
+        for (i, m) in mean.iter().enumerate() {
+            let want = h.curvatures()[i] / 4.0;
+            assert!((m / want - 1.0).abs() < 0.05, "{i}: {m} vs {want}");
+        }
+        assert_eq!(
+            NoiseModel::parse(" isotropic", "sim_noise"),
+            Ok(NoiseModel::Isotropic)
+        );
+        assert!(NoiseModel::parse("white", "sim_noise").is_err());
     }
 
     #[test]

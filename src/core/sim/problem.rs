@@ -62,6 +62,45 @@ impl NoiseStats {
     }
 }
 
+/// How Sophia estimates the Hessian diagonal (the `sophia_est` URL words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CurvatureEstimator {
+    /// Gauss–Newton–Bartlett (Liu et al. 2023, Alg. 2; SophiaG in the official `sophia.py`): the
+    /// square of a minibatch gradient of the loss on labels sampled from the model. Its
+    /// expectation is the Gauss–Newton matrix's diagonal (the Fisher), over B.
+    #[default]
+    Gnb,
+    /// Hutchinson (Liu et al. 2023, Alg. 1; the paper's Sophia-H): u ⊙ (Hu) with u ~ N(0, I), an
+    /// unbiased estimate of the Hessian diagonal; divided by B here so that SophiaG's step rule
+    /// ρ·bs·ĥ applies unchanged (ρ·B·ĥ = ρ·u⊙(Hu)).
+    Hutchinson,
+}
+
+impl CurvatureEstimator {
+    /// The URL words.
+    pub const KEYS: &'static [&'static str] = &["gnb", "hutchinson"];
+
+    /// The URL word.
+    pub fn key(self) -> &'static str {
+        match self {
+            CurvatureEstimator::Gnb => "gnb",
+            CurvatureEstimator::Hutchinson => "hutchinson",
+        }
+    }
+
+    /// Reads a URL word.
+    pub fn parse(text: &str, field: &'static str) -> Result<Self, crate::core::error::InputError> {
+        match text.trim() {
+            "gnb" => Ok(CurvatureEstimator::Gnb),
+            "hutchinson" => Ok(CurvatureEstimator::Hutchinson),
+            _ => Err(crate::core::error::InputError::new(
+                field,
+                crate::core::error::ErrorKind::NotOneOf(Self::KEYS),
+            )),
+        }
+    }
+}
+
 /// A training problem: a parameter vector, its losses, and noisy gradients.
 ///
 /// Implementations never panic on any parameter vector of length [`Problem::dim`]; they may
@@ -93,6 +132,51 @@ pub trait Problem {
     /// about diag(H)/B; Sophia multiplies by ρ·bs. Problems with a known Hessian diagonal write
     /// diag(H)/B exactly.
     fn curvature(&self, params: &[f64], batch: Batch<'_>, rng: &mut SimRng, out: &mut [f64]);
+
+    /// Writes Hutchinson's estimate u ⊙ (H_batch u)/B into `out`, u ~ N(0, I) (Liu et al. 2023,
+    /// Alg. 1), on the scale of [`Problem::curvature`] (over B, for SophiaG's ρ·bs factor). The
+    /// default takes the Hessian-vector product as a central difference of two minibatch
+    /// gradients on the same examples, (∇L(θ + δu) − ∇L(θ − δu))/(2δ) (Pearlmutter 1994 gives it
+    /// exactly; a difference suffices at δ = 10⁻⁴·(1 + |θ|∞)/|u|∞). Problems whose gradient on a
+    /// [`Batch::Stream`] draws fresh noise must override it (the noisy quadratic does).
+    fn hutchinson(&self, params: &[f64], batch: Batch<'_>, rng: &mut SimRng, out: &mut [f64]) {
+        let d = params.len().min(out.len());
+        let mut u = vec![0.0; d];
+        rng.fill_normals(&mut u);
+        let u_max = u.iter().fold(0.0_f64, |m, x| m.max(x.abs())).max(1e-12);
+        let p_max = params.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
+        let delta = 1e-4 * (1.0 + p_max) / u_max;
+        let shifted = |sign: f64| -> Vec<f64> {
+            params
+                .iter()
+                .zip(&u)
+                .map(|(p, ui)| p + sign * delta * ui)
+                .collect()
+        };
+        let (mut gp, mut gm) = (vec![0.0; d], vec![0.0; d]);
+        self.gradient(&shifted(1.0), batch, rng, &mut gp);
+        self.gradient(&shifted(-1.0), batch, rng, &mut gm);
+        let inv_b = 1.0 / batch.len().max(1) as f64;
+        for (i, o) in out.iter_mut().enumerate().take(d) {
+            let hu = (gp[i] - gm[i]) / (2.0 * delta);
+            *o = u[i] * hu * inv_b;
+        }
+    }
+
+    /// The estimate `est` asks for: [`Problem::curvature`] or [`Problem::hutchinson`].
+    fn estimate_curvature(
+        &self,
+        est: CurvatureEstimator,
+        params: &[f64],
+        batch: Batch<'_>,
+        rng: &mut SimRng,
+        out: &mut [f64],
+    ) {
+        match est {
+            CurvatureEstimator::Gnb => self.curvature(params, batch, rng, out),
+            CurvatureEstimator::Hutchinson => self.hutchinson(params, batch, rng, out),
+        }
+    }
 
     /// Measures the gradient noise at `params` from up to `samples` per-example gradients.
     fn noise_stats(&self, params: &[f64], samples: usize, rng: &mut SimRng) -> NoiseStats;

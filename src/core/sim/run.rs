@@ -288,7 +288,13 @@ impl RunState {
         opt.step(&mut self.state, &mut self.params, &self.grad, ctx);
         if opt.curvature_due(u) {
             self.curv.resize(self.params.len(), 0.0);
-            problem.curvature(&self.params, batch, &mut self.rng, &mut self.curv);
+            problem.estimate_curvature(
+                opt.curvature_estimator(),
+                &self.params,
+                batch,
+                &mut self.rng,
+                &mut self.curv,
+            );
             opt.update_curvature(&mut self.state, &self.curv);
         }
         let loss = if train_size.is_some() {

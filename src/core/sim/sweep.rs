@@ -9,7 +9,9 @@
 //! [`SweepRunner`] does one run per call so a page can slice the work or report progress.
 
 use super::critical_batch::{CriticalBatchFit, fit};
+use super::nqm::NoiseModel;
 use super::optim::OptimizerKind;
+use super::options::OptimizerOptions;
 use super::problem::{NoiseStats, Problem};
 use super::rng::SimRng;
 use super::run::{RunSpec, RunState};
@@ -58,6 +60,11 @@ pub struct SweepSpec {
     pub eval_every: u64,
     /// Per-example gradients used to measure the noise scale (0: skip the measurement).
     pub noise_samples: usize,
+    /// Settings of Sophia and AdamW that differ from the defaults.
+    pub options: OptimizerOptions,
+    /// The quadratic's noise model (the problem itself is built by the caller; a sweep made
+    /// under another model is another sweep).
+    pub noise: NoiseModel,
 }
 
 /// One learning rate of one (optimizer, B).
@@ -245,7 +252,7 @@ impl SweepState {
 
     fn run_spec(&self, optimizer: OptimizerKind, batch_size: usize, lr: f64) -> RunSpec {
         RunSpec {
-            optimizer: optimizer.config(),
+            optimizer: self.spec.options.config(optimizer),
             batch_size,
             schedule: Schedule {
                 peak_lr: lr,
@@ -486,6 +493,8 @@ mod tests {
                 points: 18,
             },
             noise_samples: 0,
+            options: OptimizerOptions::default(),
+            noise: NoiseModel::Hessian,
             ..default_sweep()
         };
         let r = sweep(&Nqm::new(100).unwrap(), spec);
@@ -610,6 +619,8 @@ mod slicing_tests {
                 seed: 5,
                 eval_every: 5,
                 noise_samples: samples,
+                options: OptimizerOptions::default(),
+                noise: NoiseModel::Hessian,
             };
             let whole = sweep(p.as_ref(), spec.clone());
             assert!(whole.noise.is_some());

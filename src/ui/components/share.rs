@@ -44,8 +44,8 @@ pub fn frame_height(view: View, hide: u16) -> u32 {
             ],
         ),
         View::Sim => (
-            [2296, 2087, 1038, 1085],
-            [999, 600],
+            [4047, 3671, 2088, 1900],
+            [1326, 1416],
             &[(Hide::Cells, 376), (Hide::Sweep, 108)],
         ),
         View::Memory => (

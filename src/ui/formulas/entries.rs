@@ -528,6 +528,63 @@ pub static ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "divisor",
+        view: View::Sim,
+        title: Text {
+            en: "What each optimizer divides the gradient by",
+            zh: "各优化器把梯度除以什么",
+        },
+        formula: Text {
+            en: "SGD: Δθᵢ = −γ·gᵢ / 1\nAdam: Δθᵢ = −γ·m̂ᵢ / (√v̂ᵢ + ε), v̂ = v/(1 − β₂ᵗ)\nSophia: Δθᵢ = −γ·sign(mᵢ)·min(|mᵢ| / max(ρ·B·ĥᵢ, ε), 1)\nGNB: E[B·ĝ⊙ĝ] = diag(Fisher) (here the per-example noise covariance C)\nHutchinson: E[u⊙(Hu)] = diag(H), u ~ N(0, I)\nslope = least squares of ln divisorᵢ on ln hᵢ",
+            zh: "SGD：Δθᵢ = −γ·gᵢ / 1\nAdam：Δθᵢ = −γ·m̂ᵢ / (√v̂ᵢ + ε)，v̂ = v/(1 − β₂ᵗ)\nSophia：Δθᵢ = −γ·sign(mᵢ)·min(|mᵢ| / max(ρ·B·ĥᵢ, ε), 1)\nGNB：E[B·ĝ⊙ĝ] = diag(Fisher)（这里即单个样本的噪声协方差 C）\nHutchinson：E[u⊙(Hu)] = diag(H)，u ~ N(0, I)\n斜率 = ln 除数ᵢ 对 ln hᵢ 的最小二乘斜率",
+        },
+        derivation: Text {
+            en: "On the noisy quadratic every coordinate's curvature hᵢ is known, so each rule's divisor can be set against it: a slope of 0 ignores the curvature, a slope of 1 divides by it as Newton's method does. Adam's v tracks the squared gradient, which follows the curvature only where the noise does; GNB's estimate has the Fisher as expectation, equal to H only when the per-example noise covariance is H; Hutchinson's estimates H itself. Sophia's ĥ is an EMA refreshed every k updates with no bias correction, so after n refreshes it is (1 − β₂ⁿ) of its settled value.",
+            zh: "在带噪二次模型上每个坐标的曲率 hᵢ 都已知，可以把各规则的除数与它对照：斜率为 0 表示与曲率无关，斜率为 1 表示像牛顿法一样除以曲率。Adam 的 v 跟踪梯度平方，只有噪声随曲率变化时它才随曲率变化；GNB 估计的期望是 Fisher 矩阵，只有单个样本的噪声协方差等于 H 时才等于 H；Hutchinson 估计的期望就是 H。Sophia 的 ĥ 每隔 k 次更新刷新一次滑动平均，且不做偏差校正，刷新 n 次后只有稳定值的 (1 − β₂ⁿ)。",
+        },
+        source: Text {
+            en: "Kingma & Ba 2015, Algorithm 1; Liu et al. 2023, Sophia, Algorithms 1–3 and §2; Liuhong99/Sophia sophia.py (SophiaG); Zhang et al. 2019 (the noisy quadratic).",
+            zh: "Kingma 与 Ba 2015，算法 1；Liu 等 2023，Sophia，算法 1–3 与第 2 节；Liuhong99/Sophia 的 sophia.py（SophiaG）；Zhang 等 2019（带噪二次模型）。",
+        },
+        links: &[
+            Link {
+                label: "arXiv:2305.14342",
+                url: "https://arxiv.org/abs/2305.14342",
+            },
+            Link {
+                label: "arXiv:1412.6980",
+                url: "https://arxiv.org/abs/1412.6980",
+            },
+        ],
+    },
+    Entry {
+        id: "noise-floor-batch",
+        view: View::Sim,
+        title: Text {
+            en: "SGD's noise-floor batch",
+            zh: "SGD 的噪声平台批量",
+        },
+        formula: Text {
+            en: "steady-state loss ≈ ε·tr Σ / (4B)\nε_floor(B) = 4·B·L / tr Σ\nB× = (2 / h_max)·tr Σ / (4L)",
+            zh: "稳态损失 ≈ ε·tr Σ / (4B)\nε_floor(B) = 4·B·L / tr Σ\nB× = (2 / h_max)·tr Σ / (4L)",
+        },
+        derivation: Text {
+            en: "A constant rate leaves SGD on the quadratic at a noise floor that grows with the rate and falls with the batch; to reach the target L the rate must stay below ε_floor(B), which grows with B until it meets the stability cap 2/h_max at B×. Below B× the steps to the target fall as 1/B; above it they barely fall, the knee that the critical-batch fit measures.",
+            zh: "恒定学习率下，SGD 在二次模型上停在一个噪声平台，它随学习率升高、随批量下降；要达到目标 L，学习率必须低于 ε_floor(B)，而 ε_floor(B) 随 B 增大，直到在 B× 处触到稳定上限 2/h_max。低于 B× 时达标步数按 1/B 下降，高于它时几乎不再下降，这就是临界批量拟合所测的拐点。",
+        },
+        source: Text {
+            en: "Zhang et al. 2019 (steady-state risk of the noisy quadratic); McCandlish et al. 2018, eq. 2.11.",
+            zh: "Zhang 等 2019（带噪二次模型的稳态风险）；McCandlish 等 2018，式（2.11）。",
+        },
+        links: &[
+            MCCANDLISH,
+            Link {
+                label: "arXiv:1907.04164",
+                url: "https://arxiv.org/abs/1907.04164",
+            },
+        ],
+    },
+    Entry {
         id: "lr-sweep",
         view: View::Sim,
         title: Text {

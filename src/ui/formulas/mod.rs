@@ -76,6 +76,10 @@ pub const FIGURE_FORMULAS: &[(View, &str, &str)] = &[
     (View::Sim, "steps-to-target-<opt>-<B>", "lr-sweep"),
     (View::Sim, "examples-to-target-<opt>-<B>", "lr-sweep"),
     (View::Sim, "lr-<opt>-<B>", "lr-sweep"),
+    (View::Sim, "divisor-slope-<rule>", "divisor"),
+    (View::Sim, "sophia-warm", "divisor"),
+    (View::Sim, "sophia-clipped", "divisor"),
+    (View::Sim, "b-noise-floor", "noise-floor-batch"),
     // Memory
     (View::Memory, "mem-weights", "model-states"),
     (View::Memory, "mem-grads", "model-states"),

@@ -488,6 +488,11 @@ mod tests {
             "config-status",
             "runs-table",
             "compute-no-price",
+            "sim-divisor",
+            "divisor-setup",
+            "divisor-reading",
+            "decay-note",
+            "sim-preset-decay",
         ];
         PREFIXES.iter().any(|p| testid.starts_with(p)) || NAMES.contains(&testid)
     }

@@ -14,6 +14,7 @@ mod memory;
 mod share;
 mod shell;
 mod sim;
+mod sim_divisor;
 mod steps;
 
 #[cfg(test)]
@@ -29,6 +30,7 @@ pub use memory::Memory;
 pub use share::Share;
 pub use shell::Shell;
 pub use sim::Sim;
+pub use sim_divisor::SimDivisor;
 pub use steps::Steps;
 
 /// `template` with each `{name}` placeholder replaced by the value paired with `name` in `args`.
@@ -173,6 +175,8 @@ section! {
     lr: Lr;
     /// The Simulator view.
     sim: Sim;
+    /// The Simulator's divisor section and optimizer settings.
+    sim_divisor: SimDivisor;
     /// The Memory view.
     memory: Memory;
     /// The Data view.

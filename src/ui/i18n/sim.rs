@@ -326,12 +326,12 @@ pub(super) static EN: Sim = Sim {
             "Below the critical batch, doubling B about halves the updates needed. Past it the updates barely fall while the examples grow in proportion to B: compute spent for little. Switch the loss chart to examples seen to watch the large batches fall behind (McCandlish et al. 2018, §2.3).",
         ),
         (
-            "Adam and AdamW divide by the gradient's size, Sophia by the curvature",
-            "Adam and AdamW scale each coordinate's step by the root of a running mean of squared gradients, a size that includes the noise (Kingma & Ba 2015; Loshchilov & Hutter 2019); Sophia divides by a running estimate of the curvature (here exactly h/B, rescaled by ρ·B) and clips each move at the rate (Liu et al. 2023, Sophia, arXiv:2305.14342). Both take long strides along the flat directions where SGD crawls, so they need fewer updates at large batches: the critical batch moves up, as Zhang et al. 2019 found for preconditioned and momentum methods. Compare the fits in the last chart.",
+            "What Adam and Sophia divide by",
+            "Adam and AdamW divide each coordinate's step by √v̂, the root of a running mean of squared gradients: a size that includes the noise (Kingma & Ba 2015). Sophia divides by ρ·B·ĥ, a running estimate of the curvature, and clips each move at the rate (Liu et al. 2023, Sophia, arXiv:2305.14342). The divisor chart below shows what each one divides by under the current settings, coordinate by coordinate, against the true curvature. Whether this moves an optimizer's critical batch up or down is measured, not assumed: compare the fitted critical batches after a sweep. Sophia's curvature estimate starts at zero and, with no bias correction, needs many refreshes to settle (its card says how far it has got), so in a short run it can be the slowest. AdamW differs from Adam only through its weight decay: see the note on weight decay.",
         ),
         (
             "When B_simple and B_noise sit far above the fitted critical batch",
-            "Compare the cards above: when the measured B_simple and B_noise are far above the fitted critical batch, the gap comes from conditioning. Both are read at the target, where the loss that is left sits in flat directions with tiny gradients, so |G|² and GᵀHG are small and the ratios are large; at the start of the same run B_noise is far smaller. A bigger batch cannot speed the flat directions up, because the steepest direction caps a constant rate at 2 / h_max. For SGD the knee sits instead near the batch where the noise-floor rate 4·B·L / tr Σ reaches that cap, B ≈ (2 / h_max)·tr Σ / (4L): on the default quadratic about 130, against an exact fit of about 230 (McCandlish et al. 2018, eq. 2.11 and App. D; Zhang et al. 2019).",
+            "Compare the cards above: when the measured B_simple and B_noise are far above the fitted critical batch, the gap comes from conditioning. Both are read at the target, where the loss that is left sits in flat directions with tiny gradients, so |G|² and GᵀHG are small and the ratios are large; at the start of the same run B_noise is far smaller. A bigger batch cannot speed the flat directions up, because the steepest direction caps a constant rate at 2 / h_max. For SGD the knee sits instead near the batch where the noise-floor rate 4·B·L / tr Σ reaches that cap, B ≈ (2 / h_max)·tr Σ / (4L): the card “SGD's noise-floor batch” computes it for the current inputs; compare it with SGD's fitted critical batch after a sweep (McCandlish et al. 2018, eq. 2.11 and App. D; Zhang et al. 2019).",
         ),
     ],
 };
@@ -531,12 +531,12 @@ pub(super) static ZH: Sim = Sim {
             "批量小于临界值时，B 翻倍，所需更新次数大约减半。超过临界值后，更新次数几乎不再下降，样本数却随 B 成正比增长，算力花得不值。把损失图的横轴切换为“已处理样本数”，就能看到大批量落在后面（McCandlish 等，2018，§2.3）。",
         ),
         (
-            "Adam/AdamW 按梯度大小归一化，Sophia 按曲率归一化",
-            "Adam 和 AdamW 把每个坐标的步长除以梯度平方滑动平均的平方根，这个量里含有噪声（Kingma 与 Ba，2015；Loshchilov 与 Hutter，2019）；Sophia 则除以曲率的滑动估计（这里恰好是 h/B，再乘以 ρ·B），并把每个坐标的移动限制在学习率以内（Liu 等，2023，Sophia，arXiv:2305.14342）。两者在 SGD 走得很慢的平坦方向上都能迈大步，所以在大批量下需要的更新次数更少，临界批量随之变大，这与预条件方法和动量方法的已有结论一致（Zhang 等，2019）。可以对比最后一张图里的拟合曲线。",
+            "Adam 和 Sophia 各除以什么",
+            "Adam 和 AdamW 把每个坐标的步长除以 √v̂，即梯度平方滑动平均的平方根，这个量里含有噪声（Kingma 与 Ba，2015）。Sophia 除以 ρ·B·ĥ，即曲率的滑动估计，并把每个坐标的移动限制在学习率以内（Liu 等，2023，Sophia，arXiv:2305.14342）。下方的除数图按当前设置逐个坐标画出各自除以的量，并与真实曲率对照。这会让某个优化器的临界批量变大还是变小，要靠测量而不是假定：运行扫描后对比拟合出的临界批量。Sophia 的曲率估计从 0 开始，又不做偏差校正，需要多次刷新才能稳定（对应的卡片显示了它的进度），所以在短训练中它可能最慢。AdamW 与 Adam 的区别只在权重衰减：见权重衰减的说明。",
         ),
         (
             "当 B_simple 和 B_noise 远大于拟合出的临界批量时",
-            "对比上面的数值卡片：如果测得的 B_simple 和 B_noise 远大于拟合出的临界批量，差距来自条件数。两者都在目标处测量，此时剩下的损失集中在梯度很小的平坦方向上，|G|² 和 GᵀHG 都很小，比值于是很大；同一次运行在起点处的 B_noise 要小得多。增大批量并不能让平坦方向走得更快，因为最陡的方向把恒定学习率限制在 2 / h_max 以内。对 SGD 而言，拐点大致落在噪声平台学习率 4·B·L / tr Σ 触到这个上限的批量处，即 B ≈ (2 / h_max)·tr Σ / (4L)：默认二次模型上约为 130，精确拟合约为 230（McCandlish 等，2018，式 2.11 与附录 D；Zhang 等，2019）。",
+            "对比上面的数值卡片：如果测得的 B_simple 和 B_noise 远大于拟合出的临界批量，差距来自条件数。两者都在目标处测量，此时剩下的损失集中在梯度很小的平坦方向上，|G|² 和 GᵀHG 都很小，比值于是很大；同一次运行在起点处的 B_noise 要小得多。增大批量并不能让平坦方向走得更快，因为最陡的方向把恒定学习率限制在 2 / h_max 以内。对 SGD 而言，拐点大致落在噪声平台学习率 4·B·L / tr Σ 触到这个上限的批量处，即 B ≈ (2 / h_max)·tr Σ / (4L)：卡片“SGD 的噪声平台批量”按当前输入算出它；运行扫描后可与 SGD 拟合出的临界批量对比（McCandlish 等，2018，式 2.11 与附录 D；Zhang 等，2019）。",
         ),
     ],
 };

@@ -17,6 +17,7 @@ const FILES: [(&str, &str, usize); 11] = [
     ("share.rs", include_str!("share.rs"), 20),
     ("shell.rs", include_str!("shell.rs"), 20),
     ("sim.rs", include_str!("sim.rs"), 80),
+    ("sim_divisor.rs", include_str!("sim_divisor.rs"), 40),
     ("steps.rs", include_str!("steps.rs"), 50),
 ];
 

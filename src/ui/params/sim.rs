@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use crate::core::error::InputError;
+use crate::core::sim::config::MAX_STEPS;
 use crate::core::sim::input::{LR_KEYS, SimInput, SimText};
 use crate::core::sim::optim::OptimizerKind;
+use crate::core::sim::options::OptionsText;
 use crate::ui::state::{Param, ParamSet, Query};
 
 /// The Simulator view's URL parameters.
@@ -36,6 +38,20 @@ pub struct SimParams {
     pub warmup: Param,
     /// `sweep_opt`: the optimizer shown in the sweep chart (blank: the first).
     pub sweep_opt: Param,
+    /// `sim_noise`: the quadratic's noise model.
+    pub noise: Param,
+    /// `sophia_est`: Sophia's curvature estimator.
+    pub sophia_est: Param,
+    /// `sophia_rho`: Sophia's ρ.
+    pub sophia_rho: Param,
+    /// `sophia_k`: Sophia's refresh interval.
+    pub sophia_k: Param,
+    /// `sophia_b2`: Sophia's β₂.
+    pub sophia_b2: Param,
+    /// `adamw_wd`: AdamW's decoupled weight decay λ.
+    pub adamw_wd: Param,
+    /// `div_t`: the update at which the divisor chart reads the divisors (blank: the last).
+    pub div_t: Param,
 }
 
 impl SimParams {
@@ -57,6 +73,13 @@ impl SimParams {
             sched: Param::new("sim_sched", d.sched, q),
             warmup: Param::new("sim_warmup", d.warmup, q),
             sweep_opt: Param::new("sweep_opt", "", q),
+            noise: Param::new("sim_noise", d.noise, q),
+            sophia_est: Param::new("sophia_est", d.options.estimator, q),
+            sophia_rho: Param::new("sophia_rho", d.options.rho, q),
+            sophia_k: Param::new("sophia_k", d.options.k, q),
+            sophia_b2: Param::new("sophia_b2", d.options.beta2, q),
+            adamw_wd: Param::new("adamw_wd", d.options.adamw_wd, q),
+            div_t: Param::new("div_t", "", q),
         }
     }
 
@@ -84,6 +107,12 @@ impl SimParams {
             self.target,
             self.sched,
             self.warmup,
+            self.noise,
+            self.sophia_est,
+            self.sophia_rho,
+            self.sophia_k,
+            self.sophia_b2,
+            self.adamw_wd,
         ]
         .iter()
         .map(|p| p.value.get())
@@ -102,9 +131,20 @@ impl SimParams {
             target: at(8),
             sched: at(9),
             warmup: at(10),
+            noise: at(11),
+            options: OptionsText {
+                estimator: at(12),
+                rho: at(13),
+                k: at(14),
+                beta2: at(15),
+                adamw_wd: at(16),
+            },
         };
         let mut result = parse(&text);
-        if let Err(e) = self.sweep_choice() {
+        for e in [self.sweep_choice().err(), self.div_choice().err()]
+            .into_iter()
+            .flatten()
+        {
             match &mut result {
                 Ok(_) => result = Err(vec![e]),
                 Err(es) => es.push(e),
@@ -123,6 +163,17 @@ impl SimParams {
         }
     }
 
+    /// The `div_t` choice: blank (`None`, the last update) or an update number ≥ 1 (tracked).
+    /// Updates past the run's end read the last update.
+    pub fn div_choice(&self) -> Result<Option<u64>, InputError> {
+        let text = self.div_t.value.get();
+        if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            crate::core::units::parse_count(&text, "div_t", 1, MAX_STEPS).map(Some)
+        }
+    }
+
     fn all(&self) -> Vec<Param> {
         let mut v = vec![self.task, self.opts, self.bs, self.lr];
         v.extend(self.lr_opt);
@@ -135,6 +186,13 @@ impl SimParams {
             self.sched,
             self.warmup,
             self.sweep_opt,
+            self.noise,
+            self.sophia_est,
+            self.sophia_rho,
+            self.sophia_k,
+            self.sophia_b2,
+            self.adamw_wd,
+            self.div_t,
         ]);
         v
     }

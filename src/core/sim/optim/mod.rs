@@ -14,6 +14,7 @@ use self::lion::{LionConfig, LionState};
 use self::sgd::{SgdConfig, SgdState};
 use self::sophia::{SophiaConfig, SophiaState};
 use crate::core::error::{ErrorKind, InputError};
+use crate::core::sim::problem::CurvatureEstimator;
 
 /// What one update needs besides the gradient.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,6 +43,11 @@ pub trait Optimizer {
 
     /// Folds a fresh curvature estimate into the state (Sophia's `update_hessian`).
     fn update_curvature(&self, _state: &mut Self::State, _estimate: &[f64]) {}
+
+    /// Which curvature estimate [`Optimizer::update_curvature`] wants.
+    fn curvature_estimator(&self) -> CurvatureEstimator {
+        CurvatureEstimator::Gnb
+    }
 }
 
 /// torch.sign: +1, −1, or the value itself for ±0 and NaN (unlike `f64::signum`, which gives ±1 at ±0).
@@ -188,6 +194,13 @@ impl Optimizer for OptimizerConfig {
         match self {
             OptimizerConfig::Sophia(c) => c.curvature_due(update),
             _ => false,
+        }
+    }
+
+    fn curvature_estimator(&self) -> CurvatureEstimator {
+        match self {
+            OptimizerConfig::Sophia(c) => c.estimator,
+            _ => CurvatureEstimator::Gnb,
         }
     }
 

@@ -26,6 +26,7 @@
 //! draws a fresh batch for the estimate, where the simulator reuses the update's batch.
 
 use super::{Optimizer, StepContext, sign};
+use crate::core::sim::problem::CurvatureEstimator;
 
 /// The official code's ε added to the denominator.
 pub const SOPHIA_EPS: f64 = 1e-15;
@@ -46,6 +47,9 @@ pub struct SophiaConfig {
     /// Refresh the Hessian EMA after every k-th update, default 10 (`hess_interval` of
     /// `train_sophiag.py`, `interval` of the GPT-2 configs).
     pub hessian_interval: u64,
+    /// The curvature estimator: Gauss–Newton–Bartlett (SophiaG, the official code) by default;
+    /// Hutchinson as the paper's Sophia-H (Alg. 1), an option here.
+    pub estimator: CurvatureEstimator,
 }
 
 impl Default for SophiaConfig {
@@ -56,6 +60,7 @@ impl Default for SophiaConfig {
             rho: 0.04,
             weight_decay: 0.1,
             hessian_interval: 10,
+            estimator: CurvatureEstimator::Gnb,
         }
     }
 }
@@ -118,6 +123,10 @@ impl Optimizer for SophiaConfig {
     fn curvature_due(&self, update: u64) -> bool {
         let k = self.hessian_interval.max(1);
         update > 0 && update.is_multiple_of(k)
+    }
+
+    fn curvature_estimator(&self) -> CurvatureEstimator {
+        self.estimator
     }
 
     fn update_curvature(&self, state: &mut SophiaState, estimate: &[f64]) {

@@ -75,7 +75,9 @@ fn draw_on(chart: &ChartFn, backend: ChartBackend<'_>, style: &ChartStyle) -> Op
 }
 
 /// A chart canvas's size in CSS pixels: its container's width (at least 240 px) and 58 % of that
-/// in height, within 220–380 px (the same rule as `.chart-box canvas` in the stylesheet).
+/// in height, within 220–380 px, or at least 290 px in a container narrower than 480 px, where a
+/// legend's rows below the plot (`chart::legend`) would otherwise leave the plot too little
+/// height (the same rule as `.chart-box canvas` in the stylesheet).
 fn css_box(canvas: &HtmlCanvasElement) -> (f64, f64) {
     let w = f64::from(
         canvas
@@ -83,7 +85,8 @@ fn css_box(canvas: &HtmlCanvasElement) -> (f64, f64) {
             .map_or(600, |p| p.client_width())
             .max(240),
     );
-    (w, (w * 0.58).clamp(220.0, 380.0))
+    let min = if w < 480.0 { 290.0 } else { 220.0 };
+    (w, (w * 0.58).clamp(min, 380.0))
 }
 
 /// Canvas (device) pixels per CSS pixel of `canvas` as laid out now.

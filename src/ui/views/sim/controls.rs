@@ -6,7 +6,9 @@ use super::SimCtx;
 use super::opts_field::OptsField;
 use crate::core::schedule::ScheduleKind;
 use crate::core::sim::config::Task;
+use crate::core::sim::nqm::NoiseModel;
 use crate::core::sim::optim::OptimizerKind;
+use crate::core::sim::problem::CurvatureEstimator;
 use crate::core::sim::seed_band::XAxis;
 use crate::ui::components::choice_field::ChoiceField;
 use crate::ui::components::num_field::NumField;
@@ -55,6 +57,13 @@ pub fn SimControls() -> impl IntoView {
         p.sched.value.set(state.steps.sched.value.get_untracked());
         p.warmup.value.set(state.steps.warmup.value.get_untracked());
     };
+    let settings = [
+        p.sophia_est,
+        p.sophia_rho,
+        p.sophia_k,
+        p.sophia_b2,
+        p.adamw_wd,
+    ];
     view! {
         <form class="controls" aria-label=move || strings().shell().inputs on:submit=|ev| ev.prevent_default()>
             <ChoiceField param=p.task text=|s| &s.sim().task keys=Task::KEYS labels=|s| &s.sim().task_names error=e("task")/>
@@ -72,6 +81,16 @@ pub fn SimControls() -> impl IntoView {
             <ChoiceField param=p.x text=|s| &s.sim().x keys=XAxis::KEYS labels=|s| &s.sim().x_names error=e("x")/>
             <ChoiceField param=p.sched text=|s| &s.sim().sched keys=ScheduleKind::KEYS labels=|s| &s.sim().sched_names error=e("sim_sched")/>
             <NumField param=p.warmup text=|s| &s.sim().warmup error=e("sim_warmup")/>
+            <ChoiceField param=p.noise text=|s| &s.sim_divisor().noise keys=NoiseModel::KEYS labels=|s| &s.sim_divisor().noise_names error=e("sim_noise")/>
+            <NumField param=p.div_t text=|s| &s.sim_divisor().div_t error=e("div_t")/>
+            <details class="lr-opt" open=move || settings.iter().any(|q| !q.is_default())>
+                <summary>{move || strings().sim_divisor().settings_summary}</summary>
+                <ChoiceField param=p.sophia_est text=|s| &s.sim_divisor().sophia_est keys=CurvatureEstimator::KEYS labels=|s| &s.sim_divisor().est_names error=e("sophia_est")/>
+                <NumField param=p.sophia_rho text=|s| &s.sim_divisor().sophia_rho error=e("sophia_rho")/>
+                <NumField param=p.sophia_k text=|s| &s.sim_divisor().sophia_k error=e("sophia_k")/>
+                <NumField param=p.sophia_b2 text=|s| &s.sim_divisor().sophia_b2 error=e("sophia_b2")/>
+                <NumField param=p.adamw_wd text=|s| &s.sim_divisor().adamw_wd error=e("adamw_wd")/>
+            </details>
             <button type="button" class="link-button" data-testid="use-steps-schedule" on:click=use_steps>
                 {move || strings().sim().use_steps_schedule}
             </button>

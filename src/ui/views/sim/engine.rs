@@ -176,7 +176,7 @@ impl Engine {
         let sweep_state =
             (sweep || (input.needs_sweep() && existing.is_none())).then(|| SweepState::new(spec));
         let want_runs = runs || (input.needs_sweep() && sweep_state.is_some());
-        let Ok(problem) = input.task.build(DATA_SEED) else {
+        let Ok(problem) = input.problem(DATA_SEED) else {
             self.status.set(Status::Idle);
             return;
         };

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use super::SimCtx;
 use super::engine::RunsOut;
 use crate::chart::AxisLabels;
+use crate::chart::dash::{Dash, batch_dash};
 use crate::chart::palette::batch_shade;
 use crate::chart::sim::loss_curves::{self, LossCurve, LossPlot};
 use crate::core::sim::config::Task;
-use crate::core::sim::nqm::Nqm;
+use crate::core::sim::nqm::{NoiseModel, Nqm};
 use crate::core::sim::nqm_exact::{ExactRule, expected_loss_curve};
 use crate::core::sim::optim::OptimizerKind;
 use crate::core::sim::seed_band::{SeedBand, XAxis, seed_band, thin};
@@ -36,11 +37,20 @@ pub fn shade_of(b: usize, sizes: &[usize]) -> f64 {
     batch_shade(i, sizes.len())
 }
 
+/// The line pattern of batch size `b` among `sizes` (the largest solid).
+pub fn dash_of(b: usize, sizes: &[usize]) -> Dash {
+    let i = sizes.iter().filter(|&&s| s < b).count();
+    batch_dash(i, sizes.len())
+}
+
 /// One curve's data, owned.
 struct CurveData {
     series: usize,
     shade: f64,
+    dash: Dash,
     label: String,
+    opt_name: String,
+    batch_name: String,
     band: SeedBand,
     exact: Option<Vec<(f64, f64)>>,
 }
@@ -60,8 +70,9 @@ fn exact_rule(kind: OptimizerKind) -> Option<ExactRule> {
 }
 
 fn curves(out: &RunsOut, x: XAxis, names: &[&str; 7]) -> Vec<CurveData> {
+    // The recurrence assumes per-example noise of covariance H (Zhang et al. 2019).
     let nqm = match out.input.task {
-        Task::Nqm { dim } => Nqm::new(dim).ok(),
+        Task::Nqm { dim } if out.input.noise == NoiseModel::Hessian => Nqm::new(dim).ok(),
         _ => None,
     };
     out.groups
@@ -81,10 +92,14 @@ fn curves(out: &RunsOut, x: XAxis, names: &[&str; 7]) -> Vec<CurveData> {
                     .collect();
                 Some(thin(&pts, POINTS))
             });
+            let opt_name = names.get(i).copied().unwrap_or("").to_string();
             CurveData {
                 series: i,
                 shade: shade_of(g.batch, &out.input.batch_sizes),
-                label: format!("{} · B = {}", names.get(i).copied().unwrap_or(""), g.batch),
+                dash: dash_of(g.batch, &out.input.batch_sizes),
+                label: format!("{opt_name} · B = {}", g.batch),
+                batch_name: format!("B = {}", g.batch),
+                opt_name,
                 band: seed_band(&g.runs, x, POINTS),
                 exact,
             }
@@ -134,7 +149,10 @@ pub fn LossPanel() -> impl IntoView {
             .map(|c| LossCurve {
                 series: c.series,
                 shade: c.shade,
+                dash: c.dash,
                 label: c.label.clone(),
+                opt_name: c.opt_name.clone(),
+                batch_name: c.batch_name.clone(),
                 band: &c.band,
                 exact: c.exact.as_deref(),
             })

@@ -2,12 +2,14 @@
 //! sweep, and the critical batch, computed in the page in short slices ([`engine`]).
 //!
 //! URL keys: `task`, `opts`, `bs`, `sim_lr` (blank, a number or `auto`), `lr_<opt>`, `steps`,
-//! `seed`, `seeds`, `x`, `target`, `sim_sched`, `sim_warmup`, `sweep_opt`. The learning rate,
+//! `seed`, `seeds`, `x`, `target`, `sim_sched`, `sim_warmup`, `sweep_opt`, `sim_noise`,
+//! `sophia_est`, `sophia_rho`, `sophia_k`, `sophia_b2`, `adamw_wd`, `div_t`. The learning rate,
 //! schedule and warmup keys carry a `sim_` prefix because the Steps view already owns `lr`,
 //! `sched` and `warmup` with other meanings and defaults (see README-sim.md).
 
 mod cells_table;
 mod controls;
+mod divisor_panel;
 pub mod engine;
 mod loss_panel;
 mod noise_figures;
@@ -20,6 +22,7 @@ use leptos::prelude::*;
 
 use self::cells_table::CellsTable;
 use self::controls::SimControls;
+use self::divisor_panel::DivisorPanel;
 use self::engine::Engine;
 use self::loss_panel::LossPanel;
 use self::noise_figures::NoiseFigures;
@@ -27,6 +30,7 @@ use self::status_bar::StatusBar;
 use self::sweep_panel::SweepPanel;
 use self::target_panel::TargetPanel;
 use crate::core::error::InputError;
+use crate::core::sim::config::Task;
 use crate::core::sim::input::SimInput;
 use crate::core::sim::seed_band::XAxis;
 use crate::ui::components::later::later;
@@ -66,6 +70,10 @@ impl SimCtx {
             .with(|s| s.as_ref().map_or(XAxis::Steps, |i| i.x))
     }
 }
+
+/// Which notes speak of the quadratic only (its stability cap 2/h_max and noise floor): shown
+/// only while the problem is the quadratic.
+const NOTE_NQM_ONLY: [bool; 5] = [true, false, false, false, true];
 
 /// The view as a page's content (see `ui::mount`).
 pub fn page() -> AnyView {
@@ -127,13 +135,17 @@ pub fn SimView() -> impl IntoView {
                         <NoiseFigures/>
                         <SweepPanel/>
                         <TargetPanel/>
+                        <DivisorPanel/>
                     }.into_any())}
                 </div>
             </div>
             {later(move || view! {
                 <section class="notes">
                     <h3>{move || strings().sim().notes_title}</h3>
-                    {move || strings().sim().notes.iter().map(|(h, body)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()}
+                    {move || {
+                        let nqm = shown.with(|s| s.as_ref().is_none_or(|i| matches!(i.task, Task::Nqm { .. })));
+                        strings().sim().notes.iter().zip(NOTE_NQM_ONLY).filter(move |(_, only)| nqm || !only).map(|((h, body), _)| view! { <div class="note"><h4>{*h}</h4><p>{*body}</p></div> }).collect_view()
+                    }}
                 </section>
             }.into_any())}
         </section>

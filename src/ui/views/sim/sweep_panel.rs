@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::SimCtx;
 use super::engine::SweepOut;
-use super::loss_panel::{opt_index, shade_of};
+use super::loss_panel::{dash_of, opt_index, shade_of};
 use crate::chart::AxisLabels;
 use crate::chart::sim::lr_sweep::{self, SweepLine, SweepPlot};
 use crate::core::sim::critical_story::noise_floor_rate;
@@ -81,6 +81,7 @@ pub fn SweepPanel() -> impl IntoView {
                 Some(SweepLine {
                     shade: shade_of(b, &s.spec.batch_sizes),
                     label: format!("B = {b}"),
+                    dash: dash_of(b, &s.spec.batch_sizes),
                     points: &c.points,
                     best_lr: c.best_lr(),
                     max_stable_lr: c.max_stable_lr(),
