@@ -76,6 +76,8 @@ pub const FIGURE_FORMULAS: &[(View, &str, &str)] = &[
     (View::Sim, "steps-to-target-<opt>-<B>", "lr-sweep"),
     (View::Sim, "examples-to-target-<opt>-<B>", "lr-sweep"),
     (View::Sim, "lr-<opt>-<B>", "lr-sweep"),
+    (View::Sim, "heldout-loss-<opt>-<B>", "generalisation-gap"),
+    (View::Sim, "gen-gap-<opt>-<B>", "generalisation-gap"),
     // Memory
     (View::Memory, "mem-weights", "model-states"),
     (View::Memory, "mem-grads", "model-states"),

@@ -13,6 +13,7 @@ mod memory;
 mod share;
 mod shell;
 mod sim;
+mod sim_gen;
 mod steps;
 
 #[cfg(test)]
@@ -27,6 +28,7 @@ pub use memory::Memory;
 pub use share::Share;
 pub use shell::Shell;
 pub use sim::Sim;
+pub use sim_gen::SimGen;
 pub use steps::Steps;
 
 /// `template` with each `{name}` placeholder replaced by the value paired with `name` in `args`.
@@ -163,6 +165,8 @@ section! {
     lr: Lr;
     /// The Simulator view.
     sim: Sim;
+    /// The Simulator's held-out loss section.
+    sim_gen: SimGen;
     /// The Memory view.
     memory: Memory;
     /// The Data view.

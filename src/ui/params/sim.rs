@@ -36,6 +36,12 @@ pub struct SimParams {
     pub warmup: Param,
     /// `sweep_opt`: the optimizer shown in the sweep chart (blank: the first).
     pub sweep_opt: Param,
+    /// `sim_n`: training examples of the data sets.
+    pub n: Param,
+    /// `label_noise`: the fraction of training labels flipped.
+    pub label_noise: Param,
+    /// `sim_epochs`: blank, or an epoch budget.
+    pub epochs: Param,
 }
 
 impl SimParams {
@@ -57,6 +63,9 @@ impl SimParams {
             sched: Param::new("sim_sched", d.sched, q),
             warmup: Param::new("sim_warmup", d.warmup, q),
             sweep_opt: Param::new("sweep_opt", "", q),
+            n: Param::new("sim_n", d.n, q),
+            label_noise: Param::new("label_noise", d.label_noise, q),
+            epochs: Param::new("sim_epochs", d.epochs, q),
         }
     }
 
@@ -84,6 +93,9 @@ impl SimParams {
             self.target,
             self.sched,
             self.warmup,
+            self.n,
+            self.label_noise,
+            self.epochs,
         ]
         .iter()
         .map(|p| p.value.get())
@@ -102,6 +114,9 @@ impl SimParams {
             target: at(8),
             sched: at(9),
             warmup: at(10),
+            n: at(11),
+            label_noise: at(12),
+            epochs: at(13),
         };
         let mut result = parse(&text);
         if let Err(e) = self.sweep_choice() {
@@ -135,6 +150,9 @@ impl SimParams {
             self.sched,
             self.warmup,
             self.sweep_opt,
+            self.n,
+            self.label_noise,
+            self.epochs,
         ]);
         v
     }

@@ -2,13 +2,15 @@
 //! sweep, and the critical batch, computed in the page in short slices ([`engine`]).
 //!
 //! URL keys: `task`, `opts`, `bs`, `sim_lr` (blank, a number or `auto`), `lr_<opt>`, `steps`,
-//! `seed`, `seeds`, `x`, `target`, `sim_sched`, `sim_warmup`, `sweep_opt`. The learning rate,
+//! `seed`, `seeds`, `x`, `target`, `sim_sched`, `sim_warmup`, `sweep_opt`, and for the data sets
+//! `sim_n`, `label_noise`, `sim_epochs`. The learning rate,
 //! schedule and warmup keys carry a `sim_` prefix because the Steps view already owns `lr`,
 //! `sched` and `warmup` with other meanings and defaults (see README-sim.md).
 
 mod cells_table;
 mod controls;
 pub mod engine;
+mod gen_panel;
 mod loss_panel;
 mod noise_figures;
 mod opts_field;
@@ -21,6 +23,7 @@ use leptos::prelude::*;
 use self::cells_table::CellsTable;
 use self::controls::SimControls;
 use self::engine::Engine;
+use self::gen_panel::GenPanel;
 use self::loss_panel::LossPanel;
 use self::noise_figures::NoiseFigures;
 use self::status_bar::StatusBar;
@@ -124,6 +127,7 @@ pub fn SimView() -> impl IntoView {
                     <LossPanel/>
                     {later(move || view! {
                         <CellsTable/>
+                        <GenPanel/>
                         <NoiseFigures/>
                         <SweepPanel/>
                         <TargetPanel/>
