@@ -1,6 +1,7 @@
 //! Training and held-out loss of each (optimizer, batch size): the seeds' mean with its band
 //! (lowest to highest run), training solid, held-out dashed, against the loss chart's x axis
-//! (linear). The legend sits in a strip of its own under the plot, so it never covers a curve.
+//! (linear). The legend is the page's text under the chart (colour: optimizer; light to dark: small
+//! to large batch; solid and dashed: training and held-out), so nothing covers a curve.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -20,7 +21,7 @@ pub struct GapCurve<'a> {
     pub series: usize,
     /// Shade strength 0.4…1 (the batch size's rank).
     pub shade: f64,
-    /// Legend text, for example "SGD · B = 8".
+    /// The curve's name in the data table, for example "SGD · B = 8".
     pub label: String,
     /// Training loss of the seeds.
     pub train: &'a SeedBand,
@@ -35,7 +36,7 @@ pub struct GapPlot<'a> {
     pub curves: &'a [GapCurve<'a>],
     /// Axis titles.
     pub labels: AxisLabels<'a>,
-    /// Legend words for the two line styles: training, held-out.
+    /// Column words for the two losses: training, held-out.
     pub kinds: [&'a str; 2],
 }
 
@@ -43,11 +44,6 @@ fn finite(points: impl Iterator<Item = (f64, f64)>) -> Vec<(f64, f64)> {
     points
         .filter(|(x, y)| x.is_finite() && y.is_finite())
         .collect()
-}
-
-/// Legend rows: one per curve plus one for the two line styles.
-fn legend_rows(plot: &GapPlot<'_>) -> usize {
-    plot.curves.len() + 1
 }
 
 /// Draws the chart on `root`.
@@ -59,10 +55,6 @@ pub fn draw<DB: DrawingBackend>(
     let pal = style.palette();
     root.fill(&pal.background)?;
     let w = |css: f64| style.px(css);
-    let (_, height) = root.dim_in_pixel();
-    let row = w(16.0);
-    let strip = (legend_rows(plot) as u32 * row + w(8.0)).min(height / 2);
-    let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(strip));
     let bands = || plot.curves.iter().flat_map(|c| [c.train, c.heldout]);
     let xs = || bands().flat_map(|b| b.x.iter().copied());
     let ys = || {
@@ -83,7 +75,7 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         (0.0, 1.0)
     };
-    let mut chart = ChartBuilder::on(&plot_area)
+    let mut chart = ChartBuilder::on(root)
         .margin(w(10.0))
         .x_label_area_size(w(40.0))
         .y_label_area_size(w(58.0))
@@ -119,61 +111,6 @@ pub fn draw<DB: DrawingBackend>(
                 chart.draw_series(LineSeries::new(line, col.stroke_width(w(2.0))))?;
             }
         }
-    }
-    // The legend strip: the two line styles, then one row per curve.
-    let font = ("sans-serif", style.font(12.0))
-        .into_font()
-        .color(&pal.text);
-    let x0 = w(58.0) as i32 + w(10.0) as i32;
-    let sample = w(28.0) as i32;
-    let gap = w(8.0) as i32;
-    let row_y = |i: usize| w(4.0) as i32 + (i as i32) * row as i32 + row as i32 / 2;
-    let [train_word, heldout_word] = plot.kinds;
-    let y = row_y(0);
-    legend_area.draw(&PathElement::new(
-        vec![(x0, y), (x0 + sample, y)],
-        pal.text.stroke_width(w(2.0)),
-    ))?;
-    legend_area.draw(&Text::new(
-        train_word.to_string(),
-        (x0 + sample + gap, y),
-        font.clone().pos(plotters::style::text_anchor::Pos::new(
-            plotters::style::text_anchor::HPos::Left,
-            plotters::style::text_anchor::VPos::Center,
-        )),
-    ))?;
-    let x1 = x0 + sample + 2 * gap + w(7.0 * train_word.chars().count() as f64 + 12.0) as i32;
-    legend_area.draw(&PathElement::new(
-        vec![(x1, y), (x1 + w(10.0) as i32, y)],
-        pal.text.stroke_width(w(2.0)),
-    ))?;
-    legend_area.draw(&PathElement::new(
-        vec![(x1 + w(16.0) as i32, y), (x1 + sample, y)],
-        pal.text.stroke_width(w(2.0)),
-    ))?;
-    legend_area.draw(&Text::new(
-        heldout_word.to_string(),
-        (x1 + sample + gap, y),
-        font.clone().pos(plotters::style::text_anchor::Pos::new(
-            plotters::style::text_anchor::HPos::Left,
-            plotters::style::text_anchor::VPos::Center,
-        )),
-    ))?;
-    for (i, c) in plot.curves.iter().enumerate() {
-        let y = row_y(i + 1);
-        let col = colour(c);
-        legend_area.draw(&Rectangle::new(
-            [(x0, y - w(5.0) as i32), (x0 + sample, y + w(5.0) as i32)],
-            col.filled(),
-        ))?;
-        legend_area.draw(&Text::new(
-            c.label.clone(),
-            (x0 + sample + gap, y),
-            font.clone().pos(plotters::style::text_anchor::Pos::new(
-                plotters::style::text_anchor::HPos::Left,
-                plotters::style::text_anchor::VPos::Center,
-            )),
-        ))?;
     }
     root.present()?;
     Ok(frame_of(&chart, &plot.labels, (false, false)))
@@ -237,7 +174,7 @@ mod tests {
     }
 
     #[test]
-    fn draws_both_losses_with_a_legend_below_the_plot() {
+    fn draws_both_losses_with_bands() {
         let (a, b, c, d) = (
             band(1.0, 0.02),
             band(1.2, 0.03),
@@ -269,30 +206,32 @@ mod tests {
             kinds: ["training", "held-out"],
         };
         let svg = render(&plot, false);
-        for s in [
-            "epochs",
-            "loss (nats)",
-            "SGD · B = 8",
-            "SGD · B = 500",
-            "training",
-            "held-out",
-        ] {
+        for s in ["epochs", "loss (nats)"] {
             assert!(svg.contains(s), "missing {s}");
         }
-        // The legend's text sits below the plot area: every legend label's y is beyond the
-        // x-axis title's.
-        let y_of = |needle: &str| -> f64 {
-            let at = svg.find(&format!(">\n{needle}\n<")).expect(needle);
-            let head = &svg[..at];
-            let tag = head.rfind("<text").expect("text tag");
-            let attr = head[tag..].find(" y=\"").expect("y attr") + tag + 4;
-            svg[attr..]
-                .split('"')
-                .next()
-                .and_then(|v| v.parse().ok())
-                .expect("y value")
-        };
-        assert!(y_of("SGD · B = 8") > y_of("epochs"));
+        // A band per loss where the seeds differ; per curve a solid training line and a dashed
+        // held-out line (drawn in segments).
+        assert_eq!(
+            svg.matches("<polygon").count(),
+            2,
+            "bands only where the seeds differ"
+        );
+        assert!(svg.matches("<polyline").count() > 2 * 2);
+        let c2 = band(2.0, 0.02);
+        let moved = vec![GapCurve {
+            heldout: &c2,
+            ..curves[0].clone()
+        }];
+        assert_ne!(
+            svg,
+            render(
+                &GapPlot {
+                    curves: &moved,
+                    ..plot.clone()
+                },
+                false
+            )
+        );
         assert_ne!(svg, render(&plot, true));
         let t = table(&plot, "series", "low", "high");
         assert_eq!(t.rows.len(), 22);

@@ -57,7 +57,7 @@ pub struct SimGen {
 
 pub(super) static EN: SimGen = SimGen {
     title: "Held-out loss: do small batches generalise better?",
-    intro: "Training loss is measured on the examples the model learns from; held-out loss on examples it never sees. Their difference at the end of training, the generalisation gap, is what \"small batches are noisier but may generalise better\" is about. Compare batch sizes at the same number of epochs, so every run sees the same examples.",
+    intro: "Training loss is measured on the examples the model learns from, held-out loss on examples it never sees; their difference at the end is the generalisation gap. \"Small batches are noisier but may generalise better\" is a claim about it, to be tested at the same number of epochs for every batch size.",
     n: FieldText {
         label: "Training examples",
         unit: "examples",
@@ -80,7 +80,7 @@ pub(super) static EN: SimGen = SimGen {
     y: "loss (nats)",
     kinds: ["training", "held-out"],
     alt: "Training and held-out loss of {n} settings against {x}.",
-    caption: "Solid: loss on the whole training set; dashed: loss on the held-out split; both evaluated 25 times per run. Lines are the mean over seeds, shaded bands the lowest to the highest run.",
+    caption: "Colour: optimizer, light to dark: small to large batch. Solid: loss on the whole training set; dashed: on the held-out split; 25 evaluations per run. Lines: mean over seeds; bands: lowest to highest run.",
     table_heads: [
         "Optimizer",
         "Batch size",
@@ -138,7 +138,7 @@ pub(super) static ZH: SimGen = SimGen {
     y: "损失（nats）",
     kinds: ["训练集", "留出集"],
     alt: "{n} 组设置的训练损失和留出集损失随{x}的变化。",
-    caption: "实线是整个训练集上的损失，虚线是留出集上的损失，每次运行各评估 25 次。线是多个随机种子的均值，阴影带覆盖最低到最高的一次运行。",
+    caption: "颜色区分优化器，由浅到深对应批量由小到大。实线是整个训练集上的损失，虚线是留出集上的损失，每次运行评估 25 次。线是各随机种子的均值，阴影带覆盖最低到最高的一次运行。",
     table_heads: [
         "优化器",
         "批量大小",

@@ -50,16 +50,6 @@ pub fn SimControls() -> impl IntoView {
             }
         })
         .collect_view();
-    // The data set's fields: on the data sets, or wherever one of them holds an error to show.
-    let data_fields = move || {
-        p.task.value.with(|t| t.trim() != "nqm")
-            || ctx.parsed.with(|r| {
-                r.as_ref().err().is_some_and(|es| {
-                    es.iter()
-                        .any(|e| matches!(e.field, "sim_n" | "label_noise" | "sim_epochs"))
-                })
-            })
-    };
     // Copying the Steps view's schedule is a click: an event handler may write signals.
     let use_steps = move |_| {
         p.sched.value.set(state.steps.sched.value.get_untracked());
@@ -76,11 +66,9 @@ pub fn SimControls() -> impl IntoView {
                 {lr_fields}
             </details>
             <NumField param=p.steps text=|s| &s.sim().steps error=e("steps")/>
-            <Show when=data_fields>
-                <NumField param=p.epochs text=|s| &s.sim_gen().epochs error=e("sim_epochs")/>
-                <NumField param=p.n text=|s| &s.sim_gen().n error=e("sim_n")/>
-                <NumField param=p.label_noise text=|s| &s.sim_gen().label_noise error=e("label_noise")/>
-            </Show>
+            <NumField param=p.epochs text=|s| &s.sim_gen().epochs error=e("sim_epochs")/>
+            <NumField param=p.n text=|s| &s.sim_gen().n error=e("sim_n")/>
+            <NumField param=p.label_noise text=|s| &s.sim_gen().label_noise error=e("label_noise")/>
             <NumField param=p.target text=|s| &s.sim().target error=e("target")/>
             <NumField param=p.seeds text=|s| &s.sim().seeds error=e("seeds")/>
             <NumField param=p.seed text=|s| &s.sim().seed error=e("seed")/>

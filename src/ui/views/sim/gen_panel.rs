@@ -247,9 +247,7 @@ pub fn GenPanel() -> impl IntoView {
         let s = strings();
         let t = s.sim_gen();
         let out = engine.runs.get()?;
-        if out.input.train_size().is_none() {
-            return None;
-        }
+        out.input.train_size()?;
         let mut lines: Vec<String> = Vec::new();
         for &o in &out.input.opts {
             let settings: Vec<(usize, GapStats)> = out
