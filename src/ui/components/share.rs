@@ -44,8 +44,8 @@ pub fn frame_height(view: View, hide: u16) -> u32 {
             ],
         ),
         View::Sim => (
-            [2296, 2087, 1038, 1085],
-            [999, 600],
+            [2837, 2482, 1469, 1258],
+            [1237, 773],
             &[(Hide::Cells, 376), (Hide::Sweep, 108)],
         ),
         View::Memory => (
