@@ -237,3 +237,68 @@ test('the weight-decay preset makes AdamW differ from Adam', async () => {
   assert.match(await page.locator('[data-testid="decay-note"]').innerText(), /λ = 1\b/);
   assert.deepEqual(app.problems(), []);
 });
+
+// The held-out loss experiment (core::sim::generalisation::EXPERIMENT): one click loads it, the page
+// reports held-out loss and the gap per batch size, says what the runs show, and the figures are the
+// native test's (`generalisation::tests::experiment_shows_its_figures`) bit for bit.
+const EXPERIMENT_FIGURES = {
+  // B: [held-out loss, gap], means of 4 seeds, printed by the native test.
+  8: [1.9489697735934195, 1.2889393912428322],
+  64: [1.2490260210441637, 0.5154324936622137],
+  300: [1.122603305717509, 0.08958774828440719],
+};
+test('the held-out experiment loads with one click and shows held-out loss and the gap, both languages', async () => {
+  const { page } = app;
+  for (const lang of ['en', 'zh']) {
+    await app.open(`view=sim&lang=${lang}`);
+    await done(page);
+    const nodata = page.locator('.sim-gen-nodata');
+    assert.ok(await nodata.isVisible(), 'the quadratic has no held-out split: the section says so');
+    await page.locator('[data-testid="load-gen-experiment"]').click();
+    assert.ok(
+      await until(() => page.evaluate(() => location.search.includes('sim_label_noise=0.2') && location.search.includes('sim_epochs=40'))),
+      'the experiment is in the URL',
+    );
+    assert.ok(
+      await until(() => page.locator('[data-testid="sim-done"]').count().then((n) => n === 0), 5000),
+      'the experiment starts',
+    );
+    const ms = await done(page, 300000);
+    console.log(`# held-out experiment (${lang}) compute time ${ms} ms`);
+    const figures = {};
+    for (const b of [8, 64, 300]) {
+      const h = await num(page, `heldout-loss-sgd-${b}`);
+      const g = await num(page, `gen-gap-sgd-${b}`);
+      const train = await num(page, `final-loss-sgd-${b}`);
+      assert.ok(Number.isFinite(h) && h > 0, `heldout-loss-sgd-${b} = ${h}`);
+      assert.ok(Math.abs(h - train - g) < 1e-9, `gap = held-out − training at B = ${b}: ${h} − ${train} vs ${g}`);
+      figures[b] = [h, g];
+    }
+    console.log(`# held-out experiment figures ${JSON.stringify(figures)}`);
+    for (const [b, [h, g]] of Object.entries(EXPERIMENT_FIGURES)) {
+      assert.equal(await value(page, `heldout-loss-sgd-${b}`), String(h), `held-out B = ${b} as natively`);
+      assert.equal(await value(page, `gen-gap-sgd-${b}`), String(g), `gap B = ${b} as natively`);
+    }
+    const verdict = await page.locator('[data-testid="gen-verdict"]').innerText();
+    assert.match(verdict, /B = 8/);
+    assert.match(verdict, /B = 300/);
+    assert.match(verdict, lang === 'en' ? /Held-out loss/ : /留出集损失/);
+    const lit = await page.locator('[data-testid="gen-literature"]').innerText();
+    assert.match(lit, /Keskar/);
+    assert.match(lit, /Shallue/);
+    await drawnCanvas(page, 'chart-sim-gen');
+    assert.ok(!(await nodata.isVisible()), 'on the data set the no-data note is hidden');
+    const text = await page.locator('main').innerText();
+    assert.doesNotMatch(text, /NaN|Infinity|undefined/);
+  }
+  // Bad values of the new fields: a message beside the field, the last result kept.
+  const kept = await value(page, 'heldout-loss-sgd-8');
+  for (const [key, bad, good] of [['sim_label_noise', '0.9', '0.2'], ['sim_n', '0', '300'], ['sim_epochs', '-1', '40']]) {
+    await setInput(page, key, bad);
+    const msg = await until(() => page.locator(`[data-testid="error-${key}"]`).textContent());
+    assert.ok(msg && msg.trim().length > 3, `message for ${key}=${bad}`);
+    assert.equal(await value(page, 'heldout-loss-sgd-8'), kept, 'last good result kept');
+    await setInput(page, key, good);
+  }
+  assert.deepEqual(app.problems(), []);
+});

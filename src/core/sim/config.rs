@@ -12,7 +12,7 @@
 //! stall a page (the work runs off the main thread or in slices in any case).
 
 use super::classifier::Classifier;
-use super::dataset::{CLASSES, DEFAULT_TRAIN_SIZE, Dataset, FEATURES};
+use super::dataset::{CLASSES, DEFAULT_TRAIN_SIZE, Dataset, FEATURES, heldout_size};
 use super::mlp::{DEFAULT_HIDDEN, Mlp};
 use super::nqm::{DEFAULT_NQM_DIM, NoiseModel, Nqm};
 use super::optim::OptimizerKind;
@@ -37,8 +37,9 @@ pub const MAX_RUN_WORK: f64 = 1e8;
 /// The most work units in one sweep (≈ 4 s of WASM time).
 pub const MAX_SWEEP_WORK: f64 = 3e8;
 
-/// The training problems offered (the `task` URL words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The training problems offered (the `task` URL words). On the data sets, `n` is the `sim_n`
+/// field and `sim_label_noise` the `sim_label_noise` field (see [`Dataset::generate_with`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Task {
     /// The noisy quadratic model of dimension `dim`.
     Nqm {
@@ -49,11 +50,15 @@ pub enum Task {
     Softmax {
         /// n.
         n: usize,
+        /// The fraction of training labels flipped.
+        label_noise: f64,
     },
     /// The two-layer MLP on the synthetic data set of `n` training examples.
     Mlp {
         /// n.
         n: usize,
+        /// The fraction of training labels flipped.
+        label_noise: f64,
     },
 }
 
@@ -69,9 +74,11 @@ impl Task {
             }),
             "softmax" => Ok(Task::Softmax {
                 n: DEFAULT_TRAIN_SIZE,
+                label_noise: 0.0,
             }),
             "mlp" => Ok(Task::Mlp {
                 n: DEFAULT_TRAIN_SIZE,
+                label_noise: 0.0,
             }),
             _ => Err(InputError::new(field, ErrorKind::NotOneOf(Self::KEYS))),
         }
@@ -90,26 +97,26 @@ impl Task {
     pub fn build(self, data_seed: u64) -> Result<Box<dyn Problem>, InputError> {
         Ok(match self {
             Task::Nqm { dim } => Box::new(Nqm::new(dim)?),
-            Task::Softmax { n } => Box::new(Classifier::new(
+            Task::Softmax { n, label_noise } => Box::new(Classifier::new(
                 SoftmaxRegression {
                     features: FEATURES,
                     classes: CLASSES,
                 },
-                Dataset::generate(n, data_seed)?,
+                Dataset::generate_with(n, label_noise, data_seed)?,
             )),
-            Task::Mlp { n } => Box::new(Classifier::new(
+            Task::Mlp { n, label_noise } => Box::new(Classifier::new(
                 Mlp {
                     features: FEATURES,
                     hidden: DEFAULT_HIDDEN,
                     classes: CLASSES,
                 },
-                Dataset::generate(n, data_seed)?,
+                Dataset::generate_with(n, label_noise, data_seed)?,
             )),
         })
     }
 
     /// Parameters of the task's model.
-    fn dim(self) -> usize {
+    pub fn dim(self) -> usize {
         match self {
             Task::Nqm { dim } => dim,
             Task::Softmax { .. } => CLASSES * (FEATURES + 1),
@@ -123,13 +130,13 @@ pub fn run_work(task: Task, batch: usize, steps: u64, eval_every: u64) -> f64 {
     let (d, t) = (task.dim() as f64, steps as f64);
     match task {
         Task::Nqm { .. } => t * d,
-        Task::Softmax { n } | Task::Mlp { n } => {
+        Task::Softmax { n, .. } | Task::Mlp { n, .. } => {
             let evals = if eval_every == 0 {
                 2.0
             } else {
                 t / eval_every as f64 + 2.0
             };
-            let n_all = n as f64 * 1.2;
+            let n_all = (n + heldout_size(n)) as f64;
             0.25 * (3.0 * d * batch as f64 * t + d * n_all * evals)
         }
     }
@@ -330,7 +337,14 @@ mod tests {
         // d = 10⁴ × 10⁵ steps = 10⁹ units > the cap: reported on `steps` with the most allowed.
         let big = validate_run(Task::Nqm { dim: 10_000 }, &run_spec(1, 0.1, 100_000)).unwrap_err();
         assert_eq!(big, InputError::new("steps", ErrorKind::AboveMax(10_000.0)));
-        let mlp = validate_run(Task::Mlp { n: 50_000 }, &run_spec(4096, 0.1, 100_000)).unwrap_err();
+        let mlp = validate_run(
+            Task::Mlp {
+                n: 50_000,
+                label_noise: 0.0,
+            },
+            &run_spec(4096, 0.1, 100_000),
+        )
+        .unwrap_err();
         assert_eq!(mlp.field, "steps");
         assert!(validate_run(nqm, &run_spec(4096, 0.1, 100_000)).is_ok());
         assert!(Task::Nqm { dim: 0 }.build(1).is_err());
@@ -369,8 +383,14 @@ mod tests {
         let mut r = SimRng::new(99);
         let problems: Vec<(Task, Box<dyn Problem>)> = [
             Task::Nqm { dim: 7 },
-            Task::Softmax { n: 50 },
-            Task::Mlp { n: 40 },
+            Task::Softmax {
+                n: 50,
+                label_noise: 0.1,
+            },
+            Task::Mlp {
+                n: 40,
+                label_noise: 0.0,
+            },
         ]
         .into_iter()
         .map(|t| (t, t.build(3).unwrap()))

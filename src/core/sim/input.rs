@@ -4,21 +4,29 @@
 //! Learning rate per (optimizer, B), in order of precedence: `lr_<opt>` if given; else `sim_lr`
 //! if it is a number; else, with `sim_lr = auto`, the best rate of the sweep's cell (optimizer, B);
 //! else (blank) [`suggested_lr`], a rate that trains well on the task.
+//!
+//! Updates per run: `steps` for every batch size; or, with an epoch budget `sim_epochs` = E on a
+//! data set, ⌈E·⌈n/B⌉⌉ for batch size B, so every batch size sees the same E·n examples (the
+//! comparison of Keskar et al. 2017, arXiv:1609.04836, §2, and Hoffer et al. 2017,
+//! arXiv:1705.08741, who train every batch size for the same number of epochs). The sweep keeps
+//! `steps` updates per run.
 
 use super::config::{
     DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_STEPS, MAX_SWEEP_WORK, Task, run_work, validate_run,
     validate_sweep,
 };
 use super::nqm::{NoiseModel, Nqm};
+use super::dataset::{DEFAULT_TRAIN_SIZE, MAX_LABEL_NOISE};
 use super::optim::OptimizerKind;
 use super::options::{OptimizerOptions, OptionsText};
 use super::problem::Problem;
 use super::run::RunSpec;
+use super::sampler::steps_per_epoch;
 use super::seed_band::XAxis;
 use super::sweep::{LrGrid, SweepResult, SweepSpec};
 use crate::core::error::{Collector, ErrorKind, InputError};
 use crate::core::schedule::{Schedule, ScheduleKind, Warmup};
-use crate::core::units::{parse_count, parse_number};
+use crate::core::units::{parse_count, parse_number, parse_positive, parse_real};
 
 /// The most seeds averaged per setting.
 pub const MAX_SEEDS: u64 = 16;
@@ -26,6 +34,8 @@ pub const MAX_SEEDS: u64 = 16;
 pub const MAX_BATCH_SIZES: usize = 8;
 /// The largest seed.
 pub const MAX_SEED: u64 = 1_000_000_000;
+/// The largest epoch budget `sim_epochs` (the work caps usually bind first).
+pub const MAX_SIM_EPOCHS: f64 = 10_000.0;
 /// The floor of the `cosine_min` schedule as a fraction of the peak (HF `min_lr_rate` = 0.1).
 pub const SIM_MIN_LR_RATIO: f64 = 0.1;
 /// The URL keys of the per-optimizer rates, in [`OptimizerKind::ALL`] order.
@@ -133,6 +143,12 @@ pub struct SimText<'a> {
     /// Sophia's and AdamW's settings (`sophia_est`, `sophia_rho`, `sophia_k`, `sophia_b2`,
     /// `adamw_wd`).
     pub options: OptionsText<'a>,
+    /// `sim_n`: training examples of the data sets.
+    pub n: &'a str,
+    /// `sim_label_noise`: the fraction of training labels flipped.
+    pub label_noise: &'a str,
+    /// `sim_epochs`: blank, or an epoch budget on the data sets.
+    pub epochs: &'a str,
 }
 
 impl SimText<'static> {
@@ -160,6 +176,9 @@ impl SimText<'static> {
             beta2: "0.99",
             adamw_wd: "0.01",
         },
+        n: "10000",
+        label_noise: "0",
+        epochs: "",
     };
 }
 
@@ -205,6 +224,8 @@ pub struct SimInput {
     pub noise: NoiseModel,
     /// Sophia's and AdamW's settings.
     pub optim: OptimizerOptions,
+    /// The epoch budget (data sets only; `None`: `steps` updates for every batch size).
+    pub epochs: Option<f64>,
 }
 
 fn parse_list<T>(
@@ -272,6 +293,31 @@ impl SimText<'_> {
         let mut c = Collector(&mut errors);
         let d = Task::Nqm { dim: 100 };
         let task = c.or(Task::parse(self.task, "task"), d);
+        // The data set's size and noise, and the epoch budget, are read on every task (and used
+        // on the data sets only), so a link never carries a value that was not checked. The size
+        // is at most the default 10,000: the work caps allow every MLP run on that many (with its
+        // 25 evaluations of the training and held-out sets), not on the data set's largest.
+        let n = c.or(
+            parse_count(self.n, "sim_n", 1, DEFAULT_TRAIN_SIZE as u64),
+            10_000,
+        ) as usize;
+        let label_noise = c.or(
+            parse_real(self.label_noise, "sim_label_noise", 0.0, MAX_LABEL_NOISE),
+            0.0,
+        );
+        let epochs = if self.epochs.trim().is_empty() {
+            None
+        } else {
+            c.or(
+                parse_positive(self.epochs, "sim_epochs", MAX_SIM_EPOCHS).map(Some),
+                None,
+            )
+        };
+        let task = match task {
+            Task::Softmax { .. } => Task::Softmax { n, label_noise },
+            Task::Mlp { .. } => Task::Mlp { n, label_noise },
+            nqm => nqm,
+        };
         let opts = c.or(
             parse_list(self.opts, "opts", OptimizerKind::ALL.len(), |p| {
                 OptimizerKind::parse(p, "opts").map(Opt)
@@ -345,6 +391,7 @@ impl SimText<'_> {
             warmup,
             noise,
             optim,
+            epochs: if finite { epochs } else { None },
         })
     }
 }
@@ -361,20 +408,69 @@ impl SimInput {
 
     /// The schedule of a run at peak rate `lr`.
     pub fn schedule(&self, lr: f64) -> Schedule {
+        self.schedule_over(lr, self.steps)
+    }
+
+    /// The schedule of a run at peak rate `lr` over `total` updates (warmup and decay follow the
+    /// run's own length).
+    pub fn schedule_over(&self, lr: f64, total: u64) -> Schedule {
         Schedule {
             kind: self.sched,
             peak_lr: lr,
-            warmup: self.warmup.steps(self.steps),
-            total: self.steps,
+            warmup: self.warmup.steps(total),
+            total,
             min_lr_ratio: SIM_MIN_LR_RATIO,
         }
     }
 
     /// Whole-set evaluation interval: 0 on the stream, else about [`EVALS_PER_RUN`] per run.
     pub fn eval_every(&self) -> u64 {
+        self.eval_every_over(self.steps)
+    }
+
+    /// The evaluation interval of a run of `steps` updates.
+    pub fn eval_every_over(&self, steps: u64) -> u64 {
         match self.task {
             Task::Nqm { .. } => 0,
-            _ => (self.steps / EVALS_PER_RUN).max(1),
+            _ => (steps / EVALS_PER_RUN).max(1),
+        }
+    }
+
+    /// The training examples of the data set (`None` on the quadratic).
+    pub fn train_size(&self) -> Option<usize> {
+        match self.task {
+            Task::Nqm { .. } => None,
+            Task::Softmax { n, .. } | Task::Mlp { n, .. } => Some(n),
+        }
+    }
+
+    /// Updates per run at batch size `batch`: ⌈E·⌈n/B⌉⌉ under an epoch budget E (at least 1),
+    /// else `steps` (see the module docs).
+    pub fn steps_for(&self, batch: usize) -> u64 {
+        match (self.epochs, self.train_size()) {
+            (Some(e), Some(n)) => {
+                let spe = steps_per_epoch(n, batch) as f64;
+                let s = (e * spe).ceil();
+                if s >= u64::MAX as f64 {
+                    u64::MAX
+                } else {
+                    (s as u64).max(1)
+                }
+            }
+            _ => self.steps,
+        }
+    }
+
+    /// The run of (optimizer, B) at rate `lr` and seed `seed`.
+    fn run_spec(&self, kind: OptimizerKind, batch: usize, lr: f64, seed: u64) -> RunSpec {
+        let steps = self.steps_for(batch);
+        RunSpec {
+            optimizer: self.optim.config(kind),
+            batch_size: batch,
+            schedule: self.schedule_over(lr, steps),
+            steps,
+            seed,
+            eval_every: self.eval_every_over(steps),
         }
     }
 
@@ -412,18 +508,7 @@ impl SimInput {
                     continue;
                 };
                 for k in 0..self.seeds {
-                    out.push((
-                        o,
-                        b,
-                        RunSpec {
-                            optimizer: self.optim.config(o),
-                            batch_size: b,
-                            schedule: self.schedule(lr),
-                            steps: self.steps,
-                            seed: self.seed.wrapping_add(k),
-                            eval_every: self.eval_every(),
-                        },
-                    ));
+                    out.push((o, b, self.run_spec(o, b, lr, self.seed.wrapping_add(k))));
                 }
             }
         }
@@ -452,22 +537,57 @@ impl SimInput {
         validate_sweep(self.task, &self.sweep_spec())
     }
 
+    /// The largest budget, in hundredths of an epoch, at most `epochs`, whose runs pass the caps
+    /// (bisection: the work grows with the budget); `None` if not even 0.01 epochs pass (the
+    /// evaluations of many runs on a large set can exceed the caps by themselves).
+    fn most_epochs(&self, epochs: f64) -> Option<f64> {
+        let passes = |k: u64| {
+            SimInput {
+                epochs: Some(k as f64 / 100.0),
+                ..self.clone()
+            }
+            .check_runs()
+            .is_ok()
+        };
+        let (mut lo, mut hi) = (0u64, (epochs * 100.0).ceil().max(1.0) as u64);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if passes(mid) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo > 0).then(|| lo as f64 / 100.0)
+    }
+
     /// Each run's caps, and the total work of all runs (at most one sweep's worth, reported on
-    /// `steps` with the most updates allowed); with `auto`, the sweep's caps too.
+    /// `steps` with the most updates allowed, or under an epoch budget on `sim_epochs` with the
+    /// most epochs allowed); with `auto`, the sweep's caps too.
     fn check_work(&self) -> Result<(), InputError> {
+        match (self.check_runs(), self.epochs) {
+            (Err(e), Some(epochs)) if e.field == "steps" => {
+                return Err(match self.most_epochs(epochs) {
+                    Some(most) => InputError::new("sim_epochs", ErrorKind::AboveMax(most)),
+                    None => e,
+                });
+            }
+            (r, _) => r?,
+        }
+        if self.lr == LrChoice::Auto {
+            self.check_sweep()?;
+        }
+        Ok(())
+    }
+
+    /// The runs' caps (see [`SimInput::check_work`]), over-long runs reported on `steps`.
+    fn check_runs(&self) -> Result<(), InputError> {
         for &o in &self.opts {
             let i = OptimizerKind::ALL.iter().position(|k| *k == o).unwrap_or(0);
             let key = LR_KEYS.get(i).copied().unwrap_or("sim_lr");
             for &b in &self.batch_sizes {
                 let lr = self.lr_for(o, b, None).unwrap_or(1.0);
-                let spec = RunSpec {
-                    optimizer: self.optim.config(o),
-                    batch_size: b,
-                    schedule: self.schedule(lr),
-                    steps: self.steps,
-                    seed: self.seed,
-                    eval_every: self.eval_every(),
-                };
+                let spec = self.run_spec(o, b, lr, self.seed);
                 validate_run(self.task, &spec).map_err(|e| {
                     if e.field == "lr" {
                         InputError::new(key, e.kind)
@@ -477,21 +597,29 @@ impl SimInput {
                 })?;
             }
         }
-        let per_step: f64 = self
+        let work: f64 = self
             .batch_sizes
             .iter()
-            .map(|&b| run_work(self.task, b, self.steps, self.eval_every()) / self.steps as f64)
+            .map(|&b| {
+                let steps = self.steps_for(b);
+                run_work(self.task, b, steps, self.eval_every_over(steps))
+            })
             .sum::<f64>()
             * (self.opts.len() as f64)
             * self.seeds as f64;
-        if per_step * self.steps as f64 > MAX_SWEEP_WORK {
+        if work > MAX_SWEEP_WORK {
+            // Per update of all runs, summed as in the cost model (the message's figure).
+            let per_step: f64 = self
+                .batch_sizes
+                .iter()
+                .map(|&b| run_work(self.task, b, self.steps, self.eval_every()) / self.steps as f64)
+                .sum::<f64>()
+                * (self.opts.len() as f64)
+                * self.seeds as f64;
             return Err(InputError::new(
                 "steps",
                 ErrorKind::AboveMax((MAX_SWEEP_WORK / per_step).floor().max(1.0)),
             ));
-        }
-        if self.lr == LrChoice::Auto {
-            self.check_sweep()?;
         }
         Ok(())
     }
@@ -588,6 +716,69 @@ mod tests {
         assert!(t.parse().is_ok());
     }
 
+    /// The data set's fields and the epoch budget: every batch size makes ⌈E·⌈n/B⌉⌉ updates and
+    /// so sees E·n examples; the fields are checked on every task and used on the data sets only;
+    /// a budget over the work caps is reported on `sim_epochs` with a budget that passes.
+    #[test]
+    fn epoch_budget_and_data_fields() {
+        let mut t = text();
+        t.task = "mlp";
+        t.n = "300";
+        t.label_noise = "0.2";
+        t.epochs = "2.5";
+        t.bs = "8,64,300,1000";
+        let i = t.parse().unwrap();
+        assert_eq!(
+            i.task,
+            Task::Mlp {
+                n: 300,
+                label_noise: 0.2
+            }
+        );
+        // ⌈300/8⌉ = 38 → ⌈95⌉; ⌈300/64⌉ = 5 → ⌈12.5⌉ = 13; one batch per epoch → 3 (2.5 rounded up).
+        let steps: Vec<u64> = [8, 64, 300, 1000].map(|b| i.steps_for(b)).to_vec();
+        assert_eq!(steps, vec![95, 13, 3, 3]);
+        let specs = i.run_specs(None);
+        assert_eq!(specs[0].2.steps, 95);
+        assert_eq!(specs[0].2.schedule.total, 95);
+        assert_eq!(specs[0].2.eval_every, 3);
+        // Without a budget every batch size makes `steps` updates.
+        t.epochs = "";
+        t.bs = "8,64";
+        assert_eq!(t.parse().unwrap().steps_for(8), 800);
+        // On the quadratic the data fields are checked but not used.
+        let mut q = text();
+        q.epochs = "3";
+        q.n = "500";
+        let i = q.parse().unwrap();
+        assert_eq!((i.epochs, i.steps_for(16)), (None, 800));
+        for (field, bad) in [("sim_n", "0"), ("sim_label_noise", "0.6"), ("sim_epochs", "-1")] {
+            let mut b = text();
+            match field {
+                "sim_n" => b.n = bad,
+                "sim_label_noise" => b.label_noise = bad,
+                _ => b.epochs = bad,
+            }
+            assert_eq!(b.parse().unwrap_err()[0].field, field, "{field}={bad}");
+        }
+        // Too many epochs for the caps: the message's budget passes.
+        t.task = "mlp";
+        t.n = "10000";
+        t.epochs = "500";
+        t.bs = "1";
+        t.opts = "sgd";
+        t.seeds = "1";
+        let e = t.parse().unwrap_err();
+        assert_eq!(e[0].field, "sim_epochs");
+        let ErrorKind::AboveMax(most) = e[0].kind else {
+            panic!("{e:?}")
+        };
+        assert!(most > 0.0 && most < 500.0, "{most}");
+        let allowed = format!("{most}");
+        t.epochs = &allowed;
+        assert!(t.parse().is_ok(), "{most} epochs should pass");
+    }
+
     #[test]
     fn only_commas_separate_list_items() {
         let mut t = text();
@@ -650,6 +841,9 @@ mod tests {
                     beta2: pick(),
                     adamw_wd: pick(),
                 },
+                n: pick(),
+                label_noise: pick(),
+                epochs: pick(),
             };
             if let Ok(i) = t.parse() {
                 for (_, _, s) in i.run_specs(None) {

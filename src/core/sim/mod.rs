@@ -3,7 +3,8 @@
 //! * Problems ([`problem::Problem`]): the noisy quadratic model ([`nqm`], with its exact expected
 //!   loss in [`nqm_exact`]) and a synthetic classification data set ([`dataset`]) learned by
 //!   softmax regression ([`softmax`]) or a two-layer MLP ([`mlp`]) through [`classifier`], with
-//!   minibatches from a seeded per-epoch shuffle ([`sampler`]).
+//!   minibatches from a seeded per-epoch shuffle ([`sampler`]); held-out loss and the
+//!   generalisation gap in [`generalisation`].
 //! * Optimizers ([`optim`]): SGD (momentum, Nesterov), Adam, AdamW, SophiaG and Lion with the update
 //!   rules and defaults of PyTorch and the official code.
 //! * Runs ([`run`], resumable as [`run::RunState`], several in a [`run_set::RunSet`], averaged
@@ -22,6 +23,7 @@ pub mod critical_story;
 pub mod dataset;
 pub mod divisor;
 pub mod divisor_study;
+pub mod generalisation;
 pub mod golden;
 pub mod input;
 pub mod mlp;

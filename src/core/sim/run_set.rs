@@ -93,7 +93,13 @@ mod tests {
     /// a divergence and Sophia's curvature refreshes inside slices).
     #[test]
     fn sliced_runs_equal_whole_runs() {
-        for task in [Task::Nqm { dim: 20 }, Task::Mlp { n: 60 }] {
+        for task in [
+            Task::Nqm { dim: 20 },
+            Task::Mlp {
+                n: 60,
+                label_noise: 0.0,
+            },
+        ] {
             let p = task.build(2).unwrap();
             let specs = vec![
                 spec(OptimizerKind::Sgd, 4, 0.3, 40, 1),

@@ -96,7 +96,17 @@ pub fn loss_series(t: &Trajectory) -> Vec<(u64, f64)> {
 /// Mean and band of `runs` (same setting, different seeds) at each update present in any run,
 /// averaged in buckets so at most `max_points` remain (the first point is kept as is).
 pub fn seed_band(runs: &[Trajectory], axis: XAxis, max_points: usize) -> SeedBand {
-    let series: Vec<Vec<(u64, f64)>> = runs.iter().map(loss_series).collect();
+    band_of(runs, axis, max_points, loss_series)
+}
+
+/// [`seed_band`] of another per-run series (the held-out loss, for example).
+pub fn band_of(
+    runs: &[Trajectory],
+    axis: XAxis,
+    max_points: usize,
+    series_of: fn(&Trajectory) -> Vec<(u64, f64)>,
+) -> SeedBand {
+    let series: Vec<Vec<(u64, f64)>> = runs.iter().map(series_of).collect();
     let mut band = SeedBand::default();
     let Some(first) = runs.first() else {
         return band;

@@ -603,7 +603,16 @@ mod slicing_tests {
     /// measurement included, on the quadratic and on the MLP.
     #[test]
     fn sliced_sweep_equals_whole_sweep() {
-        for (task, samples) in [(Task::Nqm { dim: 10 }, 500), (Task::Mlp { n: 50 }, 40)] {
+        for (task, samples) in [
+            (Task::Nqm { dim: 10 }, 500),
+            (
+                Task::Mlp {
+                    n: 50,
+                    label_noise: 0.0,
+                },
+                40,
+            ),
+        ] {
             let p = task.build(1).unwrap();
             let spec = SweepSpec {
                 optimizers: vec![OptimizerKind::Sgd, OptimizerKind::Adam],

@@ -44,8 +44,8 @@ pub fn frame_height(view: View, hide: u16) -> u32 {
             ],
         ),
         View::Sim => (
-            [4047, 3671, 2088, 1900],
-            [1326, 1416],
+            [4588, 4066, 2519, 2073],
+            [1564, 1589],
             &[(Hide::Cells, 376), (Hide::Sweep, 108)],
         ),
         View::Memory => (

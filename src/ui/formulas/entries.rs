@@ -585,6 +585,48 @@ pub static ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "generalisation-gap",
+        view: View::Sim,
+        title: Text {
+            en: "Held-out loss and the generalisation gap",
+            zh: "留出集损失与泛化差距",
+        },
+        formula: Text {
+            en: "L_train = (1/n) Σ_train CE(f(x), ỹ), ỹ: a fraction q of labels flipped\nL_held-out = (1/m) Σ_held-out CE(f(x), y), m = max(n/5, 1000)\ngap = L_held-out − L_train, per run at its end\nupdates under an epoch budget E: ⌈E·⌈n/B⌉⌉",
+            zh: "L_train = (1/n) Σ_训练集 CE(f(x), ỹ)，ỹ：按比例 q 翻转后的标签\nL_held-out = (1/m) Σ_留出集 CE(f(x), y)，m = max(n/5, 1000)\ngap = L_held-out − L_train，每次运行结束时计算\nepoch 预算 E 下的更新次数：⌈E·⌈n/B⌉⌉",
+        },
+        derivation: Text {
+            en: "Both losses are whole-set cross-entropies of the same parameters, so their difference is what the model learnt about its own training examples (flipped labels included) and not about the task. Under an epoch budget every batch size sees the same examples, the comparison in which Keskar et al. found a larger gap for large batches, and which Hoffer et al., Smith & Le and Shallue et al. traced to the number of updates and the tuning of the rate.",
+            zh: "两种损失都是同一组参数在整个数据集上的交叉熵，两者之差就是模型学到的、只属于训练样本（包括被翻转的标签）而不属于任务本身的部分。在 epoch 预算下每个批量看到相同的样本：Keskar 等正是在这种比较中发现大批量的差距更大，而 Hoffer 等、Smith 与 Le 以及 Shallue 等把它归因于更新次数和学习率的调节。",
+        },
+        source: Text {
+            en: "Keskar et al. 2017, “On Large-Batch Training for Deep Learning: Generalization Gap and Sharp Minima”, §2; Hoffer, Hubara & Soudry 2017, “Train longer, generalize better”; Smith & Le 2018, “A Bayesian Perspective on Generalization and Stochastic Gradient Descent”; Shallue et al. 2019, “Measuring the Effects of Data Parallelism on Neural Network Training”; label noise as in Zhang et al. 2017, “Understanding deep learning requires rethinking generalization”.",
+            zh: "Keskar 等 2017，“On Large-Batch Training for Deep Learning: Generalization Gap and Sharp Minima”，第 2 节；Hoffer、Hubara 与 Soudry 2017，“Train longer, generalize better”；Smith 与 Le 2018，“A Bayesian Perspective on Generalization and Stochastic Gradient Descent”；Shallue 等 2019，“Measuring the Effects of Data Parallelism on Neural Network Training”；标签噪声的做法同 Zhang 等 2017，“Understanding deep learning requires rethinking generalization”。",
+        },
+        links: &[
+            Link {
+                label: "arXiv:1609.04836",
+                url: "https://arxiv.org/abs/1609.04836",
+            },
+            Link {
+                label: "arXiv:1705.08741",
+                url: "https://arxiv.org/abs/1705.08741",
+            },
+            Link {
+                label: "arXiv:1710.06451",
+                url: "https://arxiv.org/abs/1710.06451",
+            },
+            Link {
+                label: "arXiv:1811.03600",
+                url: "https://arxiv.org/abs/1811.03600",
+            },
+            Link {
+                label: "arXiv:1611.03530",
+                url: "https://arxiv.org/abs/1611.03530",
+            },
+        ],
+    },
+    Entry {
         id: "lr-sweep",
         view: View::Sim,
         title: Text {

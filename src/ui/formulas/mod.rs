@@ -80,6 +80,8 @@ pub const FIGURE_FORMULAS: &[(View, &str, &str)] = &[
     (View::Sim, "sophia-warm", "divisor"),
     (View::Sim, "sophia-clipped", "divisor"),
     (View::Sim, "b-noise-floor", "noise-floor-batch"),
+    (View::Sim, "heldout-loss-<opt>-<B>", "generalisation-gap"),
+    (View::Sim, "gen-gap-<opt>-<B>", "generalisation-gap"),
     // Memory
     (View::Memory, "mem-weights", "model-states"),
     (View::Memory, "mem-grads", "model-states"),

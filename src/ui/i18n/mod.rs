@@ -15,6 +15,7 @@ mod share;
 mod shell;
 mod sim;
 mod sim_divisor;
+mod sim_gen;
 mod steps;
 
 #[cfg(test)]
@@ -31,6 +32,7 @@ pub use share::Share;
 pub use shell::Shell;
 pub use sim::Sim;
 pub use sim_divisor::SimDivisor;
+pub use sim_gen::SimGen;
 pub use steps::Steps;
 
 /// `template` with each `{name}` placeholder replaced by the value paired with `name` in `args`.
@@ -177,6 +179,8 @@ section! {
     sim: Sim;
     /// The Simulator's divisor section and optimizer settings.
     sim_divisor: SimDivisor;
+    /// The Simulator's held-out loss section.
+    sim_gen: SimGen;
     /// The Memory view.
     memory: Memory;
     /// The Data view.

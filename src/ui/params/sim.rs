@@ -52,6 +52,12 @@ pub struct SimParams {
     pub adamw_wd: Param,
     /// `div_t`: the update at which the divisor chart reads the divisors (blank: the last).
     pub div_t: Param,
+    /// `sim_n`: training examples of the data sets.
+    pub n: Param,
+    /// `sim_label_noise`: the fraction of training labels flipped.
+    pub label_noise: Param,
+    /// `sim_epochs`: blank, or an epoch budget.
+    pub epochs: Param,
 }
 
 impl SimParams {
@@ -80,6 +86,9 @@ impl SimParams {
             sophia_b2: Param::new("sophia_b2", d.options.beta2, q),
             adamw_wd: Param::new("adamw_wd", d.options.adamw_wd, q),
             div_t: Param::new("div_t", "", q),
+            n: Param::new("sim_n", d.n, q),
+            label_noise: Param::new("sim_label_noise", d.label_noise, q),
+            epochs: Param::new("sim_epochs", d.epochs, q),
         }
     }
 
@@ -113,6 +122,9 @@ impl SimParams {
             self.sophia_k,
             self.sophia_b2,
             self.adamw_wd,
+            self.n,
+            self.label_noise,
+            self.epochs,
         ]
         .iter()
         .map(|p| p.value.get())
@@ -139,6 +151,9 @@ impl SimParams {
                 beta2: at(15),
                 adamw_wd: at(16),
             },
+            n: at(17),
+            label_noise: at(18),
+            epochs: at(19),
         };
         let mut result = parse(&text);
         for e in [self.sweep_choice().err(), self.div_choice().err()]
@@ -193,6 +208,9 @@ impl SimParams {
             self.sophia_b2,
             self.adamw_wd,
             self.div_t,
+            self.n,
+            self.label_noise,
+            self.epochs,
         ]);
         v
     }

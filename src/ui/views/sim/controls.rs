@@ -75,6 +75,9 @@ pub fn SimControls() -> impl IntoView {
                 {lr_fields}
             </details>
             <NumField param=p.steps text=|s| &s.sim().steps error=e("steps")/>
+            <NumField param=p.epochs text=|s| &s.sim_gen().epochs error=e("sim_epochs")/>
+            <NumField param=p.n text=|s| &s.sim_gen().n error=e("sim_n")/>
+            <NumField param=p.label_noise text=|s| &s.sim_gen().label_noise error=e("sim_label_noise")/>
             <NumField param=p.target text=|s| &s.sim().target error=e("target")/>
             <NumField param=p.seeds text=|s| &s.sim().seeds error=e("seeds")/>
             <NumField param=p.seed text=|s| &s.sim().seed error=e("seed")/>

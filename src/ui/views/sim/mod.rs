@@ -3,7 +3,8 @@
 //!
 //! URL keys: `task`, `opts`, `bs`, `sim_lr` (blank, a number or `auto`), `lr_<opt>`, `steps`,
 //! `seed`, `seeds`, `x`, `target`, `sim_sched`, `sim_warmup`, `sweep_opt`, `sim_noise`,
-//! `sophia_est`, `sophia_rho`, `sophia_k`, `sophia_b2`, `adamw_wd`, `div_t`. The learning rate,
+//! `sophia_est`, `sophia_rho`, `sophia_k`, `sophia_b2`, `adamw_wd`, `div_t`, and for the data sets
+//! `sim_n`, `sim_label_noise`, `sim_epochs`. The learning rate,
 //! schedule and warmup keys carry a `sim_` prefix because the Steps view already owns `lr`,
 //! `sched` and `warmup` with other meanings and defaults (see README-sim.md).
 
@@ -11,6 +12,7 @@ mod cells_table;
 mod controls;
 mod divisor_panel;
 pub mod engine;
+mod gen_panel;
 mod loss_panel;
 mod noise_figures;
 mod opts_field;
@@ -24,6 +26,7 @@ use self::cells_table::CellsTable;
 use self::controls::SimControls;
 use self::divisor_panel::DivisorPanel;
 use self::engine::Engine;
+use self::gen_panel::GenPanel;
 use self::loss_panel::LossPanel;
 use self::noise_figures::NoiseFigures;
 use self::status_bar::StatusBar;
@@ -132,6 +135,7 @@ pub fn SimView() -> impl IntoView {
                     <LossPanel/>
                     {later(move || view! {
                         <CellsTable/>
+                        <GenPanel/>
                         <NoiseFigures/>
                         <SweepPanel/>
                         <TargetPanel/>
