@@ -174,3 +174,35 @@ test('the data-set tasks run with epochs on the x axis', async () => {
   assert.ok(f > 0 && f < Math.log(4), `softmax loss ${f} below ln 4`);
   assert.deepEqual(app.problems(), []);
 });
+
+test('too much work: the message beside steps says what to cut, and its suggestion is accepted', async () => {
+  const { page } = app;
+  const heavy = 'task=mlp&opts=sgd,momentum,nesterov,adam,adamw,sophia,lion&bs=1024,4096&steps=5000&seeds=4';
+  await app.open(`view=sim&lang=en&${heavy}`);
+  const msg = await until(() => page.locator('[data-testid="error-steps"]').textContent());
+  assert.match(msg, /at most [\d,]+ updates \(now 5,000\)/);
+  assert.match(msg, /only the first \d of the 7 optimizers/);
+  assert.match(msg, /only the batch size 1024/);
+  assert.match(msg, /seeds? \(now 4\)/);
+  const most = msg.match(/at most ([\d,]+) updates/)[1].replace(/,/g, '');
+  await setInput(page, 'steps', most);
+  assert.ok(await until(() => page.locator('[data-testid="error-steps"]').isHidden()), 'the suggestion is accepted');
+  await app.open(`view=sim&lang=zh&${heavy}`);
+  const zh = await until(() => page.locator('[data-testid="error-steps"]').textContent());
+  assert.match(zh, /计算量超出上限。以下任选一项改动即可：更新步数减少到 [\d,]+（现为 5,000）；/);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('a sweep over its own cap turns the sweep button off and says what to cut', async () => {
+  const { page } = app;
+  await app.open('view=sim&lang=en&task=mlp&opts=sgd,adam,lion&bs=256,1024,4096&steps=2000&seeds=1');
+  await done(page, 300000);
+  const msg = await until(() => page.locator('[data-testid="error-sweep"]').textContent());
+  assert.match(msg, /Any one of these changes fits/);
+  assert.ok(await page.locator('[data-testid="run-sweep"]').isDisabled());
+  await setInput(page, 'bs', '16');
+  await setInput(page, 'steps', '200');
+  assert.ok(await until(() => page.locator('[data-testid="error-sweep"]').isHidden()));
+  assert.ok(await page.locator('[data-testid="run-sweep"]').isEnabled());
+  assert.deepEqual(app.problems(), []);
+});

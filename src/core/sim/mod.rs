@@ -23,6 +23,7 @@ pub mod dataset;
 pub mod divisor;
 pub mod golden;
 pub mod input;
+pub mod linalg;
 pub mod mlp;
 pub mod nqm;
 pub mod nqm_exact;
