@@ -5,7 +5,9 @@
 //! target runner (see `.ci/test`).
 #![cfg(target_arch = "wasm32")]
 
-use batch_lab::core::sim::golden::{GOLDEN_FINAL_LOSS_BITS, golden_final_loss};
+use batch_lab::core::sim::golden::{
+    GOLDEN_CLASSIFIER_LOSS_BITS, GOLDEN_FINAL_LOSS_BITS, golden_classifier_loss, golden_final_loss,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -15,6 +17,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn simulation_is_bit_identical_to_native() {
     assert_eq!(golden_final_loss().to_bits(), GOLDEN_FINAL_LOSS_BITS);
+}
+
+/// The classifiers' kernels (SIMD in WASM, scalar natively) give the native bits too.
+#[wasm_bindgen_test]
+fn classifier_kernels_are_bit_identical_to_native() {
+    assert_eq!(
+        golden_classifier_loss().to_bits(),
+        GOLDEN_CLASSIFIER_LOSS_BITS
+    );
 }
 
 /// The Steps page, as `src/main.rs` mounts it.

@@ -49,6 +49,47 @@ pub enum ErrorKind {
     /// The chosen accelerator (named) has no published peak at the chosen precision, so the peak
     /// must be entered by hand.
     NoPublishedPeak(String),
+    /// The total computation asked for is over a documented cap. The list is never empty.
+    TooMuchWork {
+        /// The changes that fit.
+        cuts: Vec<WorkCut>,
+        /// False: each change, applied on its own (the other inputs unchanged), brings the work
+        /// under every cap. True: no single change does, and all of them together do.
+        together: bool,
+    },
+}
+
+/// One change that brings a simulation under its work caps, as data (each language words it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkCut {
+    /// At most `to` updates per run instead of `from`.
+    Updates {
+        /// Updates asked for.
+        from: u64,
+        /// The most that fit.
+        to: u64,
+    },
+    /// Only the first `to` of the `from` optimizers listed.
+    Optimizers {
+        /// Optimizers listed.
+        from: usize,
+        /// The most that fit.
+        to: usize,
+    },
+    /// Only these batch sizes of the list (the smallest ones, which cost least), in its order.
+    BatchSizes {
+        /// Batch sizes listed.
+        from: usize,
+        /// The batch sizes to keep.
+        keep: Vec<usize>,
+    },
+    /// `to` seeds per setting instead of `from`.
+    Seeds {
+        /// Seeds asked for.
+        from: u64,
+        /// The most that fit.
+        to: u64,
+    },
 }
 
 /// What is wrong with a piece of structured text, as data (never as English prose), so that each

@@ -302,3 +302,34 @@ test('the held-out experiment loads with one click and shows held-out loss and t
   }
   assert.deepEqual(app.problems(), []);
 });
+
+test('too much work: the message beside steps says what to cut, and its suggestion is accepted', async () => {
+  const { page } = app;
+  // 7 optimizers × 2 batch sizes × 16 seeds × 100,000 updates on the quadratic: 2.24 × 10⁹ units.
+  const heavy = 'opts=sgd,momentum,nesterov,adam,adamw,sophia,lion&bs=16,128&steps=100000&seeds=16';
+  await app.open(`view=sim&lang=en&${heavy}`);
+  const msg = await until(() => page.locator('[data-testid="error-steps"]').textContent());
+  assert.match(msg, /at most [\d,]+ updates \(now 100,000\)/);
+  assert.match(msg, /only the first 3 of the 7 optimizers/);
+  assert.match(msg, /only the batch size 16[;.]/);
+  assert.match(msg, /8 seeds \(now 16\)/);
+  await setInput(page, 'seeds', '8');
+  assert.ok(await until(() => page.locator('[data-testid="error-steps"]').isHidden()), 'the suggestion is accepted');
+  await app.open(`view=sim&lang=zh&${heavy}`);
+  const zh = await until(() => page.locator('[data-testid="error-steps"]').textContent());
+  assert.match(zh, /^计算量超出上限。以下任选一项改动即可：更新步数减少到 [\d,]+（现为 100,000）；/);
+  assert.deepEqual(app.problems(), []);
+});
+
+test('a sweep over its own cap turns the sweep button off and says what to cut', async () => {
+  const { page } = app;
+  // The runs fit (18 × 10⁷ units); the sweep, 13 rates each, does not.
+  await app.open('view=sim&lang=en&opts=sgd,momentum,adam,adamw,sophia,lion&bs=16,128,1024&steps=100000&seeds=1');
+  const msg = await until(() => page.locator('[data-testid="error-sweep"]').textContent());
+  assert.match(msg, /Any one of these changes fits: at most [\d,]+ updates/);
+  assert.ok(await page.locator('[data-testid="run-sweep"]').isDisabled());
+  await setInput(page, 'steps', '800');
+  assert.ok(await until(() => page.locator('[data-testid="error-sweep"]').isHidden()));
+  assert.ok(await until(() => page.locator('[data-testid="run-sweep"]').isEnabled()));
+  assert.deepEqual(app.problems(), []);
+});

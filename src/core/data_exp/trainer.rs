@@ -205,7 +205,7 @@ impl Trainer {
                 self.net.backward(
                     &self.params,
                     &self.input,
-                    &[],
+                    &mut [],
                     &self.logits,
                     weight,
                     &mut self.grad,

@@ -5,12 +5,14 @@
 //! checksum keeps the optimiser from deleting the work and lets the two sides check they computed
 //! the same thing.
 
-use super::classifier::Classifier;
+use super::classifier::{Classifier, Net};
 use super::config::{Task, default_sweep};
 use super::dataset::{CLASSES, DEFAULT_TRAIN_SIZE, Dataset, FEATURES};
+use super::linalg;
 use super::mlp::{DEFAULT_HIDDEN, Mlp};
 use super::nqm::{DEFAULT_NQM_DIM, Nqm};
 use super::optim::OptimizerKind;
+use super::problem::{Batch, Problem};
 use super::rng::SimRng;
 use super::run::{RunSpec, run};
 use super::softmax::SoftmaxRegression;
@@ -32,17 +34,36 @@ pub enum Kernel {
     Mlp,
     /// The default NQM sweep of [`default_sweep`].
     DefaultSweep,
+    /// The layer kernels of [`super::linalg`] alone: 20,000 passes of a 32 × 16 and a 4 × 32
+    /// matrix–vector product with bias, the transposed product and both rank-one updates of
+    /// back-propagation (the MLP's shapes); units are multiply–adds.
+    Linalg,
+    /// Whole-set evaluations of softmax regression (forward pass and cross-entropy) over the
+    /// default data set (10,000 training and 2,000 held-out examples), 10 times; units are examples.
+    SoftmaxEval,
+    /// Minibatch gradients of softmax regression (forward, cross-entropy, backward): 200 batches of
+    /// 256; units are examples.
+    SoftmaxGrad,
+    /// As [`Kernel::SoftmaxEval`] for the MLP (hidden width 32).
+    MlpEval,
+    /// As [`Kernel::SoftmaxGrad`] for the MLP.
+    MlpGrad,
 }
 
 impl Kernel {
     /// All kernels, in report order.
-    pub const ALL: [Kernel; 6] = [
+    pub const ALL: [Kernel; 11] = [
         Kernel::Normals,
         Kernel::NqmSgd,
         Kernel::NqmAdam,
         Kernel::Softmax,
         Kernel::Mlp,
         Kernel::DefaultSweep,
+        Kernel::Linalg,
+        Kernel::SoftmaxEval,
+        Kernel::SoftmaxGrad,
+        Kernel::MlpEval,
+        Kernel::MlpGrad,
     ];
 
     /// A short name for reports.
@@ -54,6 +75,11 @@ impl Kernel {
             Kernel::Softmax => "softmax",
             Kernel::Mlp => "mlp",
             Kernel::DefaultSweep => "default_sweep",
+            Kernel::Linalg => "linalg",
+            Kernel::SoftmaxEval => "softmax_eval",
+            Kernel::SoftmaxGrad => "softmax_grad",
+            Kernel::MlpEval => "mlp_eval",
+            Kernel::MlpGrad => "mlp_grad",
         }
     }
 }
@@ -104,7 +130,7 @@ fn nqm_runs(kind: OptimizerKind, lr: f64) -> BenchReport {
     }
 }
 
-fn data_run<N: super::classifier::Net>(kernel: Kernel, net: N) -> BenchReport {
+fn data_run<N: Net>(kernel: Kernel, net: N) -> BenchReport {
     let Ok(data) = Dataset::generate(DEFAULT_TRAIN_SIZE, 1) else {
         return BenchReport {
             kernel,
@@ -129,6 +155,98 @@ fn data_run<N: super::classifier::Net>(kernel: Kernel, net: N) -> BenchReport {
     }
 }
 
+fn empty(kernel: Kernel) -> BenchReport {
+    BenchReport {
+        kernel,
+        units: 0,
+        checksum: 0.0,
+    }
+}
+
+/// The MLP of the Simulator.
+fn default_mlp() -> Mlp {
+    Mlp {
+        features: FEATURES,
+        hidden: DEFAULT_HIDDEN,
+        classes: CLASSES,
+    }
+}
+
+/// Softmax regression of the Simulator.
+fn default_softmax() -> SoftmaxRegression {
+    SoftmaxRegression {
+        features: FEATURES,
+        classes: CLASSES,
+    }
+}
+
+fn linalg_passes() -> BenchReport {
+    let (f, h, k) = (FEATURES, DEFAULT_HIDDEN, CLASSES);
+    let mut rng = SimRng::new(3);
+    let mut draw = |n: usize| -> Vec<f64> { (0..n).map(|_| rng.uniform() - 0.5).collect() };
+    let (w1, b1, w2, b2, x) = (draw(h * f), draw(h), draw(k * h), draw(k), draw(f));
+    let (mut a, mut z, mut da) = (vec![0.0; h], vec![0.0; k], vec![0.0; h]);
+    let (mut g1, mut g2) = (vec![0.0; h * f], vec![0.0; k * h]);
+    let passes = 20_000;
+    for _ in 0..passes {
+        linalg::matvec_bias(&w1, &x, &b1, &mut a);
+        linalg::matvec_bias(&w2, &a, &b2, &mut z);
+        da.iter_mut().for_each(|d| *d = 0.0);
+        linalg::matvec_t_add(1e-3, &z, &w2, &mut da);
+        linalg::outer_add(1e-3, &z, &a, &mut g2);
+        linalg::outer_add(1e-3, &da, &x, &mut g1);
+    }
+    let checksum = linalg::dot(&g1, &g1) + linalg::dot(&g2, &g2) + z.iter().sum::<f64>();
+    BenchReport {
+        kernel: Kernel::Linalg,
+        units: passes * (2 * (h * f) + 3 * (k * h)) as u64,
+        checksum,
+    }
+}
+
+fn evals<N: Net>(kernel: Kernel, net: N) -> BenchReport {
+    let Ok(data) = Dataset::generate(DEFAULT_TRAIN_SIZE, 1) else {
+        return empty(kernel);
+    };
+    let problem = Classifier::new(net, data);
+    let params = problem.init(&mut SimRng::new(1));
+    let mut checksum = 0.0;
+    let mut units = 0;
+    for _ in 0..10 {
+        checksum += problem.loss(&params) + problem.heldout_loss(&params);
+        units += (problem.data().train.len() + problem.data().heldout.len()) as u64;
+    }
+    BenchReport {
+        kernel,
+        units,
+        checksum,
+    }
+}
+
+fn grads<N: Net>(kernel: Kernel, net: N) -> BenchReport {
+    let Ok(data) = Dataset::generate(DEFAULT_TRAIN_SIZE, 1) else {
+        return empty(kernel);
+    };
+    let problem = Classifier::new(net, data);
+    let mut rng = SimRng::new(1);
+    let params = problem.init(&mut rng);
+    let mut grad = vec![0.0; problem.dim()];
+    let n = problem.data().train.len() as u64;
+    let mut checksum = 0.0;
+    let mut units = 0;
+    for _ in 0..200 {
+        let idx: Vec<usize> = (0..256).map(|_| rng.below(n) as usize).collect();
+        checksum += problem.gradient(&params, Batch::Examples(&idx), &mut rng, &mut grad);
+        checksum += grad.iter().sum::<f64>();
+        units += idx.len() as u64;
+    }
+    BenchReport {
+        kernel,
+        units,
+        checksum,
+    }
+}
+
 /// Runs one kernel and reports its work; time the call from outside.
 pub fn bench_kernel(kernel: Kernel) -> BenchReport {
     match kernel {
@@ -143,21 +261,8 @@ pub fn bench_kernel(kernel: Kernel) -> BenchReport {
         }
         Kernel::NqmSgd => nqm_runs(OptimizerKind::Sgd, 0.5),
         Kernel::NqmAdam => nqm_runs(OptimizerKind::Adam, 0.05),
-        Kernel::Softmax => data_run(
-            kernel,
-            SoftmaxRegression {
-                features: FEATURES,
-                classes: CLASSES,
-            },
-        ),
-        Kernel::Mlp => data_run(
-            kernel,
-            Mlp {
-                features: FEATURES,
-                hidden: DEFAULT_HIDDEN,
-                classes: CLASSES,
-            },
-        ),
+        Kernel::Softmax => data_run(kernel, default_softmax()),
+        Kernel::Mlp => data_run(kernel, default_mlp()),
         Kernel::DefaultSweep => {
             let spec = default_sweep();
             let Ok(problem) = Task::Nqm {
@@ -179,6 +284,11 @@ pub fn bench_kernel(kernel: Kernel) -> BenchReport {
                 checksum,
             }
         }
+        Kernel::Linalg => linalg_passes(),
+        Kernel::SoftmaxEval => evals(kernel, default_softmax()),
+        Kernel::SoftmaxGrad => grads(kernel, default_softmax()),
+        Kernel::MlpEval => evals(kernel, default_mlp()),
+        Kernel::MlpGrad => grads(kernel, default_mlp()),
     }
 }
 

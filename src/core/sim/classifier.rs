@@ -9,7 +9,9 @@
 //! estimate is ĝ⊙ĝ (Liu et al. 2023, arXiv:2305.14342, the GNB estimator without its factor B,
 //! which `sophia.py` applies as ρ·bs in `step`).
 
-use super::dataset::{Dataset, Split, softmax_in_place};
+use std::borrow::Cow;
+
+use super::dataset::{Dataset, Split};
 use super::problem::{Batch, NoiseStats, Problem};
 use super::rng::SimRng;
 
@@ -23,12 +25,13 @@ pub trait Net {
     fn init(&self, rng: &mut SimRng) -> Vec<f64>;
     /// Writes the logits of input `x` into `out`, keeping what back-propagation needs in `scratch`.
     fn forward(&self, params: &[f64], x: &[f64], scratch: &mut [f64], out: &mut [f64]);
-    /// Adds `weight` × ∂(loss)/∂params into `grad`, given ∂(loss)/∂logits and the forward's `scratch`.
+    /// Adds `weight` × ∂(loss)/∂params into `grad`, given ∂(loss)/∂logits and the forward's
+    /// `scratch` (which it may use for its own intermediate values past what the forward wrote).
     fn backward(
         &self,
         params: &[f64],
         x: &[f64],
-        scratch: &[f64],
+        scratch: &mut [f64],
         dlogits: &[f64],
         weight: f64,
         grad: &mut [f64],
@@ -77,25 +80,44 @@ impl<N: Net> Classifier<N> {
         split.x.get(i * p..(i + 1) * p).unwrap_or(&[])
     }
 
-    /// Cross-entropy of example `i`: log Σ exp(logits) − logits[y]; leaves the probabilities in `w.logits`.
-    fn example_loss(&self, params: &[f64], split: &Split, i: usize, w: &mut Work) -> f64 {
+    /// The logits of example `i` of `split` in `w.logits`, and the label.
+    fn logits(&self, params: &[f64], split: &Split, i: usize, w: &mut Work) -> usize {
         let x = self.row(split, i);
         self.net.forward(params, x, &mut w.scratch, &mut w.logits);
-        let y = split.y.get(i).copied().unwrap_or(0);
+        split.y.get(i).copied().unwrap_or(0)
+    }
+
+    /// Cross-entropy of example `i`: log Σ exp(logits) − logits[y]; leaves the probabilities in
+    /// `w.logits`. The exponentials exp(z − max) are computed once and serve both the loss and the
+    /// probabilities (the same values [`super::dataset::softmax_in_place`] would compute again).
+    fn example_loss(&self, params: &[f64], split: &Split, i: usize, w: &mut Work) -> f64 {
+        let y = self.logits(params, split, i, w);
         let max = w.logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let lse = max + libm::log(w.logits.iter().map(|&z| libm::exp(z - max)).sum::<f64>());
-        let loss = lse - w.logits.get(y).copied().unwrap_or(0.0);
-        softmax_in_place(&mut w.logits);
+        let zy = w.logits.get(y).copied().unwrap_or(0.0);
+        let mut sum = 0.0;
+        for z in w.logits.iter_mut() {
+            *z = libm::exp(*z - max);
+            sum += *z;
+        }
+        let loss = (max + libm::log(sum)) - zy;
+        for p in w.logits.iter_mut() {
+            *p /= sum;
+        }
         loss
     }
 
+    /// Mean cross-entropy over a split (an evaluation: no probabilities needed).
     fn mean_loss(&self, params: &[f64], split: &Split) -> f64 {
         let mut w = self.work();
         let n = split.len().max(1) as f64;
-        (0..split.len())
-            .map(|i| self.example_loss(params, split, i, &mut w))
-            .sum::<f64>()
-            / n
+        let mut total = 0.0;
+        for i in 0..split.len() {
+            let y = self.logits(params, split, i, &mut w);
+            let max = w.logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let sum = w.logits.iter().map(|&z| libm::exp(z - max)).sum::<f64>();
+            total += (max + libm::log(sum)) - w.logits.get(y).copied().unwrap_or(0.0);
+        }
+        total / n
     }
 
     /// Adds weight × the gradient of training example `i` with label `y` to `grad`, after
@@ -114,16 +136,18 @@ impl<N: Net> Classifier<N> {
         }
         let x = self.row(&self.data.train, i);
         self.net
-            .backward(params, x, &w.scratch, &w.logits, weight, grad);
+            .backward(params, x, &mut w.scratch, &w.logits, weight, grad);
     }
 
-    fn batch_indices(&self, batch: Batch<'_>, rng: &mut SimRng) -> Vec<usize> {
+    fn batch_indices<'b>(&self, batch: Batch<'b>, rng: &mut SimRng) -> Cow<'b, [usize]> {
         match batch {
-            Batch::Examples(idx) => idx.to_vec(),
+            Batch::Examples(idx) => Cow::Borrowed(idx),
             // An unlimited stream over a finite set: draw with replacement.
-            Batch::Stream(b) => (0..b)
-                .map(|_| rng.below(self.data.train.len() as u64) as usize)
-                .collect(),
+            Batch::Stream(b) => Cow::Owned(
+                (0..b)
+                    .map(|_| rng.below(self.data.train.len() as u64) as usize)
+                    .collect(),
+            ),
         }
     }
 }
@@ -161,7 +185,7 @@ impl<N: Net> Problem for Classifier<N> {
         let weight = 1.0 / idx.len().max(1) as f64;
         let mut w = self.work();
         let mut loss = 0.0;
-        for &i in &idx {
+        for &i in idx.iter() {
             loss += self.example_loss(params, &self.data.train, i, &mut w);
             let y = self.data.train.y.get(i).copied().unwrap_or(0);
             self.backprop_example(params, i, y, weight, &mut w, grad);
@@ -174,7 +198,7 @@ impl<N: Net> Problem for Classifier<N> {
         let idx = self.batch_indices(batch, rng);
         let weight = 1.0 / idx.len().max(1) as f64;
         let mut w = self.work();
-        for &i in &idx {
+        for &i in idx.iter() {
             self.example_loss(params, &self.data.train, i, &mut w);
             let sampled = rng.categorical(&w.logits);
             self.backprop_example(params, i, sampled, weight, &mut w, out);
@@ -198,7 +222,7 @@ impl<N: Net> Problem for Classifier<N> {
         let mut g = vec![0.0; d];
         let mut sq = 0.0;
         let mut w = self.work();
-        for &i in &idx {
+        for &i in idx.iter() {
             g.iter_mut().for_each(|x| *x = 0.0);
             self.example_loss(params, &self.data.train, i, &mut w);
             let y = self.data.train.y.get(i).copied().unwrap_or(0);

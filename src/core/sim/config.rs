@@ -5,11 +5,20 @@
 //! total estimated work of at most [`MAX_RUN_WORK`] per run and [`MAX_SWEEP_WORK`] per sweep.
 //!
 //! **Cost model** ([`run_work`]): one work unit is one NQM coordinate update (a normal draw plus a
-//! few flops, ≈ 10 ns natively and ≈ 15 ns in WASM, see [`super::bench`]). A classifier update costs
-//! about 3 multiply-adds per parameter per example (forward, backward), and an evaluation one
-//! forward pass over the training and held-out sets; a multiply-add counts as ¼ unit. The caps
-//! keep one run under about 1.5 s and one sweep under about 4 s of WASM time, so no input can
-//! stall a page (the work runs off the main thread or in slices in any case).
+//! few flops; 7–14 ns natively on the 2-core development machine depending on its load, about
+//! the same in WASM, see [`super::bench`] and README “Benchmarks”). On the data sets, a run costs
+//! per update B training examples (forward, cross-entropy, backward) plus one optimizer step per
+//! parameter (1 unit), and per whole-set evaluation n + n/5 forward passes with cross-entropy. The
+//! per-example costs ([`SOFTMAX_EXAMPLE_UNITS`], [`SOFTMAX_EVAL_UNITS`], [`MLP_EXAMPLE_UNITS`],
+//! [`MLP_EVAL_UNITS`]) are the times of the `softmax_grad`, `softmax_eval`, `mlp_grad` and
+//! `mlp_eval` kernels per example divided by the `nqm_sgd` kernel's time per coordinate update,
+//! measured natively (2026-12-03, release profile, same process). The caps keep one run under
+//! about 2 s and one request (all its runs, or one sweep) under about 12 s of one core.
+//!
+//! **Over a cap**, the error ([`ErrorKind::TooMuchWork`], on `steps`) lists what to cut, each
+//! change checked against the same caps before it is offered ([`work_cuts`]): the most updates
+//! that fit, the first k optimizers, only the smallest batch sizes, fewer seeds; if no single
+//! change fits, one set of changes that fits together.
 
 use super::classifier::Classifier;
 use super::dataset::{CLASSES, DEFAULT_TRAIN_SIZE, Dataset, FEATURES, heldout_size};
@@ -21,7 +30,7 @@ use super::problem::Problem;
 use super::run::RunSpec;
 use super::softmax::SoftmaxRegression;
 use super::sweep::{LrGrid, SweepSpec};
-use crate::core::error::{ErrorKind, InputError};
+use crate::core::error::{ErrorKind, InputError, WorkCut};
 use crate::core::schedule::Schedule;
 
 /// The largest batch size (the `bs` URL range 1…4096).
@@ -32,10 +41,12 @@ pub const MAX_STEPS: u64 = 100_000;
 pub const MAX_LR: f64 = 100.0;
 /// The most learning rates in a sweep grid.
 pub const MAX_LR_POINTS: usize = 32;
-/// The most work units in one run (≈ 1.5 s of WASM time).
-pub const MAX_RUN_WORK: f64 = 1e8;
-/// The most work units in one sweep (≈ 4 s of WASM time).
-pub const MAX_SWEEP_WORK: f64 = 3e8;
+/// The most work units in one run (≈ 2 s of one core).
+pub const MAX_RUN_WORK: f64 = 2e8;
+/// The most work units in one sweep, and in all the runs of one request (≈ 12 s of one core,
+/// shared out over the page's workers): the default runs of every task fit, the largest (the
+/// MLP's 18 runs) with about 1.1 × 10⁹.
+pub const MAX_SWEEP_WORK: f64 = 1.2e9;
 
 /// The training problems offered (the `task` URL words). On the data sets, `n` is the `sim_n`
 /// field and `sim_label_noise` the `sim_label_noise` field (see [`Dataset::generate_with`]).
@@ -125,20 +136,284 @@ impl Task {
     }
 }
 
+/// The cost of a data-set task in work units: per training example per update (forward pass,
+/// cross-entropy, back-propagation), per parameter per update (the optimizer's step), and per
+/// example of a whole-set evaluation (forward pass and cross-entropy). Measured with
+/// [`super::bench`] (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct DataCosts {
+    per_example: f64,
+    per_param: f64,
+    per_eval_example: f64,
+}
+
+fn data_costs(task: Task) -> DataCosts {
+    match task {
+        Task::Mlp { .. } => DataCosts {
+            per_example: MLP_EXAMPLE_UNITS,
+            per_param: 1.0,
+            per_eval_example: MLP_EVAL_UNITS,
+        },
+        _ => DataCosts {
+            per_example: SOFTMAX_EXAMPLE_UNITS,
+            per_param: 1.0,
+            per_eval_example: SOFTMAX_EVAL_UNITS,
+        },
+    }
+}
+
+/// Work units of one training example (forward, cross-entropy, backward) of softmax regression.
+pub const SOFTMAX_EXAMPLE_UNITS: f64 = 16.0;
+/// Work units of one evaluated example (forward and cross-entropy) of softmax regression.
+pub const SOFTMAX_EVAL_UNITS: f64 = 12.0;
+/// Work units of one training example of the MLP.
+pub const MLP_EXAMPLE_UNITS: f64 = 108.0;
+/// Work units of one evaluated example of the MLP.
+pub const MLP_EVAL_UNITS: f64 = 65.0;
+
+/// The number of whole-set evaluations of a run of `steps` updates: at 0, after every
+/// `eval_every` updates (0: none in between), and at the end (see [`super::run`]).
+pub fn evaluations(steps: u64, eval_every: u64) -> u64 {
+    let between = steps.checked_div(eval_every).unwrap_or(0);
+    let end = u64::from(eval_every == 0 || !steps.is_multiple_of(eval_every));
+    1 + between + end
+}
+
 /// Estimated work units of a run (see the module docs).
 pub fn run_work(task: Task, batch: usize, steps: u64, eval_every: u64) -> f64 {
     let (d, t) = (task.dim() as f64, steps as f64);
     match task {
         Task::Nqm { .. } => t * d,
         Task::Softmax { n, .. } | Task::Mlp { n, .. } => {
-            let evals = if eval_every == 0 {
-                2.0
-            } else {
-                t / eval_every as f64 + 2.0
-            };
+            let c = data_costs(task);
             let n_all = (n + heldout_size(n)) as f64;
-            0.25 * (3.0 * d * batch as f64 * t + d * n_all * evals)
+            let evals = evaluations(steps, eval_every) as f64;
+            t * (batch as f64 * c.per_example + d * c.per_param)
+                + evals * n_all * c.per_eval_example
         }
+    }
+}
+
+/// Estimated work units of a sweep: every batch size's run for every optimizer and grid rate.
+pub fn sweep_work(
+    task: Task,
+    optimizers: usize,
+    batch_sizes: &[usize],
+    points: usize,
+    steps: u64,
+    eval_every: u64,
+) -> f64 {
+    let per_rate: f64 = batch_sizes
+        .iter()
+        .map(|&b| run_work(task, b, steps, eval_every))
+        .sum();
+    per_rate * (optimizers * points) as f64
+}
+
+/// The shape of a request the work caps look at: how many optimizers, which batch sizes, how
+/// many seeds, how many updates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkShape {
+    /// Optimizers.
+    pub optimizers: usize,
+    /// Batch sizes.
+    pub batch_sizes: Vec<usize>,
+    /// Seeds per setting (`None`: not a choice here, as in a sweep).
+    pub seeds: Option<u64>,
+    /// Updates per run.
+    pub steps: u64,
+}
+
+/// The changes that bring `shape` under the caps, each found by searching one input with the
+/// others fixed and kept only if `fits` accepts the result (so applying any one of them gives an
+/// accepted input): fewer optimizers (the first ones kept), only the smallest batch sizes, fewer
+/// seeds, fewer updates (the most that fit, by bisection over values `fits` has accepted).
+pub fn work_cuts(shape: &WorkShape, fits: &dyn Fn(&WorkShape) -> bool) -> Vec<WorkCut> {
+    let mut cuts = Vec::new();
+    let bisect = |from: u64, at: &dyn Fn(u64) -> WorkShape| -> Option<u64> {
+        let (mut lo, mut hi) = (0, from);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if fits(&at(mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo >= 1).then_some(lo)
+    };
+    if let Some(to) = bisect(shape.steps, &|t| WorkShape {
+        steps: t,
+        ..shape.clone()
+    }) {
+        cuts.push(WorkCut::Updates {
+            from: shape.steps,
+            to,
+        });
+    }
+    if let Some(to) = bisect(shape.optimizers as u64, &|k| WorkShape {
+        optimizers: k as usize,
+        ..shape.clone()
+    }) {
+        cuts.push(WorkCut::Optimizers {
+            from: shape.optimizers,
+            to: to as usize,
+        });
+    }
+    let mut sorted = shape.batch_sizes.clone();
+    sorted.sort_unstable();
+    let smallest = |m: u64| -> Vec<usize> {
+        let limit = sorted
+            .get(m.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or(0);
+        shape
+            .batch_sizes
+            .iter()
+            .copied()
+            .filter(|&b| m >= 1 && b <= limit)
+            .collect()
+    };
+    if let Some(m) = bisect(shape.batch_sizes.len() as u64, &|m| WorkShape {
+        batch_sizes: smallest(m),
+        ..shape.clone()
+    }) {
+        cuts.push(WorkCut::BatchSizes {
+            from: shape.batch_sizes.len(),
+            keep: smallest(m),
+        });
+    }
+    if let Some(seeds) = shape.seeds
+        && let Some(to) = bisect(seeds, &|s| WorkShape {
+            seeds: Some(s),
+            ..shape.clone()
+        })
+    {
+        cuts.push(WorkCut::Seeds { from: seeds, to });
+    }
+    cuts
+}
+
+/// When no single change fits: the fewest seeds, optimizers and batch sizes needed (cut in that
+/// order, each only as far as needed for one update to fit), then the most updates that fit with
+/// them. `None` if even one update of one setting is over the caps.
+fn combined_cuts(shape: &WorkShape, fits: &dyn Fn(&WorkShape) -> bool) -> Option<Vec<WorkCut>> {
+    let at_one = |s: &WorkShape| {
+        fits(&WorkShape {
+            steps: 1,
+            ..s.clone()
+        })
+    };
+    let mut s = shape.clone();
+    let mut cuts = Vec::new();
+    // Seeds: the most that let one update fit, or 1.
+    if let Some(seeds) = shape.seeds
+        && !at_one(&s)
+    {
+        let to = (1..seeds)
+            .rev()
+            .find(|&k| {
+                at_one(&WorkShape {
+                    seeds: Some(k),
+                    ..s.clone()
+                })
+            })
+            .unwrap_or(1);
+        s.seeds = Some(to);
+        cuts.push(WorkCut::Seeds { from: seeds, to });
+    }
+    if !at_one(&s) && s.optimizers > 1 {
+        let to = (1..s.optimizers)
+            .rev()
+            .find(|&k| {
+                at_one(&WorkShape {
+                    optimizers: k,
+                    ..s.clone()
+                })
+            })
+            .unwrap_or(1);
+        cuts.push(WorkCut::Optimizers {
+            from: s.optimizers,
+            to,
+        });
+        s.optimizers = to;
+    }
+    if !at_one(&s) && s.batch_sizes.len() > 1 {
+        let mut sorted = s.batch_sizes.clone();
+        sorted.sort_unstable();
+        let keep = |m: usize| -> Vec<usize> {
+            let limit = sorted.get(m.saturating_sub(1)).copied().unwrap_or(0);
+            s.batch_sizes
+                .iter()
+                .copied()
+                .filter(|&b| b <= limit)
+                .collect()
+        };
+        let m = (1..s.batch_sizes.len())
+            .rev()
+            .find(|&m| {
+                at_one(&WorkShape {
+                    batch_sizes: keep(m),
+                    ..s.clone()
+                })
+            })
+            .unwrap_or(1);
+        let kept = keep(m);
+        cuts.push(WorkCut::BatchSizes {
+            from: s.batch_sizes.len(),
+            keep: kept.clone(),
+        });
+        s.batch_sizes = kept;
+    }
+    if !fits(&s) {
+        let (mut lo, mut hi) = (0, s.steps);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if fits(&WorkShape {
+                steps: mid,
+                ..s.clone()
+            }) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        if lo == 0 {
+            return None;
+        }
+        cuts.push(WorkCut::Updates {
+            from: shape.steps,
+            to: lo,
+        });
+        s.steps = lo;
+    }
+    fits(&s).then_some(cuts)
+}
+
+/// The error for a request over its caps: [`ErrorKind::TooMuchWork`] on `steps` with the single
+/// changes that fit ([`work_cuts`]), or, if there are none, with a set of changes that fit
+/// together; if even that fails (one update of one setting over the caps, which the caps rule
+/// out for every accepted task size), [`ErrorKind::AboveMax`] on `steps` at 1.
+pub fn too_much_work(shape: &WorkShape, fits: &dyn Fn(&WorkShape) -> bool) -> InputError {
+    let cuts = work_cuts(shape, fits);
+    if !cuts.is_empty() {
+        return InputError::new(
+            "steps",
+            ErrorKind::TooMuchWork {
+                cuts,
+                together: false,
+            },
+        );
+    }
+    match combined_cuts(shape, fits) {
+        Some(cuts) if !cuts.is_empty() => InputError::new(
+            "steps",
+            ErrorKind::TooMuchWork {
+                cuts,
+                together: true,
+            },
+        ),
+        _ => InputError::new("steps", ErrorKind::AboveMax(1.0)),
     }
 }
 
@@ -177,20 +452,24 @@ fn check_steps(steps: u64) -> Result<(), InputError> {
     }
 }
 
-/// The most steps that fit `budget` work units for `task` at `batch` (for the error message).
-fn max_steps_within(task: Task, batch: usize, eval_every: u64, budget: f64) -> f64 {
-    let per = run_work(task, batch, 1000, eval_every) / 1000.0;
-    (budget / per.max(1e-9)).floor()
-}
-
 /// Checks a run: `bs`, `lr` (the schedule's peak), `steps`, and the work cap (reported on `steps`).
 pub fn validate_run(task: Task, spec: &RunSpec) -> Result<(), InputError> {
     check_batch(spec.batch_size)?;
     check_lr(spec.schedule.peak_lr, "lr")?;
     check_steps(spec.steps)?;
-    if run_work(task, spec.batch_size, spec.steps, spec.eval_every) > MAX_RUN_WORK {
-        let most = max_steps_within(task, spec.batch_size, spec.eval_every, MAX_RUN_WORK);
-        return Err(InputError::new("steps", ErrorKind::AboveMax(most)));
+    let fits = |s: &WorkShape| {
+        s.batch_sizes
+            .iter()
+            .all(|&b| run_work(task, b, s.steps, spec.eval_every) <= MAX_RUN_WORK)
+    };
+    let shape = WorkShape {
+        optimizers: 1,
+        batch_sizes: vec![spec.batch_size],
+        seeds: None,
+        steps: spec.steps,
+    };
+    if !fits(&shape) {
+        return Err(too_much_work(&shape, &fits));
     }
     Ok(())
 }
@@ -247,19 +526,24 @@ pub fn validate_sweep(task: Task, spec: &SweepSpec) -> Result<(), InputError> {
     if spec.target <= 0.0 {
         return Err(InputError::new("target", ErrorKind::NotAbove(0.0)));
     }
-    let runs = (spec.optimizers.len() * spec.grid.points) as f64;
-    let work: f64 = spec
-        .batch_sizes
-        .iter()
-        .map(|&b| run_work(task, b, spec.steps, spec.eval_every))
-        .sum::<f64>()
-        * runs;
-    if work > MAX_SWEEP_WORK {
-        let per_step = work / spec.steps as f64;
-        return Err(InputError::new(
-            "steps",
-            ErrorKind::AboveMax((MAX_SWEEP_WORK / per_step).floor()),
-        ));
+    let fits = |s: &WorkShape| {
+        sweep_work(
+            task,
+            s.optimizers,
+            &s.batch_sizes,
+            spec.grid.points,
+            s.steps,
+            spec.eval_every,
+        ) <= MAX_SWEEP_WORK
+    };
+    let shape = WorkShape {
+        optimizers: spec.optimizers.len(),
+        batch_sizes: spec.batch_sizes.clone(),
+        seeds: None,
+        steps: spec.steps,
+    };
+    if !fits(&shape) {
+        return Err(too_much_work(&shape, &fits));
     }
     Ok(())
 }
@@ -336,7 +620,20 @@ mod tests {
         assert_eq!(field(run_spec(1, 0.1, MAX_STEPS + 1)), "steps");
         // d = 10⁴ × 10⁵ steps = 10⁹ units > the cap: reported on `steps` with the most allowed.
         let big = validate_run(Task::Nqm { dim: 10_000 }, &run_spec(1, 0.1, 100_000)).unwrap_err();
-        assert_eq!(big, InputError::new("steps", ErrorKind::AboveMax(10_000.0)));
+        let most = WorkCut::Updates {
+            from: 100_000,
+            to: 20_000,
+        };
+        assert_eq!(
+            big,
+            InputError::new(
+                "steps",
+                ErrorKind::TooMuchWork {
+                    cuts: vec![most],
+                    together: false
+                }
+            )
+        );
         let mlp = validate_run(
             Task::Mlp {
                 n: 50_000,

@@ -12,8 +12,8 @@
 //! `steps` updates per run.
 
 use super::config::{
-    DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_STEPS, MAX_SWEEP_WORK, Task, run_work, validate_run,
-    validate_sweep,
+    DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_RUN_WORK, MAX_STEPS, MAX_SWEEP_WORK, Task,
+    WorkShape, run_work, sweep_work, too_much_work,
 };
 use super::nqm::{NoiseModel, Nqm};
 use super::dataset::{DEFAULT_TRAIN_SIZE, MAX_LABEL_NOISE};
@@ -532,27 +532,82 @@ impl SimInput {
         }
     }
 
-    /// Checks the sweep against its caps (errors name `steps`, `opts` or `bs`).
+    /// Checks the sweep against its cap: on `steps`, [`ErrorKind::TooMuchWork`] with what to cut
+    /// (updates, optimizers, batch sizes), each cut keeping the runs valid too.
     pub fn check_sweep(&self) -> Result<(), InputError> {
-        validate_sweep(self.task, &self.sweep_spec())
+        let fits = |s: &WorkShape| self.reshaped(s).sweep_fits();
+        let shape = self.work_shape();
+        if fits(&shape) {
+            return Ok(());
+        }
+        Err(too_much_work(&shape, &|s: &WorkShape| {
+            fits(s) && self.reshaped(s).runs_fit()
+        }))
     }
 
-    /// The largest budget, in hundredths of an epoch, at most `epochs`, whose runs pass the caps
-    /// (bisection: the work grows with the budget); `None` if not even 0.01 epochs pass (the
+    /// The inputs the work caps depend on.
+    pub fn work_shape(&self) -> WorkShape {
+        WorkShape {
+            optimizers: self.opts.len(),
+            batch_sizes: self.batch_sizes.clone(),
+            seeds: Some(self.seeds),
+            steps: self.steps,
+        }
+    }
+
+    /// These inputs with the optimizers (the first ones), batch sizes, seeds and updates of `shape`.
+    pub fn reshaped(&self, shape: &WorkShape) -> SimInput {
+        SimInput {
+            opts: self.opts.iter().copied().take(shape.optimizers).collect(),
+            batch_sizes: shape.batch_sizes.clone(),
+            seeds: shape.seeds.unwrap_or(self.seeds),
+            steps: shape.steps,
+            ..self.clone()
+        }
+    }
+
+    /// Whether every run is within [`MAX_RUN_WORK`] and all of them together within
+    /// [`MAX_SWEEP_WORK`].
+    fn runs_fit(&self) -> bool {
+        let per_setting: Vec<f64> = self
+            .batch_sizes
+            .iter()
+            .map(|&b| {
+                let steps = self.steps_for(b);
+                run_work(self.task, b, steps, self.eval_every_over(steps))
+            })
+            .collect();
+        let total = per_setting.iter().sum::<f64>() * (self.opts.len() as f64) * self.seeds as f64;
+        per_setting.iter().all(|&w| w <= MAX_RUN_WORK) && total <= MAX_SWEEP_WORK
+    }
+
+    /// Whether the sweep is within [`MAX_SWEEP_WORK`].
+    fn sweep_fits(&self) -> bool {
+        sweep_work(
+            self.task,
+            self.opts.len(),
+            &self.batch_sizes,
+            SWEEP_GRID.points,
+            self.steps,
+            self.eval_every(),
+        ) <= MAX_SWEEP_WORK
+    }
+
+    /// The largest budget, in hundredths of an epoch, at most `epochs`, whose runs fit the caps
+    /// (bisection: the work grows with the budget); `None` if not even 0.01 epochs fit (the
     /// evaluations of many runs on a large set can exceed the caps by themselves).
     fn most_epochs(&self, epochs: f64) -> Option<f64> {
-        let passes = |k: u64| {
+        let fits = |k: u64| {
             SimInput {
                 epochs: Some(k as f64 / 100.0),
                 ..self.clone()
             }
-            .check_runs()
-            .is_ok()
+            .runs_fit()
         };
         let (mut lo, mut hi) = (0u64, (epochs * 100.0).ceil().max(1.0) as u64);
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2;
-            if passes(mid) {
+            if fits(mid) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -561,73 +616,34 @@ impl SimInput {
         (lo > 0).then(|| lo as f64 / 100.0)
     }
 
-    /// Each run's caps, and the total work of all runs (at most one sweep's worth, reported on
-    /// `steps` with the most updates allowed, or under an epoch budget on `sim_epochs` with the
-    /// most epochs allowed); with `auto`, the sweep's caps too.
+    /// The work caps of the runs (and, with `auto`, of the sweep they need). Under an epoch
+    /// budget whose runs alone are too long, the most epochs that fit, on `sim_epochs`;
+    /// otherwise, on `steps`, [`ErrorKind::TooMuchWork`] with what to cut so that everything fits.
     fn check_work(&self) -> Result<(), InputError> {
-        match (self.check_runs(), self.epochs) {
-            (Err(e), Some(epochs)) if e.field == "steps" => {
-                return Err(match self.most_epochs(epochs) {
-                    Some(most) => InputError::new("sim_epochs", ErrorKind::AboveMax(most)),
-                    None => e,
-                });
-            }
-            (r, _) => r?,
+        let auto = self.lr == LrChoice::Auto;
+        let fits = |s: &WorkShape| {
+            let i = self.reshaped(s);
+            i.runs_fit() && (!auto || i.sweep_fits())
+        };
+        let shape = self.work_shape();
+        if fits(&shape) {
+            return Ok(());
         }
-        if self.lr == LrChoice::Auto {
-            self.check_sweep()?;
+        if let Some(epochs) = self.epochs
+            && !self.runs_fit()
+            && (!auto || self.sweep_fits())
+            && let Some(most) = self.most_epochs(epochs)
+        {
+            return Err(InputError::new("sim_epochs", ErrorKind::AboveMax(most)));
         }
-        Ok(())
-    }
-
-    /// The runs' caps (see [`SimInput::check_work`]), over-long runs reported on `steps`.
-    fn check_runs(&self) -> Result<(), InputError> {
-        for &o in &self.opts {
-            let i = OptimizerKind::ALL.iter().position(|k| *k == o).unwrap_or(0);
-            let key = LR_KEYS.get(i).copied().unwrap_or("sim_lr");
-            for &b in &self.batch_sizes {
-                let lr = self.lr_for(o, b, None).unwrap_or(1.0);
-                let spec = self.run_spec(o, b, lr, self.seed);
-                validate_run(self.task, &spec).map_err(|e| {
-                    if e.field == "lr" {
-                        InputError::new(key, e.kind)
-                    } else {
-                        e
-                    }
-                })?;
-            }
-        }
-        let work: f64 = self
-            .batch_sizes
-            .iter()
-            .map(|&b| {
-                let steps = self.steps_for(b);
-                run_work(self.task, b, steps, self.eval_every_over(steps))
-            })
-            .sum::<f64>()
-            * (self.opts.len() as f64)
-            * self.seeds as f64;
-        if work > MAX_SWEEP_WORK {
-            // Per update of all runs, summed as in the cost model (the message's figure).
-            let per_step: f64 = self
-                .batch_sizes
-                .iter()
-                .map(|&b| run_work(self.task, b, self.steps, self.eval_every()) / self.steps as f64)
-                .sum::<f64>()
-                * (self.opts.len() as f64)
-                * self.seeds as f64;
-            return Err(InputError::new(
-                "steps",
-                ErrorKind::AboveMax((MAX_SWEEP_WORK / per_step).floor().max(1.0)),
-            ));
-        }
-        Ok(())
+        Err(too_much_work(&shape, &fits))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::error::WorkCut;
     use crate::core::sim::rng::SimRng;
     use crate::core::sim::sweep::sweep;
 
@@ -701,7 +717,7 @@ mod tests {
         let mut t = text();
         t.bs = "1,2,3,4,5,6,7,8,9";
         assert_eq!(t.parse().unwrap_err()[0].field, "bs");
-        t.bs = "4096";
+        t.bs = "4096,1024";
         t.steps = "100000";
         t.seeds = "16";
         t.opts = "sgd,momentum,nesterov,adam,adamw,sophia,lion";
@@ -878,5 +894,169 @@ mod tests {
                 "{o:?}: {s} vs best {best}"
             );
         }
+    }
+
+    /// The texts of a request, owned, for the cap properties below.
+    #[derive(Clone)]
+    struct Owned {
+        task: &'static str,
+        opts: String,
+        bs: String,
+        lr: &'static str,
+        steps: String,
+        seeds: String,
+    }
+
+    impl Owned {
+        fn text(&self) -> SimText<'_> {
+            SimText {
+                task: self.task,
+                opts: &self.opts,
+                bs: &self.bs,
+                lr: self.lr,
+                steps: &self.steps,
+                seeds: &self.seeds,
+                x: "steps",
+                ..SimText::DEFAULT
+            }
+        }
+
+        /// The request with `cuts` applied as a reader would type them.
+        fn apply_all(&self, cuts: &[WorkCut]) -> Owned {
+            cuts.iter().fold(self.clone(), |o, c| o.apply(c))
+        }
+
+        /// The request with `cut` applied as a reader would type it.
+        fn apply(&self, cut: &WorkCut) -> Owned {
+            let join = |v: Vec<String>| v.join(",");
+            let mut o = self.clone();
+            match cut {
+                WorkCut::Updates { to, .. } => o.steps = to.to_string(),
+                WorkCut::Optimizers { to, .. } => {
+                    o.opts = join(self.opts.split(',').take(*to).map(String::from).collect());
+                }
+                WorkCut::BatchSizes { keep, .. } => {
+                    o.bs = join(keep.iter().map(|b| b.to_string()).collect());
+                }
+                WorkCut::Seeds { to, .. } => o.seeds = to.to_string(),
+            }
+            o
+        }
+    }
+
+    fn random_request(r: &mut SimRng) -> Owned {
+        let mut kinds = OptimizerKind::ALL.to_vec();
+        r.shuffle(&mut kinds);
+        kinds.truncate(1 + r.below(7) as usize);
+        let mut bs: Vec<usize> = Vec::new();
+        for _ in 0..1 + r.below(8) {
+            let b = libm::pow(2.0, 12.0 * r.uniform()).round() as usize;
+            if !bs.contains(&b) {
+                bs.push(b.clamp(1, MAX_BATCH));
+            }
+        }
+        bs.dedup();
+        Owned {
+            task: ["nqm", "softmax", "mlp"][r.below(3) as usize],
+            opts: kinds.iter().map(|k| k.key()).collect::<Vec<_>>().join(","),
+            bs: bs
+                .iter()
+                .map(|b| b.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+            lr: ["", "auto", "0.01"][r.below(3) as usize],
+            steps: (libm::pow(10.0, 5.0 * r.uniform()).round() as u64)
+                .clamp(1, MAX_STEPS)
+                .to_string(),
+            seeds: (1 + r.below(MAX_SEEDS)).to_string(),
+        }
+    }
+
+    /// The suggestions of a work-cap error: each a list of cuts to apply together.
+    fn cuts_of(e: &InputError) -> Vec<Vec<WorkCut>> {
+        assert_eq!(e.field, "steps", "{e:?}");
+        match &e.kind {
+            ErrorKind::TooMuchWork { cuts, together } => {
+                assert!(!cuts.is_empty());
+                if *together {
+                    vec![cuts.clone()]
+                } else {
+                    cuts.iter().map(|c| vec![c.clone()]).collect()
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Property: over many random requests over the caps, the error lists at least one change,
+    /// and applying any one of them (as typed text) gives an accepted request. The same for the
+    /// sweep's own cap.
+    #[test]
+    fn every_suggested_cut_is_accepted() {
+        let mut r = SimRng::new(17);
+        let (mut runs_over, mut sweeps_over) = (0, 0);
+        for _ in 0..600 {
+            let req = random_request(&mut r);
+            let input = match req.text().parse() {
+                Ok(i) => i,
+                Err(errors) => {
+                    runs_over += 1;
+                    for cuts in cuts_of(&errors[0]) {
+                        let fixed = req.apply_all(&cuts);
+                        assert!(fixed.text().parse().is_ok(), "{cuts:?} on {}", fixed.steps);
+                    }
+                    continue;
+                }
+            };
+            if let Err(e) = input.check_sweep() {
+                sweeps_over += 1;
+                for cuts in cuts_of(&e) {
+                    let fixed = req.apply_all(&cuts).text().parse();
+                    let fixed = fixed.unwrap_or_else(|e| panic!("{cuts:?}: {e:?}"));
+                    assert!(fixed.check_sweep().is_ok(), "{cuts:?}");
+                }
+            }
+        }
+        assert!(
+            runs_over > 100 && sweeps_over > 20,
+            "{runs_over} {sweeps_over}"
+        );
+    }
+
+    /// The defaults of every task run as they are; the updates suggested for an over-cap request
+    /// are accepted and close to the most that fit, so following it never moves the limit.
+    #[test]
+    fn defaults_fit_and_the_updates_limit_is_exact() {
+        for task in ["nqm", "softmax", "mlp"] {
+            let t = SimText { task, ..text() };
+            assert!(t.parse().is_ok(), "{task}");
+        }
+        let req = Owned {
+            task: "mlp",
+            opts: "sgd,momentum,nesterov,adam,adamw,sophia,lion".into(),
+            bs: "1024,4096".into(),
+            lr: "",
+            steps: "5000".into(),
+            seeds: "4".into(),
+        };
+        let e = req.text().parse().unwrap_err();
+        let cuts = cuts_of(&e[0]);
+        let Some(WorkCut::Updates { from: 5000, to }) =
+            cuts.first().and_then(|c| c.first()).cloned()
+        else {
+            panic!("{cuts:?}")
+        };
+        let at = |steps: u64| {
+            Owned {
+                steps: steps.to_string(),
+                ..req.apply_all(&cuts[0])
+            }
+            .text()
+            .parse()
+            .is_ok()
+        };
+        // Accepted, and within 2 % of the largest accepted count (the evaluation count steps by one
+        // between nearby update counts, so the limit is not quite monotone).
+        assert!(at(to) && !at(to + to / 50 + 1), "{to}");
     }
 }

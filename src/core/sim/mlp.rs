@@ -1,7 +1,10 @@
 //! A two-layer perceptron classifier: logits = W₂ tanh(W₁x + b₁) + b₂. Non-convex.
 //! Parameters: W₁ (hidden × features), b₁ (hidden), W₂ (classes × hidden), b₂ (classes), row-major.
+//! The layer products and tanh are the kernels of [`super::linalg`] (SIMD in WASM, bit-identical
+//! scalar twins natively).
 
 use super::classifier::{Net, linear_init};
+use super::linalg::{matvec_bias, matvec_t_add, outer_add, tanh_in_place};
 use super::rng::SimRng;
 
 /// The default hidden width.
@@ -30,8 +33,9 @@ impl Net for Mlp {
         self.offsets().2 + self.classes
     }
 
+    /// The hidden activations, then room for ∂loss/∂(pre-activation) in back-propagation.
     fn scratch_len(&self) -> usize {
-        self.hidden
+        2 * self.hidden
     }
 
     fn init(&self, rng: &mut SimRng) -> Vec<f64> {
@@ -47,57 +51,55 @@ impl Net for Mlp {
     fn forward(&self, params: &[f64], x: &[f64], scratch: &mut [f64], out: &mut [f64]) {
         let (f, h) = (self.features, self.hidden);
         let (o_b1, o_w2, o_b2) = self.offsets();
-        for (j, a) in scratch.iter_mut().enumerate().take(h) {
-            let row = params.get(j * f..(j + 1) * f).unwrap_or(&[]);
-            let pre = row.iter().zip(x).map(|(w, x)| w * x).sum::<f64>()
-                + params.get(o_b1 + j).copied().unwrap_or(0.0);
-            *a = libm::tanh(pre);
-        }
-        for (c, o) in out.iter_mut().enumerate() {
-            let row = params.get(o_w2 + c * h..o_w2 + (c + 1) * h).unwrap_or(&[]);
-            *o = row
-                .iter()
-                .zip(scratch.iter())
-                .map(|(w, a)| w * a)
-                .sum::<f64>()
-                + params.get(o_b2 + c).copied().unwrap_or(0.0);
-        }
+        let x = x.get(..f).unwrap_or(x);
+        let (w1, rest) = params.split_at(o_b1.min(params.len()));
+        let (b1, rest) = rest.split_at(h.min(rest.len()));
+        let (w2, b2) = rest.split_at((o_b2 - o_w2).min(rest.len()));
+        let Some(act) = scratch.get_mut(..h) else {
+            return;
+        };
+        matvec_bias(w1, x, b1, act);
+        tanh_in_place(act);
+        matvec_bias(w2, act, b2, out);
     }
 
     fn backward(
         &self,
         params: &[f64],
         x: &[f64],
-        scratch: &[f64],
+        scratch: &mut [f64],
         dlogits: &[f64],
         weight: f64,
         grad: &mut [f64],
     ) {
         let (f, h) = (self.features, self.hidden);
         let (o_b1, o_w2, o_b2) = self.offsets();
-        for j in 0..h {
-            let a = scratch.get(j).copied().unwrap_or(0.0);
-            // ∂loss/∂a_j = Σ_c dz_c W₂[c, j]; tanh' = 1 − a².
-            let mut da = 0.0;
-            for (c, &dz) in dlogits.iter().enumerate() {
-                let s = weight * dz;
-                da += s * params.get(o_w2 + c * h + j).copied().unwrap_or(0.0);
-                if let Some(g) = grad.get_mut(o_w2 + c * h + j) {
-                    *g += s * a;
-                }
-            }
-            let dpre = da * (1.0 - a * a);
-            if let Some(row) = grad.get_mut(j * f..(j + 1) * f) {
-                row.iter_mut().zip(x).for_each(|(g, &xi)| *g += dpre * xi);
-            }
-            if let Some(g) = grad.get_mut(o_b1 + j) {
-                *g += dpre;
-            }
+        let x = x.get(..f).unwrap_or(x);
+        let w2 = params.get(o_w2..o_b2).unwrap_or(&[]);
+        let Some((act, rest)) = scratch.split_at_mut_checked(h) else {
+            return;
+        };
+        let Some(da) = rest.get_mut(..h) else {
+            return;
+        };
+        let (g_w1, g_rest) = grad.split_at_mut(o_b1.min(grad.len()));
+        let (g_b1, g_rest) = g_rest.split_at_mut(h.min(g_rest.len()));
+        let (g_w2, g_b2) = g_rest.split_at_mut((o_b2 - o_w2).min(g_rest.len()));
+        // ∂loss/∂a_j = Σ_c (weight · dz_c) W₂[c, j], summed over c in turn.
+        da.iter_mut().for_each(|d| *d = 0.0);
+        matvec_t_add(weight, dlogits, w2, da);
+        // ∂/∂W₂[c, j] = (weight · dz_c) a_j; ∂/∂b₂ = weight · dz.
+        outer_add(weight, dlogits, act, g_w2);
+        for (g, &dz) in g_b2.iter_mut().zip(dlogits) {
+            *g += weight * dz;
         }
-        for (c, &dz) in dlogits.iter().enumerate() {
-            if let Some(g) = grad.get_mut(o_b2 + c) {
-                *g += weight * dz;
-            }
+        // Through tanh (tanh' = 1 − a²), then ∂/∂W₁[j, i] = dpre_j x_i and ∂/∂b₁ = dpre.
+        for (d, &a) in da.iter_mut().zip(act.iter()) {
+            *d *= 1.0 - a * a;
+        }
+        outer_add(1.0, da, x, g_w1);
+        for (g, &d) in g_b1.iter_mut().zip(da.iter()) {
+            *g += d;
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod divisor_study;
 pub mod generalisation;
 pub mod golden;
 pub mod input;
+pub mod linalg;
 pub mod mlp;
 pub mod nqm;
 pub mod nqm_exact;

@@ -2,6 +2,7 @@
 //! Parameters: W (classes × features, row-major), then b (classes).
 
 use super::classifier::{Net, linear_init};
+use super::linalg::{matvec_bias, outer_add};
 use super::rng::SimRng;
 
 /// A linear classifier with `features` inputs and `classes` outputs.
@@ -31,32 +32,28 @@ impl Net for SoftmaxRegression {
     fn forward(&self, params: &[f64], x: &[f64], _scratch: &mut [f64], out: &mut [f64]) {
         let (f, k) = (self.features, self.classes);
         let (w, b) = params.split_at(k * f);
-        for (c, o) in out.iter_mut().enumerate().take(k) {
-            let row = w.get(c * f..(c + 1) * f).unwrap_or(&[]);
-            *o = row.iter().zip(x).map(|(a, b)| a * b).sum::<f64>()
-                + b.get(c).copied().unwrap_or(0.0);
-        }
+        let x = x.get(..f).unwrap_or(x);
+        let k = k.min(out.len());
+        matvec_bias(w, x, b, &mut out[..k]);
     }
 
     fn backward(
         &self,
         _params: &[f64],
         x: &[f64],
-        _scratch: &[f64],
+        _scratch: &mut [f64],
         dlogits: &[f64],
         weight: f64,
         grad: &mut [f64],
     ) {
         let (f, k) = (self.features, self.classes);
         let (gw, gb) = grad.split_at_mut(k * f);
-        for (c, &dz) in dlogits.iter().enumerate().take(k) {
-            let s = weight * dz;
-            if let Some(row) = gw.get_mut(c * f..(c + 1) * f) {
-                row.iter_mut().zip(x).for_each(|(g, &xi)| *g += s * xi);
-            }
-            if let Some(g) = gb.get_mut(c) {
-                *g += s;
-            }
+        let dlogits = dlogits.get(..k).unwrap_or(dlogits);
+        let x = x.get(..f).unwrap_or(x);
+        // ∂/∂W[c, j] = (weight · dz_c) · x_j, ∂/∂b_c = weight · dz_c.
+        outer_add(weight, dlogits, x, gw);
+        for (g, &dz) in gb.iter_mut().zip(dlogits) {
+            *g += weight * dz;
         }
     }
 }

@@ -4,7 +4,7 @@
 //! sentence here comes from one language's table, so English never shows inside Chinese text.
 
 use super::{Lang, fill};
-use crate::core::error::{ErrorKind, Found, InputError, Syntax};
+use crate::core::error::{ErrorKind, Found, InputError, Syntax, WorkCut};
 use crate::core::format::fmt_number;
 
 /// The sentences of input errors, one per kind (placeholders in braces).
@@ -69,6 +69,20 @@ pub struct Errors {
     pub unsupported_none: &'static str,
     /// An accelerator with no published dense peak at this precision ({card}).
     pub no_published_peak: &'static str,
+    /// Over the work caps, with the changes that fit ({cuts}).
+    pub too_much_work: &'static str,
+    /// Over the work caps, with changes that fit only together ({cuts}).
+    pub too_much_work_together: &'static str,
+    /// Between the changes of `too_much_work`.
+    pub cut_sep: &'static str,
+    /// Fewer updates ({to}, {from}).
+    pub cut_updates: &'static str,
+    /// The first optimizers only ({to}, {from}).
+    pub cut_optimizers: &'static str,
+    /// Only some batch sizes ({list}); one batch size ({list}).
+    pub cut_batch_sizes: [&'static str; 2],
+    /// Fewer seeds ({to}, {from}); down to one seed.
+    pub cut_seeds: [&'static str; 2],
 }
 
 impl Errors {
@@ -103,6 +117,40 @@ impl Errors {
             }
             ErrorKind::Unsupported(Found::Nothing) => self.unsupported_none.into(),
             ErrorKind::NoPublishedPeak(card) => fill(self.no_published_peak, &[("card", card)]),
+            ErrorKind::TooMuchWork { cuts, together } => {
+                let cuts: Vec<String> = cuts.iter().map(|c| self.cut(c)).collect();
+                let template = if *together {
+                    self.too_much_work_together
+                } else {
+                    self.too_much_work
+                };
+                fill(template, &[("cuts", &cuts.join(self.cut_sep))])
+            }
+        }
+    }
+
+    /// One change that fits the work caps.
+    fn cut(&self, cut: &WorkCut) -> String {
+        let n = |x: u64| fmt_number(x as f64);
+        match cut {
+            WorkCut::Updates { from, to } => {
+                fill(self.cut_updates, &[("to", &n(*to)), ("from", &n(*from))])
+            }
+            WorkCut::Optimizers { from, to } => fill(
+                self.cut_optimizers,
+                &[("to", &n(*to as u64)), ("from", &n(*from as u64))],
+            ),
+            WorkCut::BatchSizes { keep, .. } => {
+                let list: Vec<String> = keep.iter().map(|&b| n(b as u64)).collect();
+                let one = usize::from(keep.len() == 1);
+                let template = self.cut_batch_sizes.get(one).copied().unwrap_or("");
+                fill(template, &[("list", &list.join(self.list_sep))])
+            }
+            WorkCut::Seeds { from, to } => {
+                let one = usize::from(*to == 1);
+                let template = self.cut_seeds.get(one).copied().unwrap_or("");
+                fill(template, &[("to", &n(*to)), ("from", &n(*from))])
+            }
         }
     }
 
@@ -171,6 +219,13 @@ pub(super) static EN: Errors = Errors {
     unsupported_arch: "Not supported: architecture “{value}”.",
     unsupported_none: "Not supported: the config names no model_type or architectures.",
     no_published_peak: "The {card} has no published dense peak at this precision: enter its TFLOP/s per GPU here (from a benchmark or the vendor's sheet).",
+    too_much_work: "Too much to compute at once. Any one of these changes fits: {cuts}.",
+    too_much_work_together: "Too much to compute at once. These changes together fit: {cuts}.",
+    cut_sep: "; ",
+    cut_updates: "at most {to} updates (now {from})",
+    cut_optimizers: "only the first {to} of the {from} optimizers",
+    cut_batch_sizes: ["only the batch sizes {list}", "only the batch size {list}"],
+    cut_seeds: ["{to} seeds (now {from})", "{to} seed (now {from})"],
 };
 
 pub(super) static ZH: Errors = Errors {
@@ -204,12 +259,22 @@ pub(super) static ZH: Errors = Errors {
     unsupported_arch: "暂不支持：架构“{value}”。",
     unsupported_none: "暂不支持：配置中既没有 model_type，也没有 architectures。",
     no_published_peak: "{card} 在该精度下没有公开的稠密峰值算力：请在这里填写每卡 TFLOP/s（可取自实测或厂商规格表）。",
+    too_much_work: "计算量超出上限。以下任选一项改动即可：{cuts}。",
+    too_much_work_together: "计算量超出上限。需同时做以下改动：{cuts}。",
+    cut_sep: "；",
+    cut_updates: "更新步数减少到 {to}（现为 {from}）",
+    cut_optimizers: "只保留前 {to} 个优化器（现有 {from} 个）",
+    cut_batch_sizes: ["批量只保留 {list}", "批量只保留 {list}"],
+    cut_seeds: [
+        "随机种子减少到 {to} 个（现为 {from} 个）",
+        "随机种子减少到 {to} 个（现为 {from} 个）",
+    ],
 };
 
 #[cfg(test)]
 mod tests {
     use super::{EN, Errors, ZH};
-    use crate::core::error::{ErrorKind, Found, Syntax};
+    use crate::core::error::{ErrorKind, Found, Syntax, WorkCut};
 
     /// One error of every kind, with values a reader could type.
     fn every_kind() -> Vec<ErrorKind> {
@@ -248,10 +313,32 @@ mod tests {
             ErrorKind::Unsupported(Found::Architecture("FalconForCausalLM".into())),
             ErrorKind::Unsupported(Found::Nothing),
             ErrorKind::NoPublishedPeak("A10G".into()),
+            ErrorKind::TooMuchWork {
+                cuts: vec![
+                    WorkCut::Updates { from: 800, to: 707 },
+                    WorkCut::Optimizers { from: 3, to: 2 },
+                    WorkCut::BatchSizes {
+                        from: 3,
+                        keep: vec![16, 128],
+                    },
+                    WorkCut::Seeds { from: 2, to: 1 },
+                ],
+                together: false,
+            },
+            ErrorKind::TooMuchWork {
+                cuts: vec![
+                    WorkCut::Seeds { from: 16, to: 1 },
+                    WorkCut::Updates {
+                        from: 9000,
+                        to: 700,
+                    },
+                ],
+                together: true,
+            },
         ];
         all.extend(syntax.into_iter().map(ErrorKind::Malformed));
         // Every variant is listed: a new kind fails to compile here until it is added above.
-        let mut seen = [false; 29];
+        let mut seen = [false; 31];
         for k in &all {
             let i = match k {
                 ErrorKind::Empty => 0,
@@ -274,6 +361,10 @@ mod tests {
                 ErrorKind::Unsupported(Found::Architecture(_)) => 17,
                 ErrorKind::Unsupported(Found::Nothing) => 18,
                 ErrorKind::NoPublishedPeak(_) => 28,
+                ErrorKind::TooMuchWork {
+                    together: false, ..
+                } => 29,
+                ErrorKind::TooMuchWork { together: true, .. } => 30,
                 ErrorKind::Malformed(s) => match s {
                     Syntax::Json { .. } => 19,
                     Syntax::NotAnObject => 20,
@@ -362,5 +453,54 @@ mod tests {
                 "{one_of}"
             );
         }
+    }
+
+    /// The work-cap message names every cut with its numbers, in each language's punctuation.
+    #[test]
+    fn too_much_work_names_each_cut() {
+        let kind = ErrorKind::TooMuchWork {
+            cuts: vec![
+                WorkCut::Updates { from: 800, to: 707 },
+                WorkCut::Optimizers { from: 3, to: 2 },
+                WorkCut::BatchSizes {
+                    from: 3,
+                    keep: vec![16, 128],
+                },
+                WorkCut::Seeds { from: 2, to: 1 },
+            ],
+            together: false,
+        };
+        let en = EN.message(&kind);
+        assert_eq!(
+            en,
+            "Too much to compute at once. Any one of these changes fits: at most 707 updates \
+             (now 800); only the first 2 of the 3 optimizers; only the batch sizes 16, 128; \
+             1 seed (now 2)."
+        );
+        let zh = ZH.message(&kind);
+        assert_eq!(
+            zh,
+            "计算量超出上限。以下任选一项改动即可：更新步数减少到 707（现为 800）；只保留前 2 个优化器\
+             （现有 3 个）；批量只保留 16、128；随机种子减少到 1 个（现为 2 个）。"
+        );
+        let one = ErrorKind::TooMuchWork {
+            cuts: vec![
+                WorkCut::BatchSizes {
+                    from: 2,
+                    keep: vec![64],
+                },
+                WorkCut::Seeds { from: 16, to: 5 },
+            ],
+            together: true,
+        };
+        assert_eq!(
+            EN.message(&one),
+            "Too much to compute at once. These changes together fit: only the batch size 64; \
+             5 seeds (now 16)."
+        );
+        assert_eq!(
+            ZH.message(&one),
+            "计算量超出上限。需同时做以下改动：批量只保留 64；随机种子减少到 5 个（现为 16 个）。"
+        );
     }
 }

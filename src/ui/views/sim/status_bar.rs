@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::SimCtx;
 use super::engine::{Status, same_runs};
-use crate::ui::i18n::{fill, texts};
+use crate::ui::i18n::{error_message, fill, texts};
 use crate::ui::state::AppState;
 
 /// The line above the charts.
@@ -16,6 +16,12 @@ pub fn StatusBar() -> impl IntoView {
     let strings = move || texts(state.lang.get());
     let busy = move || matches!(engine.status.get(), Status::Busy { .. });
     let sweeping = move || matches!(engine.status.get(), Status::Busy { sweep: true, .. });
+    // The sweep has a cap of its own (13 rates per setting): over it, the button is off and the
+    // message beside it says what to cut.
+    let sweep_error = Memo::new(move |_| {
+        ctx.parsed
+            .with(|r| r.as_ref().ok().and_then(|i| i.check_sweep().err()))
+    });
     let run_sweep = move |_| {
         if let Ok(input) = ctx.parsed.get_untracked() {
             let runs_current = engine
@@ -53,7 +59,8 @@ pub fn StatusBar() -> impl IntoView {
                 type="button"
                 class="primary"
                 data-testid="run-sweep"
-                disabled=move || sweeping() || ctx.parsed.with(Result::is_err)
+                disabled=move || sweeping() || ctx.parsed.with(Result::is_err) || sweep_error.with(Option::is_some)
+                aria-describedby="sweep-error"
                 on:click=run_sweep
             >
                 {move || strings().sim().run_sweep}
@@ -64,6 +71,9 @@ pub fn StatusBar() -> impl IntoView {
             </button>
             <span class="sim-status-text" data-testid="sim-status">{text}</span>
             {done}
+            <p class="error" id="sweep-error" role="alert" data-testid="error-sweep">
+                {move || sweep_error.get().map(|e| error_message(state.lang.get(), &e))}
+            </p>
         </div>
     }
 }

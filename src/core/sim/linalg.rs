@@ -1,0 +1,385 @@
+//! The vector kernels of the classifiers' forward and backward passes, in two twins that give
+//! bit-identical results: 128-bit SIMD (two f64 lanes, `simd128`) in WebAssembly, plain scalar code
+//! elsewhere.
+//!
+//! **Arithmetic order.** Only [`dot`] re-associates: it keeps two partial sums, one over the even
+//! and one over the odd indices (the two lanes of an f64x2 accumulator), adds them, then adds the
+//! last product of an odd-length vector. The scalar twin does exactly these IEEE-754 operations in
+//! this order, so both give the same bits. Every other kernel is element-wise (each output element
+//! is updated by the same sequence of multiplies and adds in both twins); nothing is fused (WASM
+//! SIMD has no fused multiply-add and Rust never contracts `a * b + c`).
+//!
+//! The kernels take whole layers (all rows of a weight matrix) so that one call does a layer's work:
+//! a `#[target_feature]` function is not inlined into callers without the feature.
+
+/// Σᵢ aᵢbᵢ over the common length, as two partial sums (even and odd indices) added at the end,
+/// then the last product of an odd length.
+pub fn dot(a: &[f64], b: &[f64]) -> f64 {
+    imp::dot(a, b)
+}
+
+/// `out[r] = dot(w[r·n..(r+1)·n], x) + bias[r]` for every row r of `out`, where n = `x.len()`
+/// (rows missing from `w` or `bias` count as zero).
+pub fn matvec_bias(w: &[f64], x: &[f64], bias: &[f64], out: &mut [f64]) {
+    imp::matvec_bias(w, x, bias, out);
+}
+
+/// `y[i] += alpha · x[i]` over the common length.
+pub fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
+    imp::axpy(alpha, x, y);
+}
+
+/// The rank-one update of back-propagation: for every row r of `s`, with n = `x.len()`,
+/// `g[r·n + j] += (scale · s[r]) · x[j]`.
+pub fn outer_add(scale: f64, s: &[f64], x: &[f64], g: &mut [f64]) {
+    imp::outer_add(scale, s, x, g);
+}
+
+/// The transposed product of back-propagation: for r = 0, 1, … in turn, with n = `out.len()`,
+/// `out[j] += (scale · s[r]) · w[r·n + j]`.
+pub fn matvec_t_add(scale: f64, s: &[f64], w: &[f64], out: &mut [f64]) {
+    imp::matvec_t_add(scale, s, w, out);
+}
+
+/// Replaces every element x by tanh x, computed as e/(e + 2) with e = exp(2|x|) − 1 and the
+/// sign of x restored (|x| is first capped at 20, where tanh rounds to 1). For 2|x| ≤ 1, e comes
+/// from the Taylor series of expm1 to degree 18 (the next term is below 10⁻¹⁷ relative); above,
+/// from exp(u) = 2ᵏ·exp(r), u = k·ln 2 + r with |r| ≤ ½ ln 2 (the two-part ln 2 of fdlibm's
+/// `e_exp.c`, so k·ln2_hi is exact) and the Taylor series of exp(r) to degree 13. Within a few
+/// units in the last place of `libm::tanh` (tested), and twice as many values per instruction in
+/// WASM; the scalar twin branches where the SIMD twin computes both sides and selects, with the
+/// same operations on the side it keeps.
+pub fn tanh_in_place(v: &mut [f64]) {
+    imp::tanh_in_place(v);
+}
+
+/// ln 2's high part (fdlibm `e_exp.c` `ln2HI`, 0x3fe62e42 fee00000 = 6.93147180369123816490e-01): its last 21 bits are zero, so k·LN2_HI is exact
+/// for the k < 64 used here.
+const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
+/// ln 2 − [`LN2_HI`] (fdlibm `ln2LO`, 0x3dea39ef 35793c76 = 1.90821492927058770002e-10).
+const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
+/// 1/ln 2.
+const INV_LN2: f64 = std::f64::consts::LOG2_E;
+/// 1023 + 2⁵²: added to a small whole k, the low bits of the sum are k + 1023, the biased exponent of 2ᵏ.
+const EXP_MAGIC: f64 = 4_503_599_627_371_519.0;
+/// |x| beyond which tanh x rounds to ±1.
+const TANH_CAP: f64 = 20.0;
+/// Where expm1's Taylor series hands over to exp(u) − 1.
+const EXPM1_SERIES_MAX: f64 = 1.0;
+/// 1/n! for n = 18, 17, …, 0 (Horner order); the first 18 give expm1(u)/u = 1/1! + u/2! + … + u¹⁷/18!.
+const EXPM1_COEFFS: [f64; 19] = inverse_factorials::<19>();
+/// 1/n! for n = 13, 12, …, 0 (Horner order).
+const EXP_COEFFS: [f64; 14] = inverse_factorials::<14>();
+
+/// [1/(N−1)!, …, 1/1!, 1/0!]: each 1/n! is 1/(n·(n−1)·…) with the product exact in f64 (n ≤ 18).
+const fn inverse_factorials<const N: usize>() -> [f64; N] {
+    let mut out = [0.0; N];
+    let mut i = 0;
+    while i < N {
+        let n = (N - 1 - i) as u64;
+        let mut f: u64 = 1;
+        let mut k = 2;
+        while k <= n {
+            f *= k;
+            k += 1;
+        }
+        out[i] = 1.0 / f as f64;
+        i += 1;
+    }
+    out
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::{
+        EXP_COEFFS, EXP_MAGIC, EXPM1_COEFFS, EXPM1_SERIES_MAX, INV_LN2, LN2_HI, LN2_LO, TANH_CAP,
+    };
+
+    pub fn dot(a: &[f64], b: &[f64]) -> f64 {
+        let n = a.len().min(b.len());
+        let (a, b) = (&a[..n], &b[..n]);
+        let (mut s0, mut s1) = (0.0, 0.0);
+        let mut ca = a.chunks_exact(2);
+        let mut cb = b.chunks_exact(2);
+        for (x, y) in (&mut ca).zip(&mut cb) {
+            s0 += x[0] * y[0];
+            s1 += x[1] * y[1];
+        }
+        let mut s = s0 + s1;
+        if let (Some(x), Some(y)) = (ca.remainder().first(), cb.remainder().first()) {
+            s += x * y;
+        }
+        s
+    }
+
+    pub fn matvec_bias(w: &[f64], x: &[f64], bias: &[f64], out: &mut [f64]) {
+        let n = x.len().max(1);
+        let mut rows = w.chunks_exact(n);
+        for (r, o) in out.iter_mut().enumerate() {
+            let row = rows.next().unwrap_or(&[]);
+            *o = dot(row, x) + bias.get(r).copied().unwrap_or(0.0);
+        }
+    }
+
+    pub fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
+        for (yi, &xi) in y.iter_mut().zip(x) {
+            *yi += alpha * xi;
+        }
+    }
+
+    pub fn outer_add(scale: f64, s: &[f64], x: &[f64], g: &mut [f64]) {
+        for (row, &sr) in g.chunks_exact_mut(x.len().max(1)).zip(s) {
+            axpy(scale * sr, x, row);
+        }
+    }
+
+    pub fn matvec_t_add(scale: f64, s: &[f64], w: &[f64], out: &mut [f64]) {
+        for (row, &sr) in w.chunks_exact(out.len().max(1)).zip(s) {
+            axpy(scale * sr, row, out);
+        }
+    }
+
+    /// tanh of one value, with the operations of one SIMD lane.
+    fn tanh1(x: f64) -> f64 {
+        let z = x.abs();
+        let z = if TANH_CAP < z { TANH_CAP } else { z };
+        let u = z + z;
+        let e = if u <= EXPM1_SERIES_MAX {
+            let mut p = 0.0;
+            for c in EXPM1_COEFFS.iter().take(18) {
+                p = p * u + c;
+            }
+            p * u
+        } else {
+            let k = (u * INV_LN2).round_ties_even();
+            let r = (u - k * LN2_HI) - k * LN2_LO;
+            let mut p = 0.0;
+            for c in EXP_COEFFS {
+                p = p * r + c;
+            }
+            let two_k = f64::from_bits((k + EXP_MAGIC).to_bits() << 52);
+            p * two_k - 1.0
+        };
+        let t = e / (e + 2.0);
+        f64::from_bits(t.to_bits() | (x.to_bits() & SIGN))
+    }
+
+    const SIGN: u64 = 1 << 63;
+
+    pub fn tanh_in_place(v: &mut [f64]) {
+        for x in v.iter_mut() {
+            *x = tanh1(*x);
+        }
+    }
+}
+
+/// The `simd128` twin. `#[target_feature]` functions are safe on wasm32 (an engine without SIMD
+/// rejects the whole module at load instead of running it wrongly).
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::{
+        EXP_COEFFS, EXP_MAGIC, EXPM1_COEFFS, EXPM1_SERIES_MAX, INV_LN2, LN2_HI, LN2_LO, TANH_CAP,
+    };
+    use core::arch::wasm32::{
+        f64x2, f64x2_abs, f64x2_add, f64x2_div, f64x2_extract_lane, f64x2_le, f64x2_mul,
+        f64x2_nearest, f64x2_pmin, f64x2_splat, f64x2_sub, i64x2_shl, u64x2_splat, v128, v128_and,
+        v128_bitselect, v128_or,
+    };
+
+    /// tanh of both lanes (see [`super::tanh_in_place`]); both sides of the branch are computed
+    /// and the one the scalar twin takes is selected.
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn tanh2(x: v128) -> v128 {
+        let z = f64x2_pmin(f64x2_abs(x), f64x2_splat(TANH_CAP));
+        let u = f64x2_add(z, z);
+        let mut p = f64x2_splat(0.0);
+        for &c in EXPM1_COEFFS.iter().take(18) {
+            p = f64x2_add(f64x2_mul(p, u), f64x2_splat(c));
+        }
+        let e_series = f64x2_mul(p, u);
+        let k = f64x2_nearest(f64x2_mul(u, f64x2_splat(INV_LN2)));
+        let r = f64x2_sub(
+            f64x2_sub(u, f64x2_mul(k, f64x2_splat(LN2_HI))),
+            f64x2_mul(k, f64x2_splat(LN2_LO)),
+        );
+        let mut q = f64x2_splat(0.0);
+        for &c in EXP_COEFFS.iter() {
+            q = f64x2_add(f64x2_mul(q, r), f64x2_splat(c));
+        }
+        let two_k = i64x2_shl(f64x2_add(k, f64x2_splat(EXP_MAGIC)), 52);
+        let e_exp = f64x2_sub(f64x2_mul(q, two_k), f64x2_splat(1.0));
+        let e = v128_bitselect(e_series, e_exp, f64x2_le(u, f64x2_splat(EXPM1_SERIES_MAX)));
+        let t = f64x2_div(e, f64x2_add(e, f64x2_splat(2.0)));
+        v128_or(t, v128_and(x, u64x2_splat(1 << 63)))
+    }
+
+    #[target_feature(enable = "simd128")]
+    pub fn tanh_in_place(v: &mut [f64]) {
+        let mut chunks = v.chunks_exact_mut(2);
+        for c in &mut chunks {
+            store(tanh2(pair(c)), c);
+        }
+        for x in chunks.into_remainder() {
+            *x = f64x2_extract_lane::<0>(tanh2(f64x2_splat(*x)));
+        }
+    }
+
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn pair(x: &[f64]) -> v128 {
+        f64x2(
+            x.first().copied().unwrap_or(0.0),
+            x.get(1).copied().unwrap_or(0.0),
+        )
+    }
+
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn store(v: v128, y: &mut [f64]) {
+        if let [a, b, ..] = y {
+            *a = f64x2_extract_lane::<0>(v);
+            *b = f64x2_extract_lane::<1>(v);
+        }
+    }
+
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn dot_in(a: &[f64], b: &[f64]) -> f64 {
+        let n = a.len().min(b.len());
+        let (a, b) = (&a[..n], &b[..n]);
+        let mut acc = f64x2_splat(0.0);
+        let mut ca = a.chunks_exact(2);
+        let mut cb = b.chunks_exact(2);
+        for (x, y) in (&mut ca).zip(&mut cb) {
+            acc = f64x2_add(acc, f64x2_mul(pair(x), pair(y)));
+        }
+        let mut s = f64x2_extract_lane::<0>(acc) + f64x2_extract_lane::<1>(acc);
+        if let (Some(x), Some(y)) = (ca.remainder().first(), cb.remainder().first()) {
+            s += x * y;
+        }
+        s
+    }
+
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn axpy_in(alpha: f64, x: &[f64], y: &mut [f64]) {
+        let n = x.len().min(y.len());
+        let (x, y) = (&x[..n], &mut y[..n]);
+        let a = f64x2_splat(alpha);
+        let mut cx = x.chunks_exact(2);
+        let mut cy = y.chunks_exact_mut(2);
+        for (xs, ys) in (&mut cx).zip(&mut cy) {
+            store(f64x2_add(pair(ys), f64x2_mul(a, pair(xs))), ys);
+        }
+        for (yi, &xi) in cy.into_remainder().iter_mut().zip(cx.remainder()) {
+            *yi += alpha * xi;
+        }
+    }
+
+    #[target_feature(enable = "simd128")]
+    pub fn dot(a: &[f64], b: &[f64]) -> f64 {
+        dot_in(a, b)
+    }
+
+    #[target_feature(enable = "simd128")]
+    pub fn matvec_bias(w: &[f64], x: &[f64], bias: &[f64], out: &mut [f64]) {
+        let n = x.len().max(1);
+        let mut rows = w.chunks_exact(n);
+        for (r, o) in out.iter_mut().enumerate() {
+            let row = rows.next().unwrap_or(&[]);
+            *o = dot_in(row, x) + bias.get(r).copied().unwrap_or(0.0);
+        }
+    }
+
+    #[target_feature(enable = "simd128")]
+    pub fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
+        axpy_in(alpha, x, y);
+    }
+
+    #[target_feature(enable = "simd128")]
+    pub fn outer_add(scale: f64, s: &[f64], x: &[f64], g: &mut [f64]) {
+        for (row, &sr) in g.chunks_exact_mut(x.len().max(1)).zip(s) {
+            axpy_in(scale * sr, x, row);
+        }
+    }
+
+    #[target_feature(enable = "simd128")]
+    pub fn matvec_t_add(scale: f64, s: &[f64], w: &[f64], out: &mut [f64]) {
+        for (row, &sr) in w.chunks_exact(out.len().max(1)).zip(s) {
+            axpy_in(scale * sr, row, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two partial sums, by hand: for [1, 2, 3, 4, 5]·[1e16, 1, −1e16, 1, 1] the even lane is
+    /// (1e16 − 3e16) + 5 and the odd lane 2 + 4, unlike a left-to-right sum.
+    #[test]
+    fn dot_keeps_two_partial_sums() {
+        let a = [1.0, 2.0, 3.0, 4.0, 5.0];
+        let b = [1e16, 1.0, -1e16, 1.0, 1.0];
+        let even: f64 = 1e16 + -3e16;
+        let want = (even + 6.0) + 5.0;
+        assert_eq!(dot(&a, &b).to_bits(), want.to_bits());
+        assert_eq!(dot(&[], &[]), 0.0);
+        assert_eq!(dot(&[3.0], &[2.0, 9.0]), 6.0);
+    }
+
+    #[test]
+    fn layer_kernels_match_their_definitions() {
+        let w: Vec<f64> = (0..15).map(|i| (i as f64 * 0.7).sin()).collect();
+        let x = [0.5, -1.5, 2.0, 0.25, -0.125];
+        let mut out = [0.0; 3];
+        matvec_bias(&w, &x, &[1.0, 2.0, 3.0], &mut out);
+        for (r, o) in out.iter().enumerate() {
+            assert_eq!(*o, dot(&w[r * 5..(r + 1) * 5], &x) + (r + 1) as f64);
+        }
+        let mut g = vec![1.0; 15];
+        outer_add(0.5, &[1.0, -2.0, 4.0], &x, &mut g);
+        assert_eq!(g[5 + 2], 1.0 + (0.5 * -2.0) * 2.0);
+        let mut acc = vec![0.0; 5];
+        matvec_t_add(2.0, &[1.0, 0.5, -1.0], &w, &mut acc);
+        let want = ((0.0 + 2.0 * w[1]) + 1.0 * w[6]) + -2.0 * w[11];
+        assert_eq!(acc[1], want);
+        let mut y = [1.0, 2.0, 3.0];
+        axpy(2.0, &[1.0, 1.0, 1.0, 7.0], &mut y);
+        assert_eq!(y, [3.0, 4.0, 5.0]);
+    }
+
+    /// The tanh kernel against `libm::tanh` (musl's): within 4 units in the last place over
+    /// |x| ≤ 25 (both formulas and the hand-over points), exact at 0, ±1 beyond the cap, NaN kept.
+    #[test]
+    fn tanh_matches_libm() {
+        let mut xs: Vec<f64> = (-25_000..=25_000).map(|i| i as f64 * 1e-3).collect();
+        xs.extend([
+            0.5,
+            0.5 + 1e-16,
+            0.5 - 1e-16,
+            1e-300,
+            -1e-300,
+            5e-324,
+            1e-8,
+            0.3466,
+            19.99,
+        ]);
+        let mut got = xs.clone();
+        tanh_in_place(&mut got);
+        for (&x, &t) in xs.iter().zip(&got) {
+            let want = libm::tanh(x);
+            let ulps = (t.to_bits() as i64 - want.to_bits() as i64).abs();
+            assert!(ulps <= 4, "tanh({x:e}) = {t:e}, libm {want:e} ({ulps} ulp)");
+        }
+        let mut special = [0.0, -0.0, 30.0, -1e300, f64::INFINITY, f64::NAN];
+        tanh_in_place(&mut special);
+        assert_eq!(special[0].to_bits(), 0.0f64.to_bits());
+        assert_eq!(special[1].to_bits(), (-0.0f64).to_bits());
+        assert_eq!(&special[2..5], &[1.0, -1.0, 1.0]);
+        assert!(special[5].is_nan());
+        assert!(((LN2_HI + LN2_LO) - std::f64::consts::LN_2).abs() < 1e-16);
+        assert_eq!(LN2_HI.to_bits() & 0x1F_FFFF, 0);
+    }
+}
