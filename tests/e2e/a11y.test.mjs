@@ -237,3 +237,27 @@ test('keyboard: the skip link moves focus into the main content', async () => {
   assert.ok(next.inMain, `after the skip link, Tab lands in main, got ${next.tag} ${next.testid}`);
   assert.deepEqual(app.problems(), []);
 });
+
+test('axe: the Data view after its experiments have run, and with their results stale, both themes', async () => {
+  const failures = [];
+  for (const theme of THEMES) {
+    await app.page.setViewportSize({ width: 1280, height: 900 });
+    await openView('data', 'en', theme);
+    for (const p of ['exp', 'exp-compare', 'quality', 'diversity']) {
+      const run = app.page.locator(`[data-testid="${p}-run"]`);
+      await run.scrollIntoViewIfNeeded();
+      await run.click();
+      await app.page.waitForSelector(`[data-testid="${p}-done"]`, { state: 'attached', timeout: 60000 });
+    }
+    await openAllDetails(app.page);
+    let serious = await axeSerious(app.page);
+    if (serious.length) failures.push(`--- data after runs, theme=${theme}\n${describe(serious)}`);
+    // A changed setting marks every result stale; the muted text must stay readable.
+    await app.page.locator('[data-testid="input-exp_seed"]').fill('2');
+    await app.page.waitForSelector('.exp-results.stale', { state: 'attached', timeout: 5000 });
+    serious = await axeSerious(app.page);
+    if (serious.length) failures.push(`--- data results stale, theme=${theme}\n${describe(serious)}`);
+  }
+  assert.equal(failures.length, 0, `axe found serious/critical violations:\n${failures.join('\n')}`);
+  assert.deepEqual(app.problems(), []);
+});

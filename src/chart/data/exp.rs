@@ -82,6 +82,26 @@ fn place_legend(
     placed
 }
 
+/// The loss axis: the values' range padded by 6 % (at least 0.02), never below 0; 0…1 when
+/// there is nothing to plot.
+fn y_range(plot: &ExpPlot<'_>) -> (f64, f64) {
+    let ys: Vec<f64> = plot
+        .curves
+        .iter()
+        .flat_map(|c| c.points.iter().map(|p| p.1))
+        .chain(plot.reference.map(|r| r.1))
+        .filter(|v| v.is_finite())
+        .collect();
+    let y_lo = ys.iter().copied().fold(f64::INFINITY, f64::min);
+    let y_hi = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let pad = ((y_hi - y_lo) * 0.06).max(0.02);
+    if ys.is_empty() {
+        (0.0, 1.0)
+    } else {
+        ((y_lo - pad).max(0.0), y_hi + pad)
+    }
+}
+
 /// Draws the curves on `root`.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -103,21 +123,7 @@ pub fn draw<DB: DrawingBackend>(
     let (upper, lower) = root.split_vertically(height.saturating_sub(legend_h));
 
     let finite = |v: &f64| v.is_finite();
-    let ys: Vec<f64> = plot
-        .curves
-        .iter()
-        .flat_map(|c| c.points.iter().map(|p| p.1))
-        .chain(plot.reference.map(|r| r.1))
-        .filter(finite)
-        .collect();
-    let y_lo = ys.iter().copied().fold(f64::INFINITY, f64::min);
-    let y_hi = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let pad = ((y_hi - y_lo) * 0.06).max(0.02);
-    let (y0, y1) = if ys.is_empty() {
-        (0.0, 1.0)
-    } else {
-        ((y_lo - pad).max(0.0), y_hi + pad)
-    };
+    let (y0, y1) = y_range(plot);
     let xs = plot
         .curves
         .iter()

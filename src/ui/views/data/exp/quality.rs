@@ -98,6 +98,33 @@ fn sentences(s: &Strings, m: &QMeta, o: &QOut) -> Vec<String> {
     vec![first, second]
 }
 
+/// The chart: the lowest held-out loss of each noisy set against its size, the clean run dashed.
+fn chart_data(s: &Strings, m: &QMeta, o: &QOut) -> CurvesData {
+    let p = fmt_number(m.p);
+    let n = fmt_int(m.n as u128);
+    let mut points: Vec<(f64, f64)> = o
+        .grid
+        .iter()
+        .map(|&(g, l)| (noisy_size(m.n, g) as f64, l))
+        .collect();
+    points.push((noisy_size(m.n, m.k) as f64, o.noisy));
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    points.dedup_by(|a, b| a.0 == b.0);
+    let t = s.data_exp();
+    CurvesData {
+        curves: vec![Curve {
+            label: fill(t.q_curve, &[("p", &p)]),
+            series: 4,
+            points,
+        }],
+        reference: Some((fill(t.q_reference, &[("n", &n)]), o.clean)),
+        alt: fill(
+            t.q_alt,
+            &[("n", &n), ("p", &p), ("clean", &fmt_loss(o.clean))],
+        ),
+    }
+}
+
 /// The quality section.
 #[component]
 pub fn QualityExp(
@@ -146,36 +173,7 @@ pub fn QualityExp(
     let (be_raw, be_shown) = fig(|o| o.break_even, fmt_number);
     let nats = Signal::derive(move || strings().data_exp().unit_nats);
     let times = Signal::derive(move || strings().data_exp().q_unit_times);
-    let data = Signal::derive(move || {
-        let s = strings();
-        {
-            let (m, o) = out()?;
-            let (m, o) = (&m, &o);
-            let p = fmt_number(m.p);
-            let n = fmt_int(m.n as u128);
-            let mut points: Vec<(f64, f64)> = o
-                .grid
-                .iter()
-                .map(|&(g, l)| (noisy_size(m.n, g) as f64, l))
-                .collect();
-            points.push((noisy_size(m.n, m.k) as f64, o.noisy));
-            points.sort_by(|a, b| a.0.total_cmp(&b.0));
-            points.dedup_by(|a, b| a.0 == b.0);
-            let t = s.data_exp();
-            Some(CurvesData {
-                curves: vec![Curve {
-                    label: fill(t.q_curve, &[("p", &p)]),
-                    series: 4,
-                    points,
-                }],
-                reference: Some((fill(t.q_reference, &[("n", &n)]), o.clean)),
-                alt: fill(
-                    t.q_alt,
-                    &[("n", &n), ("p", &p), ("clean", &fmt_loss(o.clean))],
-                ),
-            })
-        }
-    });
+    let data = Signal::derive(move || out().map(|(m, o)| chart_data(strings(), &m, &o)));
     let lines = move || {
         out().map(|(m, o)| {
             sentences(strings(), &m, &o)
