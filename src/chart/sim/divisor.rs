@@ -257,7 +257,7 @@ mod tests {
     fn degenerate_data_does_not_panic() {
         let h = [0.0, f64::NAN, 1.0];
         let d = [f64::INFINITY, -1.0, 0.0];
-        let series = vec![DivisorSeries {
+        let series = [DivisorSeries {
             series: 99,
             marker: Marker::Square,
             label: String::new(),

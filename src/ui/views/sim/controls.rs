@@ -84,6 +84,9 @@ pub fn SimControls() -> impl IntoView {
             <ChoiceField param=p.x text=|s| &s.sim().x keys=XAxis::KEYS labels=|s| &s.sim().x_names error=e("x")/>
             <ChoiceField param=p.sched text=|s| &s.sim().sched keys=ScheduleKind::KEYS labels=|s| &s.sim().sched_names error=e("sim_sched")/>
             <NumField param=p.warmup text=|s| &s.sim().warmup error=e("sim_warmup")/>
+            <button type="button" class="link-button" data-testid="use-steps-schedule" on:click=use_steps>
+                {move || strings().sim().use_steps_schedule}
+            </button>
             <ChoiceField param=p.noise text=|s| &s.sim_divisor().noise keys=NoiseModel::KEYS labels=|s| &s.sim_divisor().noise_names error=e("sim_noise")/>
             <NumField param=p.div_t text=|s| &s.sim_divisor().div_t error=e("div_t")/>
             <details class="lr-opt" open=move || settings.iter().any(|q| !q.is_default())>
@@ -94,9 +97,6 @@ pub fn SimControls() -> impl IntoView {
                 <NumField param=p.sophia_b2 text=|s| &s.sim_divisor().sophia_b2 error=e("sophia_b2")/>
                 <NumField param=p.adamw_wd text=|s| &s.sim_divisor().adamw_wd error=e("adamw_wd")/>
             </details>
-            <button type="button" class="link-button" data-testid="use-steps-schedule" on:click=use_steps>
-                {move || strings().sim().use_steps_schedule}
-            </button>
         </form>
     }
 }
