@@ -37,7 +37,7 @@ pub const MAX_RUN_WORK: f64 = 1e8;
 pub const MAX_SWEEP_WORK: f64 = 3e8;
 
 /// The training problems offered (the `task` URL words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Task {
     /// The noisy quadratic model of dimension `dim`.
     Nqm {
