@@ -17,9 +17,12 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// The least time between two progress reports of a cell, in ms.
 const PROGRESS_MS: f64 = 40.0;
 
+/// A problem and what it was built from: (task, data seed).
+type Built = ((Task, u64), Box<dyn Problem>);
+
 thread_local! {
-    /// The last problem built, by (task, data seed): consecutive cells of a job share it.
-    static PROBLEM: RefCell<Option<((Task, u64), Box<dyn Problem>)>> = const { RefCell::new(None) };
+    /// The last problem built: consecutive cells of a job share it.
+    static PROBLEM: RefCell<Option<Built>> = const { RefCell::new(None) };
 }
 
 fn now(scope: &DedicatedWorkerGlobalScope) -> f64 {

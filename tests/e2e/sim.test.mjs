@@ -82,7 +82,9 @@ test('the sweep reproduces the four phenomena, and no main-thread task exceeds 5
   const sweep = await page.evaluate(() => window.__sweep);
   assert.ok(sweep.timer !== null && sweep.timer < 60, `a timer fired after ${sweep.timer} ms during the sweep`);
   assert.ok(sweep.stillBusy, 'the timer was measured while the sweep was still running');
-  for (let i = 1; i < sweep.fractions.length; i++) assert.ok(sweep.fractions[i] >= sweep.fractions[i - 1], `progress only grows: ${sweep.fractions}`);
+  // (The first sample can be the finished job's 1, caught before the bar's value was reset.)
+  const fractions = sweep.fractions.slice(1);
+  for (let i = 1; i < fractions.length; i++) assert.ok(fractions[i] >= fractions[i - 1], `progress only grows: ${fractions}`);
   const longTasks = await page.evaluate(() => window.__longTasks);
   assert.deepEqual(longTasks.filter((d) => d > 50), [], 'no long task during the sweep');
   // 1. SGD's largest stable rate is the same for every batch size, just under 2/h_max = 2.
@@ -188,13 +190,21 @@ test('a new input cancels the stale run and redraws; x switches without recomput
   const cancel = page.locator('[data-testid="cancel"]');
   await cancel.waitFor({ state: 'visible', timeout: 5000 });
   assert.ok(Number(await page.locator('[data-testid="sim-status-bar"]').getAttribute('data-workers')) > 0, 'workers compute');
-  const clicked = Date.now();
+  await page.evaluate(() => {
+    const bar = document.querySelector('[data-testid="sim-status-bar"]');
+    const c = (window.__cancel = {});
+    bar.querySelector('[data-testid="cancel"]').addEventListener('click', () => (c.clicked = performance.now()), { capture: true });
+    new MutationObserver(() => {
+      if (c.clicked && !c.stopped && bar.querySelector('[data-testid="sim-progress"]').classList.contains('hidden')) c.stopped = performance.now();
+    }).observe(bar, { subtree: true, childList: true, attributes: true });
+  });
   await cancel.click({ timeout: 2000 });
   assert.ok(
     await until(() => page.locator('[data-testid="sim-progress"]').isHidden(), 5000),
     'the progress bar goes away after Cancel',
   );
-  console.log(`# cancel: progress gone ${Date.now() - clicked} ms after the click (polled every 50 ms)`);
+  const c = await page.evaluate(() => window.__cancel);
+  console.log(`# cancel: the page showed it stopped ${(c.stopped - c.clicked).toFixed(1)} ms after the click`);
   assert.match(await page.locator('[data-testid="sim-status"]').innerText(), /Cancelled/);
   await page.waitForTimeout(500);
   assert.equal(await page.locator('[data-testid="sim-done"]').count(), 0, 'a cancelled run never reports done');

@@ -168,7 +168,9 @@ enum Slot {
     Run(usize),
 }
 
-/// A finished part of a job, in the order it completes.
+/// A finished part of a job, in the order it completes (short-lived: a job makes at most two, so
+/// the larger variant costs nothing).
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finished {
     /// The sweep: what was swept and the result.
