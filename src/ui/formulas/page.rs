@@ -468,6 +468,8 @@ mod tests {
             "mix-draw-source",
             "mix-example-<j>",
             "sim-done",
+            "sim-status-bar",
+            "sim-in-page",
             "sim-progress",
             "cancel",
             "run-sweep",
