@@ -4,9 +4,13 @@
 //
 // The views are the source page's <link data-trunk rel="rust" data-type="worker" data-bin="…">
 // entries (TRUNK_HTML_FILE): adding a view there is all it takes; this file and boot.js read it.
+// A bin whose name ends in `_worker` is not a view but a background worker's module: its files
+// get hashed names too, and so does its start script (public/<bin with - for _>.js, copied by
+// Trunk), after its references to the module's unhashed names are rewritten to the hashed ones;
+// it is named in a <meta name="batch-lab-worker" data-name data-js> (the page starts it).
 // Runs in Trunk's staging directory (TRUNK_STAGING_DIR). Fails loudly when anything is missing.
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -27,7 +31,9 @@ function workerViews(sourceHtml) {
   return views;
 }
 
-const VIEWS = workerViews(readFileSync(source, 'utf8'));
+const BINS = workerViews(readFileSync(source, 'utf8'));
+const VIEWS = BINS.filter((b) => !b.endsWith('_worker'));
+const WORKERS = BINS.filter((b) => b.endsWith('_worker'));
 if (VIEWS.length === 0) throw new Error(`hash-pages: no worker <link data-trunk rel="rust"> in ${source}`);
 
 const htmlPath = join(dir, 'index.html');
@@ -39,17 +45,44 @@ if (!steps) throw new Error('hash-pages: no <meta name="batch-lab-page"> for Ste
 const boot = html.search(/<script[^>]*boot[^>]*>/);
 if (boot >= 0 && boot < steps.index) throw new Error('hash-pages: the batch-lab-page <meta> must precede boot.js');
 
-const metas = VIEWS.map((view) => {
-  const js = join(dir, `${view}.js`);
-  const wasm = join(dir, `${view}_bg.wasm`);
+const sha = (...buffers) => {
+  const h = createHash('sha256');
+  for (const b of buffers) h.update(b);
+  return h.digest('hex').slice(0, 16);
+};
+
+/** Gives `${bin}.js` and `${bin}_bg.wasm` hashed names; returns them. */
+function hashModule(bin) {
+  const js = join(dir, `${bin}.js`);
+  const wasm = join(dir, `${bin}_bg.wasm`);
   for (const f of [js, wasm]) if (!existsSync(f)) throw new Error(`hash-pages: ${f} is missing`);
-  const hash = createHash('sha256').update(readFileSync(js)).update(readFileSync(wasm)).digest('hex').slice(0, 16);
-  const jsName = `${view}-${hash}.js`;
-  const wasmName = `${view}-${hash}_bg.wasm`;
+  const hash = sha(readFileSync(js), readFileSync(wasm));
+  const jsName = `${bin}-${hash}.js`;
+  const wasmName = `${bin}-${hash}_bg.wasm`;
   renameSync(js, join(dir, jsName));
   renameSync(wasm, join(dir, wasmName));
+  return { jsName, wasmName };
+}
+
+const metas = VIEWS.map((view) => {
+  const { jsName, wasmName } = hashModule(view);
   return `<meta name="batch-lab-page" data-view="${view}" data-js="${base}${jsName}" data-wasm="${base}${wasmName}">`;
 });
+for (const bin of WORKERS) {
+  const { jsName, wasmName } = hashModule(bin);
+  const start = join(dir, `${bin.replaceAll('_', '-')}.js`);
+  if (!existsSync(start)) throw new Error(`hash-pages: ${start} (the worker's start script) is missing`);
+  let text = readFileSync(start, 'utf8');
+  for (const [from, to] of [[`./${bin}.js`, `./${jsName}`], [`./${bin}_bg.wasm`, `./${wasmName}`]]) {
+    if (!text.includes(`'${from}'`)) throw new Error(`hash-pages: ${start} does not name '${from}'`);
+    text = text.replaceAll(`'${from}'`, `'${to}'`);
+  }
+  const startName = `${bin.replaceAll('_', '-')}-${sha(text)}.js`;
+  writeFileSync(join(dir, startName), text);
+  rmSync(start);
+  const name = bin.slice(0, -'_worker'.length);
+  metas.push(`<meta name="batch-lab-worker" data-name="${name}" data-js="${base}${startName}">`);
+}
 const at = steps.index + steps[0].length;
 html = html.slice(0, at) + metas.join('') + html.slice(at);
 writeFileSync(htmlPath, html);

@@ -23,7 +23,7 @@ use super::error::{ErrorKind, InputError};
 use super::units::parse_number;
 
 /// The schedule families offered (the `sched` URL values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ScheduleKind {
     /// Linear warmup, then linear decay to 0 (HF's default `linear`).
     Linear,
@@ -128,7 +128,7 @@ impl Warmup {
 }
 
 /// A learning-rate schedule over a run of `total` optimizer updates.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Schedule {
     /// The family.
     pub kind: ScheduleKind,

@@ -50,7 +50,7 @@ pub const MAX_SWEEP_WORK: f64 = 1.2e9;
 
 /// The training problems offered (the `task` URL words). On the data sets, `n` is the `sim_n`
 /// field and `sim_label_noise` the `sim_label_noise` field (see [`Dataset::generate_with`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Task {
     /// The noisy quadratic model of dimension `dim`.
     Nqm {

@@ -15,8 +15,8 @@ use super::config::{
     DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_RUN_WORK, MAX_STEPS, MAX_SWEEP_WORK, Task,
     WorkShape, run_work, sweep_work, too_much_work,
 };
-use super::nqm::{NoiseModel, Nqm};
 use super::dataset::{DEFAULT_TRAIN_SIZE, MAX_LABEL_NOISE};
+use super::nqm::{NoiseModel, Nqm};
 use super::optim::OptimizerKind;
 use super::options::{OptimizerOptions, OptionsText};
 use super::problem::Problem;
@@ -396,14 +396,24 @@ impl SimText<'_> {
     }
 }
 
+/// The problem to train: `task`, with the noise model `noise` on the quadratic; the data sets
+/// are drawn from `data_seed` (the page and its workers build it the same way).
+pub fn problem_for(
+    task: Task,
+    noise: NoiseModel,
+    data_seed: u64,
+) -> Result<Box<dyn Problem>, InputError> {
+    match task {
+        Task::Nqm { dim } => Ok(Box::new(Nqm::with_noise(dim, noise)?)),
+        t => t.build(data_seed),
+    }
+}
+
 impl SimInput {
     /// The problem to train: the task, with the chosen noise model on the quadratic; the data
     /// sets are drawn from `data_seed`.
     pub fn problem(&self, data_seed: u64) -> Result<Box<dyn Problem>, InputError> {
-        match self.task {
-            Task::Nqm { dim } => Ok(Box::new(Nqm::with_noise(dim, self.noise)?)),
-            t => t.build(data_seed),
-        }
+        problem_for(self.task, self.noise, data_seed)
     }
 
     /// The schedule of a run at peak rate `lr`.
@@ -768,7 +778,11 @@ mod tests {
         q.n = "500";
         let i = q.parse().unwrap();
         assert_eq!((i.epochs, i.steps_for(16)), (None, 800));
-        for (field, bad) in [("sim_n", "0"), ("sim_label_noise", "0.6"), ("sim_epochs", "-1")] {
+        for (field, bad) in [
+            ("sim_n", "0"),
+            ("sim_label_noise", "0.6"),
+            ("sim_epochs", "-1"),
+        ] {
             let mut b = text();
             match field {
                 "sim_n" => b.n = bad,

@@ -11,6 +11,8 @@
 //!   over seeds in [`seed_band`]), the view's inputs ([`input`]), sweeps over optimizers × batch sizes × learning rates with the critical-batch
 //!   fit ([`sweep`], [`critical_batch`]), validated inputs and cost caps ([`config`]), a kernel
 //!   benchmark ([`bench`]) and the cross-platform golden value ([`golden`]).
+//! * The same work cut into independent cells for a pool of workers ([`pool`]), with results
+//!   that do not depend on the number of workers or the order they finish in.
 //!
 //! Determinism: all randomness comes from [`rng::SimRng`] and all transcendental functions from
 //! `libm`, so the same seed gives bit-identical results natively and in WASM.
@@ -32,6 +34,7 @@ pub mod nqm;
 pub mod nqm_exact;
 pub mod optim;
 pub mod options;
+pub mod pool;
 pub mod problem;
 pub mod rng;
 pub mod run;

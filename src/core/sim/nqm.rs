@@ -24,7 +24,7 @@ pub const DEFAULT_NQM_DIM: usize = 100;
 pub const MAX_NQM_DIM: usize = 10_000;
 
 /// The covariance C of one example's gradient noise (the `sim_noise` URL words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum NoiseModel {
     /// C = H (Zhang et al. 2019): the noise is largest along the steep directions.
     #[default]

@@ -26,7 +26,7 @@ pub const MAX_SOPHIA_K: u64 = 1000;
 pub const MAX_ADAMW_WD: f64 = 100.0;
 
 /// Settings that differ from the library defaults.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OptimizerOptions {
     /// Sophia's configuration (ρ, k, β₂ and the estimator may differ from the defaults).
     pub sophia: SophiaConfig,

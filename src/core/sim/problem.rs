@@ -29,7 +29,7 @@ impl Batch<'_> {
 
 /// The gradient-noise statistics at one point, from per-example gradients
 /// (McCandlish et al. 2018, arXiv:1812.06162, §2.2 and eqs. 2.8–2.9).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NoiseStats {
     /// |G|², the squared norm of the mean gradient.
     pub grad_norm2: f64,
@@ -63,7 +63,7 @@ impl NoiseStats {
 }
 
 /// How Sophia estimates the Hessian diagonal (the `sophia_est` URL words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum CurvatureEstimator {
     /// Gauss–Newton–Bartlett (Liu et al. 2023, Alg. 2; SophiaG in the official `sophia.py`): the
     /// square of a minibatch gradient of the loss on labels sampled from the model. Its

@@ -19,7 +19,7 @@ use crate::core::schedule::Schedule;
 pub const DIVERGENCE_FACTOR: f64 = 1e6;
 
 /// Everything that determines a run besides the problem (validated by [`super::config`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunSpec {
     /// The update rule and its hyper-parameters.
     pub optimizer: OptimizerConfig,
@@ -37,7 +37,7 @@ pub struct RunSpec {
 }
 
 /// A full-data evaluation.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Eval {
     /// After this many updates.
     pub step: u64,
@@ -48,7 +48,7 @@ pub struct Eval {
 }
 
 /// What a run produced. All stored numbers are finite.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Trajectory {
     /// The batch size B.
     pub batch_size: usize,

@@ -14,11 +14,11 @@ use super::optim::OptimizerKind;
 use super::options::OptimizerOptions;
 use super::problem::{NoiseStats, Problem};
 use super::rng::SimRng;
-use super::run::{RunSpec, RunState};
+use super::run::{RunSpec, RunState, Trajectory};
 use crate::core::schedule::Schedule;
 
 /// A log-spaced grid of learning rates: `points` values from `min` to `max` inclusive.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LrGrid {
     /// Smallest rate.
     pub min: f64,
@@ -40,7 +40,7 @@ impl LrGrid {
 }
 
 /// What a sweep covers (validated by [`super::config::validate_sweep`]).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SweepSpec {
     /// Optimizers, each with its library defaults.
     pub optimizers: Vec<OptimizerKind>,
@@ -67,8 +67,103 @@ pub struct SweepSpec {
     pub noise: NoiseModel,
 }
 
+impl SweepSpec {
+    /// The run of the grid point (optimizer, B, peak rate `lr`): the spec's schedule shape at that
+    /// peak over `steps` updates, from the shared seed.
+    pub fn grid_run(&self, optimizer: OptimizerKind, batch_size: usize, lr: f64) -> RunSpec {
+        RunSpec {
+            optimizer: self.options.config(optimizer),
+            batch_size,
+            schedule: Schedule {
+                peak_lr: lr,
+                total: self.steps,
+                ..self.schedule
+            },
+            steps: self.steps,
+            seed: self.seed,
+            eval_every: self.eval_every,
+        }
+    }
+
+    /// Every grid run, cell-major (optimizers outer, batch sizes inner) and rates inner: the
+    /// (cell index, rate, run) in the order [`SweepState`] does them.
+    pub fn grid_runs(&self) -> Vec<(usize, f64, RunSpec)> {
+        let lrs = self.grid.values();
+        let mut out = Vec::new();
+        for (oi, &o) in self.optimizers.iter().enumerate() {
+            for (bi, &b) in self.batch_sizes.iter().enumerate() {
+                let ci = oi * self.batch_sizes.len() + bi;
+                out.extend(lrs.iter().map(|&lr| (ci, lr, self.grid_run(o, b, lr))));
+            }
+        }
+        out
+    }
+
+    /// The cells before any run: one per (optimizer, B), optimizers outer, no points.
+    pub fn empty_cells(&self) -> Vec<SweepCell> {
+        self.optimizers
+            .iter()
+            .flat_map(|&o| {
+                self.batch_sizes.iter().map(move |&b| SweepCell {
+                    optimizer: o,
+                    batch_size: b,
+                    points: Vec::new(),
+                })
+            })
+            .collect()
+    }
+
+    /// The reference run of the noise measurement, given the finished grid `cells`: the first
+    /// optimizer at the largest batch, at its fastest rate (or its best rate); run it stopped at
+    /// the target. `None` when the measurement is off or no rate qualifies.
+    pub fn noise_run(&self, cells: &[SweepCell]) -> Option<RunSpec> {
+        if self.noise_samples == 0 {
+            return None;
+        }
+        let &opt = self.optimizers.first()?;
+        let &b = self.batch_sizes.iter().max()?;
+        let cell = cells
+            .iter()
+            .find(|c| c.optimizer == opt && c.batch_size == b)?;
+        let lr = cell.fastest().map(|f| f.1).or_else(|| cell.best_lr())?;
+        Some(self.grid_run(opt, b, lr))
+    }
+
+    /// The noise statistics at `params` (the end of [`SweepSpec::noise_run`]) from
+    /// `noise_samples` per-example gradients, drawn from a stream derived from the seed.
+    pub fn measure_noise<P: Problem + ?Sized>(&self, problem: &P, params: &[f64]) -> NoiseStats {
+        let mut rng = SimRng::derived(self.seed, 0x004E_015E);
+        problem.noise_stats(params, self.noise_samples, &mut rng)
+    }
+
+    /// The result from the finished `cells` and the noise measurement: each optimizer's
+    /// steps–examples fit over its batch sizes that reached the target.
+    pub fn result(&self, cells: Vec<SweepCell>, noise: Option<NoiseStats>) -> SweepResult {
+        let summaries = self
+            .optimizers
+            .iter()
+            .map(|&o| {
+                let pts: Vec<(f64, f64)> = cells
+                    .iter()
+                    .filter(|c| c.optimizer == o)
+                    .filter_map(|c| c.steps_to_target().map(|s| (c.batch_size as f64, s as f64)))
+                    .collect();
+                OptimizerSummary {
+                    optimizer: o,
+                    fit: fit(&pts),
+                }
+            })
+            .collect();
+        SweepResult {
+            cells,
+            summaries,
+            noise,
+        }
+    }
+}
+
 /// One learning rate of one (optimizer, B).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LrPoint {
     /// The peak learning rate.
     pub lr: f64,
@@ -78,6 +173,18 @@ pub struct LrPoint {
     pub diverged_at: Option<u64>,
     /// The first update with training loss ≤ target, if reached.
     pub steps_to_target: Option<u64>,
+}
+
+impl LrPoint {
+    /// The point of a finished run at peak rate `lr`, with steps to `target`.
+    pub fn of(lr: f64, t: &Trajectory, target: f64) -> Self {
+        LrPoint {
+            lr,
+            final_loss: t.final_loss(),
+            diverged_at: t.diverged_at,
+            steps_to_target: t.steps_to_target(target),
+        }
+    }
 }
 
 /// The figures of one (optimizer, batch size).
@@ -224,17 +331,7 @@ impl SweepState {
     /// The state of a validated `spec` before any run.
     pub fn new(spec: SweepSpec) -> Self {
         let lrs = spec.grid.values();
-        let cells = spec
-            .optimizers
-            .iter()
-            .flat_map(|&o| {
-                spec.batch_sizes.iter().map(move |&b| SweepCell {
-                    optimizer: o,
-                    batch_size: b,
-                    points: Vec::new(),
-                })
-            })
-            .collect();
+        let cells = spec.empty_cells();
         SweepState {
             spec,
             lrs,
@@ -251,18 +348,7 @@ impl SweepState {
     }
 
     fn run_spec(&self, optimizer: OptimizerKind, batch_size: usize, lr: f64) -> RunSpec {
-        RunSpec {
-            optimizer: self.spec.options.config(optimizer),
-            batch_size,
-            schedule: Schedule {
-                peak_lr: lr,
-                total: self.spec.steps,
-                ..self.spec.schedule
-            },
-            steps: self.spec.steps,
-            seed: self.spec.seed,
-            eval_every: self.spec.eval_every,
-        }
+        self.spec.grid_run(optimizer, batch_size, lr)
     }
 
     /// (cell index, rate) of the current grid run, if any remain.
@@ -276,17 +362,7 @@ impl SweepState {
     /// The reference run of the noise measurement: the first optimizer at the largest batch, at
     /// its fastest rate (or its best rate), stopped at the target.
     fn noise_run_spec(&self) -> Option<RunSpec> {
-        if self.spec.noise_samples == 0 {
-            return None;
-        }
-        let &opt = self.spec.optimizers.first()?;
-        let &b = self.spec.batch_sizes.iter().max()?;
-        let cell = self
-            .cells
-            .iter()
-            .find(|c| c.optimizer == opt && c.batch_size == b)?;
-        let lr = cell.fastest().map(|f| f.1).or_else(|| cell.best_lr())?;
-        Some(self.run_spec(opt, b, lr))
+        self.spec.noise_run(&self.cells)
     }
 
     /// Runs up to about `max_updates` optimizer updates (the noise measurement's per-example
@@ -316,13 +392,7 @@ impl SweepState {
                     run.advance(problem, budget);
                     budget = budget.saturating_sub(run.updates_done() - before);
                     if run.is_done() {
-                        let t = run.trajectory();
-                        let point = LrPoint {
-                            lr,
-                            final_loss: t.final_loss(),
-                            diverged_at: t.diverged_at,
-                            steps_to_target: t.steps_to_target(self.spec.target),
-                        };
+                        let point = LrPoint::of(lr, run.trajectory(), self.spec.target);
                         self.phase = Phase::Runs(None);
                         if let Some(c) = self.cells.get_mut(ci) {
                             c.points.push(point);
@@ -355,9 +425,7 @@ impl SweepState {
                         return false;
                     };
                     let params = run.into_parts().1;
-                    let mut rng = SimRng::derived(self.spec.seed, 0x004E_015E);
-                    self.noise =
-                        Some(problem.noise_stats(&params, self.spec.noise_samples, &mut rng));
+                    self.noise = Some(self.spec.measure_noise(problem, &params));
                     return false;
                 }
             }
@@ -387,28 +455,7 @@ impl SweepState {
     /// Completes whatever remains and returns the result (cells, fits, noise scale).
     pub fn finish<P: Problem + ?Sized>(mut self, problem: &P) -> SweepResult {
         while self.advance(problem, u64::MAX) {}
-        let summaries = self
-            .spec
-            .optimizers
-            .iter()
-            .map(|&o| {
-                let pts: Vec<(f64, f64)> = self
-                    .cells
-                    .iter()
-                    .filter(|c| c.optimizer == o)
-                    .filter_map(|c| c.steps_to_target().map(|s| (c.batch_size as f64, s as f64)))
-                    .collect();
-                OptimizerSummary {
-                    optimizer: o,
-                    fit: fit(&pts),
-                }
-            })
-            .collect();
-        SweepResult {
-            cells: self.cells,
-            summaries,
-            noise: self.noise,
-        }
+        self.spec.result(self.cells, self.noise)
     }
 }
 

@@ -483,6 +483,8 @@ mod tests {
             "sim-gen",
             "sim-gen-table",
             "load-gen-experiment",
+            "sim-status-bar",
+            "sim-in-page",
             "sim-progress",
             "cancel",
             "run-sweep",

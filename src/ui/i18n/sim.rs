@@ -58,6 +58,10 @@ pub struct Sim {
     pub status_done: &'static str,
     /// Status after a cancel.
     pub status_cancelled: &'static str,
+    /// Status after a job finished by {n} workers: {wall} ms on the clock, {ms} ms computing.
+    pub status_done_workers: &'static str,
+    /// Status when no worker could start and the page computes itself.
+    pub status_in_page: &'static str,
     /// Heading of the runs table.
     pub table_title: &'static str,
     /// Table headers: optimizer, B, rate used, final loss, best rate, largest stable rate,
@@ -255,6 +259,8 @@ pub(super) static EN: Sim = Sim {
     status_sweep: "Sweeping 13 learning rates…",
     status_done: "Done in {ms} ms",
     status_cancelled: "Cancelled. Change an input or press the button to start again.",
+    status_done_workers: "Done in {wall} ms (background workers: {n}; {ms} ms of computing)",
+    status_in_page: "Background workers could not start here, so the page computes in short slices itself (slower).",
     table_title: "Each optimizer and batch size",
     table_heads: [
         "Optimizer",
@@ -460,6 +466,8 @@ pub(super) static ZH: Sim = Sim {
     status_sweep: "正在扫描 13 个学习率…",
     status_done: "用时 {ms} 毫秒",
     status_cancelled: "已取消。修改任一输入或点击按钮即可重新开始。",
+    status_done_workers: "用时 {wall} 毫秒（{n} 个后台线程共计算 {ms} 毫秒）",
+    status_in_page: "后台线程无法在此启动，改由页面自身分段计算（较慢）。",
     table_title: "各优化器与批量大小",
     table_heads: [
         "优化器",

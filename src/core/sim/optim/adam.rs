@@ -8,7 +8,7 @@
 use super::{Optimizer, StepContext};
 
 /// Adam/AdamW hyper-parameters (the learning rate comes from the schedule).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AdamConfig {
     /// β₁, default 0.9.
     pub beta1: f64,

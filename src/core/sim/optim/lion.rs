@@ -7,7 +7,7 @@
 use super::{Optimizer, StepContext, sign};
 
 /// Lion hyper-parameters, with the official defaults (the learning rate comes from the schedule).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LionConfig {
     /// β₁, default 0.9.
     pub beta1: f64,

@@ -62,7 +62,9 @@ pub(crate) fn sign(x: f64) -> f64 {
 }
 
 /// The optimizers offered (the `opts` URL words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum OptimizerKind {
     /// Plain SGD (torch defaults: no momentum, no decay).
     Sgd,
@@ -141,7 +143,7 @@ impl OptimizerKind {
 }
 
 /// Any optimizer's configuration.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum OptimizerConfig {
     /// `torch.optim.SGD` (plain, momentum, Nesterov).
     Sgd(SgdConfig),

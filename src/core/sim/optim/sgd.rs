@@ -8,7 +8,7 @@
 use super::{Optimizer, StepContext};
 
 /// SGD hyper-parameters, with torch's defaults (the learning rate comes from the schedule).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SgdConfig {
     /// μ, default 0.
     pub momentum: f64,

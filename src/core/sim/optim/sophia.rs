@@ -34,7 +34,7 @@ pub const SOPHIA_EPS: f64 = 1e-15;
 /// SophiaG hyper-parameters, with the defaults of `SophiaG.__init__` in `sophia.py` (the learning
 /// rate comes from the schedule). The GPT-2 configs (`config/train_gpt2_*_sophiag.py`) keep these
 /// betas and use ρ = 0.05–0.08 and λ = 0.2.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SophiaConfig {
     /// β₁, default 0.965.
     pub beta1: f64,

@@ -1,9 +1,13 @@
-//! Runs the simulation in the page without freezing it: the work (a sweep, then the runs) is cut
-//! into slices of about [`SLICE_MS`] ms, each scheduled with `setTimeout(0)`, so input events and
-//! painting happen between slices. A generation counter cancels a stale job: every start and every
-//! cancel bumps it, and a slice whose job is no longer current does nothing.
+//! Runs the simulation without freezing the page. Where the browser can, a pool of background
+//! workers ([`super::pool`]) computes the job's cells (one run each, [`Plan`]) and the page only
+//! hands them out and shows the results, in the plan's order, one result per task. Where no worker
+//! can start, the page computes itself: the work is cut into slices of about [`SLICE_MS`] ms, each
+//! scheduled with `setTimeout(0)`, so input events and painting happen between slices. Either way
+//! a generation counter cancels a stale job: every start and every cancel bumps it, and a result
+//! or a slice of a job that is no longer current is dropped (busy workers are also ended).
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -14,11 +18,14 @@ use wasm_bindgen::prelude::Closure;
 use crate::core::sim::config::Task;
 use crate::core::sim::input::SimInput;
 use crate::core::sim::optim::OptimizerKind;
+use crate::core::sim::pool::{Finished, Plan, Reply};
 use crate::core::sim::problem::Problem;
 use crate::core::sim::run::Trajectory;
 use crate::core::sim::run_set::RunSet;
 use crate::core::sim::seed_band::XAxis;
 use crate::core::sim::sweep::{SweepResult, SweepSpec, SweepState};
+
+use super::pool::{Event, Handler, Pool};
 
 /// Milliseconds of work per slice: a fifth of a 50 ms "long task", so that the slices stay short
 /// on a phone several times slower than the machine they were timed on (Lighthouse's mobile
@@ -29,6 +36,38 @@ pub const DATA_SEED: u64 = 1;
 
 thread_local! {
     static GENERATION: Cell<u64> = const { Cell::new(0) };
+    static POOL: RefCell<PoolState> = const { RefCell::new(PoolState::Untried) };
+    static JOB: RefCell<Option<PooledJob>> = const { RefCell::new(None) };
+}
+
+/// Whether the workers are up.
+enum PoolState {
+    /// Not started yet (the first job starts them).
+    Untried,
+    /// Running.
+    Up(Pool),
+    /// Could not start, or failed: the page computes.
+    Down,
+}
+
+/// A result to show, one per task.
+enum Publish {
+    Sweep(Arc<SweepOut>),
+    SweepLate(Arc<SweepOut>),
+    Runs(Arc<RunsOut>),
+}
+
+/// The job the workers are computing.
+struct PooledJob {
+    generation: u64,
+    plan: Plan,
+    /// What `Engine::start` was asked, to start again in the page if the pool fails.
+    request: (SimInput, bool, bool),
+    outbox: VecDeque<Publish>,
+    draining: bool,
+    start: f64,
+    /// Milliseconds the workers spent on the job's cells.
+    busy: f64,
 }
 
 fn bump_generation() -> u64 {
@@ -119,6 +158,8 @@ pub struct Engine {
     pub sweep_late: RwSignal<Option<Arc<SweepOut>>>,
     /// Where a finished sweep's measured noise scale is published for other views.
     pub published_noise: RwSignal<Option<f64>>,
+    /// Background workers computing the current job; 0 when the page computes itself.
+    pub workers: RwSignal<usize>,
 }
 
 /// A run set and, per run, its (optimizer, batch size, rate).
@@ -152,12 +193,15 @@ impl Engine {
             runs: RwSignal::new(None),
             sweep: RwSignal::new(None),
             sweep_late: RwSignal::new(None),
+            workers: RwSignal::new(0),
         }
     }
 
     /// Stops the current job (its next slice does nothing).
     pub fn cancel(&self) {
         bump_generation();
+        JOB.with(|j| j.borrow_mut().take());
+        stop_busy_workers();
         if matches!(self.status.get_untracked(), Status::Busy { .. }) {
             self.status.set(Status::Cancelled);
         }
@@ -168,6 +212,7 @@ impl Engine {
     /// the rates come from the new sweep.
     pub fn start(&self, input: SimInput, sweep: bool, runs: bool) {
         let generation = bump_generation();
+        JOB.with(|j| j.borrow_mut().take());
         let spec = input.sweep_spec();
         let existing = self
             .sweep
@@ -176,6 +221,34 @@ impl Engine {
         let sweep_state =
             (sweep || (input.needs_sweep() && existing.is_none())).then(|| SweepState::new(spec));
         let want_runs = runs || (input.needs_sweep() && sweep_state.is_some());
+        if let Some(size) = workers_ready(*self) {
+            self.workers.set(size);
+            let plan = Plan::new(
+                input.clone(),
+                sweep_state.is_some(),
+                want_runs,
+                existing.map(|s| s.result.clone()),
+            );
+            self.status.set(Status::Busy {
+                sweep: plan.sweeps(),
+                fraction: 0.0,
+            });
+            JOB.with(|j| {
+                *j.borrow_mut() = Some(PooledJob {
+                    generation,
+                    plan,
+                    request: (input, sweep, runs),
+                    outbox: VecDeque::new(),
+                    draining: false,
+                    start: now_ms(),
+                    busy: 0.0,
+                })
+            });
+            collect(*self, generation);
+            pump();
+            return;
+        }
+        self.workers.set(0);
         let Ok(problem) = input.problem(DATA_SEED) else {
             self.status.set(Status::Idle);
             return;
@@ -205,6 +278,237 @@ impl Engine {
             fraction: 0.0,
         });
         schedule(Rc::new(RefCell::new(job)), *self);
+    }
+}
+
+/// The workers, started on first use, with the busy ones replaced by fresh ones (their cells belong
+/// to a job that is over); their number, or `None` where the page must compute itself.
+fn workers_ready(engine: Engine) -> Option<usize> {
+    POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        if matches!(*p, PoolState::Untried) {
+            let handler: Handler = Rc::new(move |i, serial, e| on_event(engine, i, serial, e));
+            *p = Pool::new(handler).map_or(PoolState::Down, PoolState::Up);
+        }
+        let PoolState::Up(pool) = &mut *p else {
+            return None;
+        };
+        if pool.stop_busy() {
+            Some(pool.size())
+        } else {
+            pool.terminate();
+            *p = PoolState::Down;
+            None
+        }
+    })
+}
+
+fn stop_busy_workers() {
+    POOL.with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut()
+            && let PoolState::Up(pool) = &mut *p
+            && !pool.stop_busy()
+        {
+            pool.terminate();
+            *p = PoolState::Down;
+        }
+    });
+}
+
+/// Hands the current job's next cells to idle workers.
+fn pump() {
+    let generation = generation();
+    JOB.with(|j| {
+        POOL.with(|p| {
+            let (Ok(mut j), Ok(mut p)) = (j.try_borrow_mut(), p.try_borrow_mut()) else {
+                return;
+            };
+            if let (Some(job), PoolState::Up(pool)) = (j.as_mut(), &mut *p)
+                && job.generation == generation
+            {
+                pool.pump(generation, &mut job.plan, DATA_SEED);
+            }
+        })
+    });
+}
+
+/// What a worker said (ignored if the worker has been replaced since).
+fn on_event(engine: Engine, worker: usize, serial: u64, event: Event) {
+    let current = POOL.with(|p| match p.try_borrow().as_deref() {
+        Ok(PoolState::Up(pool)) => pool.is_current(worker, serial),
+        _ => false,
+    });
+    if !current {
+        return;
+    }
+    match event {
+        Event::Ready => {
+            POOL.with(|p| {
+                if let Ok(mut p) = p.try_borrow_mut()
+                    && let PoolState::Up(pool) = &mut *p
+                {
+                    pool.set_ready(worker);
+                }
+            });
+            pump();
+        }
+        Event::Failed => pool_failed(engine),
+        Event::Reply(reply) => {
+            POOL.with(|p| {
+                if let Ok(mut p) = p.try_borrow_mut()
+                    && let PoolState::Up(pool) = &mut *p
+                {
+                    pool.note(worker, &reply);
+                }
+            });
+            let generation = generation();
+            match reply {
+                Reply::Done { job, id, ms, out } if job == generation => {
+                    JOB.with(|j| {
+                        if let Ok(mut j) = j.try_borrow_mut()
+                            && let Some(job) = j.as_mut()
+                            && job.generation == generation
+                        {
+                            job.busy += ms;
+                            let finished = job.plan.complete(id, out);
+                            queue(job, finished);
+                        }
+                    });
+                    pump();
+                    collect(engine, generation);
+                }
+                Reply::Progress { job, .. } if job == generation => collect(engine, generation),
+                Reply::Failed { job, .. } if job == generation => pool_failed(engine),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The workers cannot go on: end them, and compute the current job in the page.
+fn pool_failed(engine: Engine) {
+    POOL.with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            if let PoolState::Up(pool) = &mut *p {
+                pool.terminate();
+            }
+            *p = PoolState::Down;
+        }
+    });
+    let job = JOB.with(|j| j.try_borrow_mut().ok().and_then(|mut j| j.take()));
+    if let Some(job) = job
+        && job.generation == generation()
+    {
+        let (input, sweep, runs) = job.request;
+        engine.start(input, sweep, runs);
+    }
+}
+
+/// Queues the finished parts of a job for showing.
+fn queue(job: &mut PooledJob, finished: Vec<Finished>) {
+    for f in finished {
+        match f {
+            Finished::Sweep(spec, result) => {
+                job.outbox
+                    .push_back(Publish::Sweep(Arc::new(SweepOut { spec, result })));
+            }
+            Finished::Runs(meta, trajs) => {
+                let out = group(job.plan.input(), &meta, trajs);
+                job.outbox.push_back(Publish::Runs(Arc::new(out)));
+            }
+        }
+    }
+}
+
+/// Updates the progress of job `generation`, queues what it finished, and starts showing it.
+fn collect(engine: Engine, generation: u64) {
+    let in_flight = POOL.with(|p| match p.try_borrow().as_deref() {
+        Ok(PoolState::Up(pool)) => pool.in_flight(generation),
+        _ => Vec::new(),
+    });
+    let update = JOB.with(|j| {
+        let mut j = j.try_borrow_mut().ok()?;
+        let job = j.as_mut().filter(|job| job.generation == generation)?;
+        let finished = job.plan.finished();
+        queue(job, finished);
+        let start_drain = !job.draining && (!job.outbox.is_empty() || job.plan.is_done());
+        if start_drain {
+            job.draining = true;
+        }
+        let (sweep, fraction) = job.plan.progress(&in_flight);
+        Some((
+            (!job.plan.is_done()).then_some(Status::Busy { sweep, fraction }),
+            start_drain,
+        ))
+    });
+    let Some((status, start_drain)) = update else {
+        return;
+    };
+    if let Some(s) = status {
+        engine.status.set(s);
+    }
+    if start_drain {
+        later_task(move || drain(engine, generation));
+    }
+}
+
+/// Shows one queued result of job `generation`, then schedules the next; once the job is
+/// complete and everything shown, marks it done.
+fn drain(engine: Engine, generation: u64) {
+    enum Step {
+        Show(Publish),
+        Done(f64, f64),
+        Idle,
+    }
+    let step = JOB.with(|j| {
+        let Ok(mut j) = j.try_borrow_mut() else {
+            return Step::Idle;
+        };
+        let Some(job) = j.as_mut().filter(|job| job.generation == generation) else {
+            return Step::Idle;
+        };
+        if let Some(p) = job.outbox.pop_front() {
+            Step::Show(p)
+        } else if job.plan.is_done() {
+            job.draining = false;
+            Step::Done(job.busy, now_ms() - job.start)
+        } else {
+            job.draining = false;
+            Step::Idle
+        }
+    });
+    match step {
+        Step::Show(p) => {
+            match p {
+                Publish::Sweep(out) => {
+                    engine.sweep.set(Some(out.clone()));
+                    if let Some(noise) = out.result.handover_critical_batch() {
+                        engine.published_noise.set(Some(noise));
+                    }
+                    JOB.with(|j| {
+                        if let Ok(mut j) = j.try_borrow_mut()
+                            && let Some(job) = j.as_mut()
+                        {
+                            job.outbox.push_front(Publish::SweepLate(out));
+                        }
+                    });
+                }
+                Publish::SweepLate(out) => engine.sweep_late.set(Some(out)),
+                Publish::Runs(out) => engine.runs.set(Some(out)),
+            }
+            later_task(move || drain(engine, generation));
+        }
+        Step::Done(busy_ms, wall_ms) => engine.status.set(Status::Done { busy_ms, wall_ms }),
+        Step::Idle => {}
+    }
+}
+
+/// Runs `f` in a task of its own (`setTimeout(0)`).
+fn later_task(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
     }
 }
 

@@ -1,5 +1,5 @@
 //! The Simulator view: noisy training runs for several optimizers and batch sizes, a learning-rate
-//! sweep, and the critical batch, computed in the page in short slices ([`engine`]).
+//! sweep, and the critical batch, computed by background workers ([`engine`]).
 //!
 //! URL keys: `task`, `opts`, `bs`, `sim_lr` (blank, a number or `auto`), `lr_<opt>`, `steps`,
 //! `seed`, `seeds`, `x`, `target`, `sim_sched`, `sim_warmup`, `sweep_opt`, `sim_noise`,
@@ -16,6 +16,7 @@ mod gen_panel;
 mod loss_panel;
 mod noise_figures;
 mod opts_field;
+mod pool;
 mod status_bar;
 mod sweep_panel;
 mod target_panel;

@@ -37,9 +37,17 @@ pub fn StatusBar() -> impl IntoView {
             Status::Idle => String::new(),
             Status::Busy { sweep: true, .. } => t.status_sweep.to_string(),
             Status::Busy { sweep: false, .. } => t.status_runs.to_string(),
-            Status::Done { busy_ms, .. } => {
-                fill(t.status_done, &[("ms", &format!("{busy_ms:.0}"))])
-            }
+            Status::Done { busy_ms, wall_ms } => match engine.workers.get() {
+                0 => fill(t.status_done, &[("ms", &format!("{busy_ms:.0}"))]),
+                n => fill(
+                    t.status_done_workers,
+                    &[
+                        ("wall", &format!("{wall_ms:.0}")),
+                        ("n", &n.to_string()),
+                        ("ms", &format!("{busy_ms:.0}")),
+                    ],
+                ),
+            },
             Status::Cancelled => t.status_cancelled.to_string(),
         }
     };
@@ -53,8 +61,13 @@ pub fn StatusBar() -> impl IntoView {
         }),
         _ => None,
     };
+    let workers = move || engine.workers.get();
+    let in_page = move || {
+        (workers() == 0 && !matches!(engine.status.get(), Status::Idle))
+            .then(|| view! { <span class="sim-in-page" data-testid="sim-in-page">{move || strings().sim().status_in_page}</span> })
+    };
     view! {
-        <div class="sim-status" role="status">
+        <div class="sim-status" role="status" data-testid="sim-status-bar" data-workers=move || workers().to_string()>
             <button
                 type="button"
                 class="primary"
@@ -74,6 +87,7 @@ pub fn StatusBar() -> impl IntoView {
             <p class="error" id="sweep-error" role="alert" data-testid="error-sweep">
                 {move || sweep_error.get().map(|e| error_message(state.lang.get(), &e))}
             </p>
+            {in_page}
         </div>
     }
 }

@@ -1,0 +1,626 @@
+//! A Simulator job cut into independent cells, so that a pool of workers can share it.
+//!
+//! A cell is one whole run: a run of the runs (its trajectory), a grid point of a sweep (its
+//! [`LrPoint`]), or the sweep's noise measurement (its [`NoiseStats`]). Every cell is determined by
+//! its own [`RunSpec`] (seed included) and the problem, never by which worker runs it or when, so
+//! the results are bit-identical whatever the number of workers and the order they finish in;
+//! [`Plan`] puts them back in the order of [`super::sweep::sweep`] and
+//! [`SimInput::run_specs`] (tested below against both, over simulated pools).
+//!
+//! A job runs in up to two stages: the sweep's grid runs, then the noise measurement and the runs
+//! (whose rates may come from the grid). Cells cross a worker boundary as bytes ([`encode`],
+//! [`decode`]): bincode 1.3 over the serde derives of the core types, so every `f64` travels as
+//! its exact bits (NaN and infinities included) and a field added to a spec travels with it.
+
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+
+use super::config::Task;
+use super::input::SimInput;
+use super::nqm::NoiseModel;
+use super::optim::OptimizerKind;
+use super::problem::{NoiseStats, Problem};
+use super::run::{RunSpec, RunState, Trajectory};
+use super::sweep::{LrPoint, SweepCell, SweepResult, SweepSpec};
+
+/// Updates between two progress reports of a running cell.
+pub const PROGRESS_EVERY: u64 = 64;
+
+/// One unit of work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Cell {
+    /// A run of the runs: gives its [`Trajectory`].
+    Run(RunSpec),
+    /// A grid run of a sweep at peak rate `lr`: gives its [`LrPoint`] at `target`.
+    Grid {
+        /// The grid rate.
+        lr: f64,
+        /// The loss that counts as reached.
+        target: f64,
+        /// The run.
+        run: RunSpec,
+    },
+    /// The sweep's noise measurement: `run` stopped at the sweep's target, then
+    /// [`SweepSpec::measure_noise`] at its last parameters.
+    Noise {
+        /// The sweep.
+        sweep: SweepSpec,
+        /// The reference run ([`SweepSpec::noise_run`]).
+        run: RunSpec,
+    },
+}
+
+impl Cell {
+    /// Optimizer updates the cell runs at most (its share of a progress bar).
+    pub fn updates(&self) -> u64 {
+        match self {
+            Cell::Run(r) | Cell::Grid { run: r, .. } | Cell::Noise { run: r, .. } => r.steps,
+        }
+    }
+}
+
+/// What a cell gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum CellOut {
+    /// A run's trajectory.
+    Run(Trajectory),
+    /// A grid point.
+    Grid(LrPoint),
+    /// The noise statistics.
+    Noise(NoiseStats),
+}
+
+/// A cell with what its worker needs to build the problem.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CellTask {
+    /// The problem.
+    pub task: Task,
+    /// The quadratic's gradient-noise model (ignored on the data sets).
+    pub noise: NoiseModel,
+    /// The seed of the problem's data ([`Task::build`]).
+    pub data_seed: u64,
+    /// The work.
+    pub cell: Cell,
+}
+
+/// A message to a worker: a cell of job `job` (the page's generation counter), with its id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// The job.
+    pub job: u64,
+    /// The cell's id in its [`Plan`].
+    pub id: usize,
+    /// The work.
+    pub task: CellTask,
+}
+
+/// A message from a worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The worker's module is running and takes cells.
+    Ready,
+    /// Cell `id` of `job` has done `updates` updates.
+    Progress {
+        /// The job.
+        job: u64,
+        /// The cell.
+        id: usize,
+        /// Updates done.
+        updates: u64,
+    },
+    /// Cell `id` of `job` is done, after `ms` of computing.
+    Done {
+        /// The job.
+        job: u64,
+        /// The cell.
+        id: usize,
+        /// Milliseconds spent on the cell.
+        ms: f64,
+        /// What it gave.
+        out: CellOut,
+    },
+    /// Cell `id` of `job` could not be run (its problem could not be built).
+    Failed {
+        /// The job.
+        job: u64,
+        /// The cell.
+        id: usize,
+    },
+}
+
+/// Serializes a message for a worker boundary (bincode 1.3, little-endian, fixed-width integers).
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    bincode::serialize(value).unwrap_or_default()
+}
+
+/// Reads a message written by [`encode`]; `None` if the bytes are not one.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    bincode::deserialize(bytes).ok()
+}
+
+/// Runs one cell, calling `progress(updates done)` every [`PROGRESS_EVERY`] updates.
+pub fn run_cell<P: Problem + ?Sized>(
+    problem: &P,
+    cell: &Cell,
+    progress: &mut dyn FnMut(u64),
+) -> CellOut {
+    let mut drive = |spec: &RunSpec, stop_at: Option<f64>| {
+        let mut state = RunState::new(problem, spec, stop_at);
+        while state.advance(problem, PROGRESS_EVERY) {
+            progress(state.updates_done());
+        }
+        state.into_parts()
+    };
+    match cell {
+        Cell::Run(spec) => CellOut::Run(drive(spec, None).0),
+        Cell::Grid { lr, target, run } => {
+            let t = drive(run, None).0;
+            CellOut::Grid(LrPoint::of(*lr, &t, *target))
+        }
+        Cell::Noise { sweep, run } => {
+            let params = drive(run, Some(sweep.target)).1;
+            CellOut::Noise(sweep.measure_noise(problem, &params))
+        }
+    }
+}
+
+/// Which result a cell id stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slot {
+    Grid(usize),
+    Noise,
+    Run(usize),
+}
+
+/// A finished part of a job, in the order it completes (short-lived: a job makes at most two, so
+/// the larger variant costs nothing).
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finished {
+    /// The sweep: what was swept and the result.
+    Sweep(SweepSpec, SweepResult),
+    /// The runs: per run its (optimizer, batch size, peak rate), and the trajectories, in the
+    /// order of [`SimInput::run_specs`].
+    Runs(Vec<(OptimizerKind, usize, f64)>, Vec<Trajectory>),
+}
+
+/// The sweep part of a job.
+#[derive(Debug, Clone)]
+struct SweepPart {
+    spec: SweepSpec,
+    /// (cell index, rate) per grid id, in [`SweepSpec::grid_runs`] order.
+    grid: Vec<(usize, f64)>,
+    points: Vec<Option<LrPoint>>,
+    /// The grid's cells once every point is in.
+    cells: Option<Vec<SweepCell>>,
+    /// The noise measurement: `None` while pending, `Some(None)` when there is none.
+    noise: Option<Option<NoiseStats>>,
+    published: bool,
+}
+
+/// A job (a sweep, then runs) as cells: hand them out with [`Plan::next_cell`] to any worker,
+/// in any number, give back what they give with [`Plan::complete`].
+#[derive(Debug, Clone)]
+pub struct Plan {
+    input: SimInput,
+    sweep: Option<SweepPart>,
+    /// The sweep the runs take their rates from when the job does not sweep.
+    prior: Option<SweepResult>,
+    want_runs: bool,
+    runs_meta: Vec<(OptimizerKind, usize, f64)>,
+    runs: Vec<Option<Trajectory>>,
+    runs_started: bool,
+    runs_published: bool,
+    cells: Vec<(Slot, Cell)>,
+    next: usize,
+    /// Updates of finished cells: sweep grid, runs.
+    done_units: [u64; 2],
+}
+
+impl Plan {
+    /// A job for `input`: the sweep first if `sweep`, then the runs if `runs`, with their rates
+    /// from the new sweep or, without one, from `prior`.
+    pub fn new(input: SimInput, sweep: bool, runs: bool, prior: Option<SweepResult>) -> Self {
+        let mut plan = Plan {
+            sweep: None,
+            prior,
+            want_runs: runs,
+            runs_meta: Vec::new(),
+            runs: Vec::new(),
+            runs_started: false,
+            runs_published: false,
+            cells: Vec::new(),
+            next: 0,
+            done_units: [0; 2],
+            input,
+        };
+        if sweep {
+            let spec = plan.input.sweep_spec();
+            let runs = spec.grid_runs();
+            let grid = runs.iter().map(|&(ci, lr, _)| (ci, lr)).collect();
+            for (k, (_, lr, run)) in runs.into_iter().enumerate() {
+                let target = spec.target;
+                plan.cells
+                    .push((Slot::Grid(k), Cell::Grid { lr, target, run }));
+            }
+            plan.sweep = Some(SweepPart {
+                points: vec![None; plan.cells.len()],
+                grid,
+                spec,
+                cells: None,
+                noise: None,
+                published: false,
+            });
+            if plan.cells.is_empty() {
+                plan.grid_done();
+            }
+        } else {
+            plan.start_runs();
+        }
+        plan
+    }
+
+    /// The task of every cell of the job.
+    pub fn task(&self) -> Task {
+        self.input.task
+    }
+
+    /// The inputs.
+    pub fn input(&self) -> &SimInput {
+        &self.input
+    }
+
+    /// Whether the job has a sweep.
+    pub fn sweeps(&self) -> bool {
+        self.sweep.is_some()
+    }
+
+    /// The next cell to hand out, with its id; `None` while the rest waits for cells out.
+    pub fn next_cell(&mut self) -> Option<(usize, Cell)> {
+        let (_, cell) = self.cells.get(self.next)?;
+        let id = self.next;
+        self.next += 1;
+        Some((id, cell.clone()))
+    }
+
+    /// Gives back what cell `id` gave; returns the parts this completes. An id that is unknown,
+    /// given twice, or with the wrong kind of result is ignored.
+    pub fn complete(&mut self, id: usize, out: CellOut) -> Vec<Finished> {
+        let Some(&(slot, ref cell)) = self.cells.get(id) else {
+            return Vec::new();
+        };
+        let units = cell.updates();
+        match (slot, out) {
+            (Slot::Grid(k), CellOut::Grid(p)) => {
+                let Some(sweep) = self.sweep.as_mut() else {
+                    return Vec::new();
+                };
+                let Some(at @ None) = sweep.points.get_mut(k) else {
+                    return Vec::new();
+                };
+                *at = Some(p);
+                self.done_units[0] += units;
+                if sweep.points.iter().all(Option::is_some) {
+                    self.grid_done();
+                }
+            }
+            (Slot::Noise, CellOut::Noise(n)) => {
+                if let Some(sweep) = self.sweep.as_mut()
+                    && sweep.noise.is_none()
+                {
+                    sweep.noise = Some(Some(n));
+                }
+            }
+            (Slot::Run(k), CellOut::Run(t)) => {
+                let Some(at @ None) = self.runs.get_mut(k) else {
+                    return Vec::new();
+                };
+                *at = Some(t);
+                self.done_units[1] += units;
+            }
+            _ => return Vec::new(),
+        }
+        self.finished()
+    }
+
+    /// The parts complete by now and not yet returned (the sweep before the runs); a job without
+    /// cells is complete from the start.
+    pub fn finished(&mut self) -> Vec<Finished> {
+        let mut out = Vec::new();
+        if let Some(sweep) = self.sweep.as_mut()
+            && !sweep.published
+            && let (Some(cells), Some(noise)) = (&sweep.cells, sweep.noise)
+        {
+            sweep.published = true;
+            out.push(Finished::Sweep(
+                sweep.spec.clone(),
+                sweep.spec.result(cells.clone(), noise),
+            ));
+        }
+        let sweep_out = self.sweep.as_ref().is_none_or(|s| s.published);
+        if self.runs_started
+            && !self.runs_published
+            && sweep_out
+            && self.runs.iter().all(Option::is_some)
+        {
+            self.runs_published = true;
+            let trajs = self.runs.iter_mut().filter_map(Option::take).collect();
+            out.push(Finished::Runs(self.runs_meta.clone(), trajs));
+        }
+        out
+    }
+
+    /// Whether every part has been returned.
+    pub fn is_done(&self) -> bool {
+        self.sweep.as_ref().is_none_or(|s| s.published) && (!self.want_runs || self.runs_published)
+    }
+
+    /// Whether the sweep is still being computed, and the fraction done of the current stage
+    /// (the grid while sweeping, then the runs), counting `in_flight` (cell id, updates done)
+    /// of cells out.
+    pub fn progress(&self, in_flight: &[(usize, u64)]) -> (bool, f64) {
+        let sweeping = self.sweep.as_ref().is_some_and(|s| !s.published);
+        let stage = usize::from(!sweeping);
+        let mut total = 0u64;
+        for (slot, cell) in &self.cells {
+            if matches!(slot, Slot::Grid(_)) == sweeping && !matches!(slot, Slot::Noise) {
+                total += cell.updates();
+            }
+        }
+        let partial: u64 = in_flight
+            .iter()
+            .filter_map(|&(id, u)| {
+                let (slot, cell) = self.cells.get(id)?;
+                let here =
+                    matches!(slot, Slot::Grid(_)) == sweeping && !matches!(slot, Slot::Noise);
+                here.then_some(u.min(cell.updates()))
+            })
+            .sum();
+        let done = self.done_units.get(stage).copied().unwrap_or(0) + partial;
+        (sweeping, done as f64 / total.max(1) as f64)
+    }
+
+    /// The grid is complete: queue the noise measurement, and the runs (they need the grid's
+    /// rates only).
+    fn grid_done(&mut self) {
+        let Some(sweep) = self.sweep.as_mut() else {
+            return;
+        };
+        let mut cells = sweep.spec.empty_cells();
+        for (&(ci, _), p) in sweep.grid.iter().zip(&sweep.points) {
+            if let (Some(c), Some(p)) = (cells.get_mut(ci), p) {
+                c.points.push(*p);
+            }
+        }
+        match sweep.spec.noise_run(&cells) {
+            Some(run) => self.cells.push((
+                Slot::Noise,
+                Cell::Noise {
+                    sweep: sweep.spec.clone(),
+                    run,
+                },
+            )),
+            None => sweep.noise = Some(None),
+        }
+        self.prior = Some(sweep.spec.result(cells.clone(), None));
+        sweep.cells = Some(cells);
+        self.start_runs();
+    }
+
+    fn start_runs(&mut self) {
+        if !self.want_runs || self.runs_started {
+            return;
+        }
+        self.runs_started = true;
+        let specs = self.input.run_specs(self.prior.as_ref());
+        self.runs = vec![None; specs.len()];
+        for (k, (o, b, spec)) in specs.into_iter().enumerate() {
+            self.runs_meta.push((o, b, spec.schedule.peak_lr));
+            self.cells.push((Slot::Run(k), Cell::Run(spec)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::sim::input::SimText;
+    use crate::core::sim::rng::SimRng;
+    use crate::core::sim::run::run;
+    use crate::core::sim::sweep::sweep;
+
+    /// Two optimizers × two batch sizes × two seeds, with a warmup and a decay; 150 updates on
+    /// the quadratic, 30 on the (slower) MLP.
+    fn input(task: Task, lr: &'static str) -> SimInput {
+        let steps = if matches!(task, Task::Nqm { .. }) {
+            "150"
+        } else {
+            "30"
+        };
+        let mut i = SimText {
+            opts: "sgd,adam",
+            bs: "2,16",
+            lr,
+            steps,
+            seeds: "2",
+            sched: "cosine",
+            warmup: "4",
+            ..SimText::DEFAULT
+        }
+        .parse_fields()
+        .expect("valid inputs");
+        i.task = task;
+        i
+    }
+
+    /// Runs `plan` on `k` simulated workers: each takes a cell when free, and the next to finish
+    /// is drawn at random, so cells finish in a shuffled order. Every cell and every result goes
+    /// through the wire encoding. Returns the parts in the order they completed.
+    fn pooled(mut plan: Plan, problem: &dyn Problem, k: usize, order: u64) -> Vec<Finished> {
+        let mut rng = SimRng::new(order);
+        let mut out = plan.finished();
+        let mut busy: Vec<(usize, Vec<u8>)> = Vec::new();
+        loop {
+            while busy.len() < k {
+                let Some((id, cell)) = plan.next_cell() else {
+                    break;
+                };
+                let task = CellTask {
+                    task: plan.task(),
+                    noise: plan.input().noise,
+                    data_seed: 1,
+                    cell,
+                };
+                busy.push((id, encode(&task)));
+            }
+            if busy.is_empty() {
+                break;
+            }
+            let pick = (rng.next_u64() % busy.len() as u64) as usize;
+            let (id, bytes) = busy.swap_remove(pick);
+            let task: CellTask = decode(&bytes).expect("a cell");
+            let mut last = 0;
+            let result = run_cell(problem, &task.cell, &mut |u| {
+                assert!(u > last && u <= task.cell.updates());
+                last = u;
+            });
+            let (_, f) = plan.progress(&[(id, task.cell.updates())]);
+            assert!((0.0..=1.0).contains(&f), "fraction {f}");
+            out.extend(plan.complete(id, decode(&encode(&result)).expect("a result")));
+        }
+        assert!(plan.is_done(), "every part returned");
+        out
+    }
+
+    /// The reference: the whole sweep at once, then each run at once, in order.
+    fn whole(input: &SimInput, problem: &dyn Problem, sweeping: bool) -> Vec<Finished> {
+        let mut out = Vec::new();
+        let mut prior = None;
+        if sweeping {
+            let spec = input.sweep_spec();
+            let r = sweep(problem, spec.clone());
+            prior = Some(r.clone());
+            out.push(Finished::Sweep(spec, r));
+        }
+        let specs = input.run_specs(prior.as_ref());
+        let meta = specs
+            .iter()
+            .map(|(o, b, s)| (*o, *b, s.schedule.peak_lr))
+            .collect();
+        out.push(Finished::Runs(
+            meta,
+            specs.iter().map(|(_, _, s)| run(problem, s)).collect(),
+        ));
+        out
+    }
+
+    /// The pooled path gives bit for bit the results of the whole sweep and the runs done in one
+    /// place, whatever the number of workers (1, 2, 3, 8) and the order cells finish in: on the
+    /// quadratic and on the MLP, with rates from the sweep (`auto`, so the runs depend on it) and
+    /// with fixed rates.
+    #[test]
+    fn pooled_results_do_not_depend_on_workers_or_order() {
+        for task in [Task::Nqm { dim: 20 }, Task::Mlp { n: 24 }] {
+            let problem = task.build(1).expect("a problem");
+            for lr in ["auto", ""] {
+                let input = input(task, lr);
+                let reference = whole(&input, problem.as_ref(), true);
+                assert!(
+                    matches!(&reference[0], Finished::Sweep(_, r) if r.noise.is_some()),
+                    "{task:?}: the noise is measured"
+                );
+                let pools: &[(usize, u64)] = match task {
+                    Task::Nqm { .. } => &[(1, 1), (2, 2), (2, 3), (3, 4), (8, 5)],
+                    _ => &[(1, 1), (3, 4)],
+                };
+                for &(k, order) in pools {
+                    let plan = Plan::new(input.clone(), true, true, None);
+                    let got = pooled(plan, problem.as_ref(), k, order);
+                    assert_eq!(got, reference, "{task:?}, lr {lr:?}, {k} workers");
+                }
+            }
+        }
+    }
+
+    /// Runs alone, with rates from an earlier sweep, and a sweep alone.
+    #[test]
+    fn runs_alone_and_sweep_alone() {
+        let task = Task::Nqm { dim: 20 };
+        let problem = task.build(1).expect("a problem");
+        let input = input(task, "auto");
+        let reference = whole(&input, problem.as_ref(), true);
+        let Finished::Sweep(_, prior) = &reference[0] else {
+            panic!("a sweep first");
+        };
+        for k in [1, 4] {
+            let plan = Plan::new(input.clone(), false, true, Some(prior.clone()));
+            assert!(!plan.sweeps());
+            let got = pooled(plan, problem.as_ref(), k, 7);
+            assert_eq!(got.as_slice(), &reference[1..]);
+            let plan = Plan::new(input.clone(), true, false, None);
+            let got = pooled(plan, problem.as_ref(), k, 8);
+            assert_eq!(got.as_slice(), &reference[..1]);
+        }
+        // Without a sweep to take `auto` rates from, there are no runs: the job is complete at once.
+        let mut plan = Plan::new(input.clone(), false, true, None);
+        assert!(plan.next_cell().is_none());
+        assert_eq!(
+            plan.finished(),
+            vec![Finished::Runs(Vec::new(), Vec::new())]
+        );
+        assert!(plan.is_done());
+    }
+
+    /// A result stays in place when given again, or given for the wrong kind of cell; progress
+    /// counts finished and running updates of the current stage.
+    #[test]
+    fn bad_completions_are_ignored_and_progress_adds_up() {
+        let task = Task::Nqm { dim: 20 };
+        let problem = task.build(1).expect("a problem");
+        let mut plan = Plan::new(input(task, ""), false, true, None);
+        let (id, cell) = plan.next_cell().expect("a run");
+        assert_eq!(plan.progress(&[]), (false, 0.0));
+        let (_, half) = plan.progress(&[(id, 20)]);
+        // 2 optimizers × 2 batch sizes × 2 seeds × 150 updates.
+        assert_eq!(half, 20.0 / 1200.0);
+        let out = run_cell(problem.as_ref(), &cell, &mut |_| {});
+        assert!(
+            plan.complete(
+                id,
+                CellOut::Noise(NoiseStats::from_parts(1.0, 1.0, None, 1))
+            )
+            .is_empty()
+        );
+        assert!(plan.complete(99, out.clone()).is_empty());
+        assert!(plan.complete(id, out.clone()).is_empty());
+        assert_eq!(plan.progress(&[]), (false, 150.0 / 1200.0));
+        assert!(plan.complete(id, out).is_empty());
+        assert_eq!(plan.progress(&[]), (false, 150.0 / 1200.0));
+    }
+
+    /// Every `f64` crosses the boundary as its bits, NaN and infinities included.
+    #[test]
+    fn the_wire_keeps_exact_bits() {
+        let t = Trajectory {
+            batch_size: 3,
+            train_size: None,
+            loss: vec![
+                0.1 + 0.2,
+                f64::INFINITY,
+                f64::NAN,
+                -0.0,
+                f64::MIN_POSITIVE / 3.0,
+            ],
+            evals: Vec::new(),
+            diverged_at: Some(1),
+            stopped_at_target: None,
+        };
+        let back: CellOut = decode(&encode(&CellOut::Run(t.clone()))).expect("decodes");
+        let CellOut::Run(b) = back else {
+            panic!("a run");
+        };
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&b.loss), bits(&t.loss));
+        assert_eq!(b.diverged_at, Some(1));
+        assert!(decode::<CellTask>(&[1, 2, 3]).is_none());
+    }
+}

@@ -1,0 +1,236 @@
+//! The pool of background workers that computes the Simulator's jobs: one dedicated module worker
+//! per core (`navigator.hardwareConcurrency`, at most [`MAX_WORKERS`]), each running the worker
+//! module (`src/bin/sim_worker.rs`, started by `public/sim-worker.js`, whose hashed URL is in
+//! `<meta name="batch-lab-worker">`, written by `.ci/hash-pages.mjs`). The page hands out the cells
+//! of a [`Plan`] to idle workers and publishes the results in the plan's order, so they do not
+//! depend on how many workers there are or which finishes first.
+//!
+//! Cancelling terminates the workers that are busy (a cell cannot be interrupted from outside) and
+//! starts fresh ones in their place, so a cancel takes effect at once. A worker that fails to
+//! start or errs makes the pool unusable: the engine then computes in the page instead.
+
+use std::rc::Rc;
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::core::sim::pool::{CellTask, Plan, Reply, Request, decode, encode};
+
+/// The most workers (more rarely pays: the runs of a default job are a few dozen cells).
+pub const MAX_WORKERS: usize = 8;
+
+/// What a worker tells the engine.
+pub enum Event {
+    /// A worker's module is running (it may take cells now).
+    Ready,
+    /// A message about a cell.
+    Reply(Reply),
+    /// A worker failed (could not load, or threw).
+    Failed,
+}
+
+struct Slot {
+    worker: Worker,
+    /// Which worker this is: events of a worker that was replaced carry an older serial.
+    serial: u64,
+    ready: bool,
+    /// The cell out, as (job, id, updates done).
+    busy: Option<(u64, usize, u64)>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// The workers. Events arrive through the handler given to [`Pool::new`].
+pub struct Pool {
+    url: String,
+    slots: Vec<Slot>,
+    handler: Handler,
+    serial: u64,
+}
+
+/// Receives (worker index, worker serial, event).
+pub type Handler = Rc<dyn Fn(usize, u64, Event)>;
+
+/// The worker script's URL (from the page's `<meta name="batch-lab-worker">`, resolved against the
+/// document's base), if the page has one and the browser has `Worker`.
+fn worker_url() -> Option<String> {
+    let window = web_sys::window()?;
+    let has_worker = js_sys::Reflect::has(&window, &"Worker".into()).unwrap_or(false);
+    if !has_worker {
+        return None;
+    }
+    let doc = window.document()?;
+    let meta = doc
+        .query_selector("meta[name=\"batch-lab-worker\"]")
+        .ok()??;
+    let js = meta.get_attribute("data-js")?;
+    let base = doc.base_uri().ok()??;
+    web_sys::Url::new_with_base(&js, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// How many workers: one per logical core, 1…[`MAX_WORKERS`].
+pub fn pool_size() -> usize {
+    let n = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
+    if n.is_finite() && n >= 1.0 {
+        (n as usize).min(MAX_WORKERS)
+    } else {
+        1
+    }
+}
+
+fn spawn(url: &str, index: usize, serial: u64, handler: &Handler) -> Option<Slot> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(url, &options).ok()?;
+    let h = handler.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let bytes = Uint8Array::new(&e.data()).to_vec();
+        match decode::<Reply>(&bytes) {
+            Some(Reply::Ready) => h(index, serial, Event::Ready),
+            Some(reply) => h(index, serial, Event::Reply(reply)),
+            None => h(index, serial, Event::Failed),
+        }
+    });
+    let h = handler.clone();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        h(index, serial, Event::Failed)
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Some(Slot {
+        worker,
+        serial,
+        ready: false,
+        busy: None,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+impl Pool {
+    /// Starts [`pool_size`] workers; `None` where the page has no worker script or the browser
+    /// cannot start one. The handler receives every event.
+    pub fn new(handler: Handler) -> Option<Pool> {
+        let url = worker_url()?;
+        let n = pool_size();
+        let slots = (0..n)
+            .map(|i| spawn(&url, i, i as u64, &handler))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Pool {
+            url,
+            slots,
+            handler,
+            serial: n as u64,
+        })
+    }
+
+    /// Whether worker `i` is the one with `serial` (not one since replaced).
+    pub fn is_current(&self, i: usize, serial: u64) -> bool {
+        self.slots.get(i).is_some_and(|s| s.serial == serial)
+    }
+
+    /// The number of workers.
+    pub fn size(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Ends every busy worker and starts a fresh one in its place (its cell's result will never
+    /// come); false if a worker could not be started.
+    pub fn stop_busy(&mut self) -> bool {
+        let mut ok = true;
+        for i in 0..self.slots.len() {
+            let busy = self.slots.get(i).is_some_and(|s| s.busy.is_some());
+            if !busy {
+                continue;
+            }
+            if let Some(old) = self.slots.get(i) {
+                old.worker.terminate();
+            }
+            self.serial += 1;
+            match spawn(&self.url, i, self.serial, &self.handler) {
+                Some(fresh) => {
+                    if let Some(s) = self.slots.get_mut(i) {
+                        *s = fresh;
+                    }
+                }
+                None => ok = false,
+            }
+        }
+        ok
+    }
+
+    /// Ends every worker.
+    pub fn terminate(&mut self) {
+        for s in self.slots.drain(..) {
+            s.worker.terminate();
+        }
+    }
+
+    /// Marks worker `i` ready.
+    pub fn set_ready(&mut self, i: usize) {
+        if let Some(s) = self.slots.get_mut(i) {
+            s.ready = true;
+        }
+    }
+
+    /// Records a progress report or the end of worker `i`'s cell.
+    pub fn note(&mut self, i: usize, reply: &Reply) {
+        let Some(s) = self.slots.get_mut(i) else {
+            return;
+        };
+        match *reply {
+            Reply::Progress { job, id, updates } => {
+                if let Some(b) = s.busy.as_mut()
+                    && b.0 == job
+                    && b.1 == id
+                {
+                    b.2 = updates;
+                }
+            }
+            Reply::Done { job, id, .. } | Reply::Failed { job, id } => {
+                if s.busy.is_some_and(|b| b.0 == job && b.1 == id) {
+                    s.busy = None;
+                }
+            }
+            Reply::Ready => s.ready = true,
+        }
+    }
+
+    /// The cells of `job` out now, as (id, updates done).
+    pub fn in_flight(&self, job: u64) -> Vec<(usize, u64)> {
+        self.slots
+            .iter()
+            .filter_map(|s| s.busy.filter(|b| b.0 == job).map(|b| (b.1, b.2)))
+            .collect()
+    }
+
+    /// Hands the next cells of `plan` (job `job`) to the idle ready workers.
+    pub fn pump(&mut self, job: u64, plan: &mut Plan, data_seed: u64) {
+        for s in &mut self.slots {
+            if !s.ready || s.busy.is_some() {
+                continue;
+            }
+            let Some((id, cell)) = plan.next_cell() else {
+                return;
+            };
+            let request = Request {
+                job,
+                id,
+                task: CellTask {
+                    task: plan.task(),
+                    noise: plan.input().noise,
+                    data_seed,
+                    cell,
+                },
+            };
+            let bytes = encode(&request);
+            let _ = s.worker.post_message(&Uint8Array::from(bytes.as_slice()));
+            s.busy = Some((job, id, 0));
+        }
+    }
+}
