@@ -519,7 +519,13 @@ mod tests {
     /// with fixed rates.
     #[test]
     fn pooled_results_do_not_depend_on_workers_or_order() {
-        for task in [Task::Nqm { dim: 20 }, Task::Mlp { n: 24 }] {
+        for task in [
+            Task::Nqm { dim: 20 },
+            Task::Mlp {
+                n: 24,
+                label_noise: 0.0,
+            },
+        ] {
             let problem = task.build(1).expect("a problem");
             for lr in ["auto", ""] {
                 let input = input(task, lr);
