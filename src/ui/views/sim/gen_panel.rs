@@ -100,7 +100,16 @@ fn pick(cases: &[&'static str; 3], c: Compare) -> &'static str {
 }
 
 /// The sentences about one optimizer's smallest and largest batch.
-fn verdict(t: &SimGen, opt: &str, c: &BatchContrast, seeds: u64, updates: [u64; 2]) -> String {
+fn verdict(
+    t: &SimGen,
+    lang: Lang,
+    opt: &str,
+    c: &BatchContrast,
+    seeds: u64,
+    updates: [u64; 2],
+) -> String {
+    // Chinese sentences follow each other without a space.
+    let gap = if lang == Lang::Zh { "" } else { " " };
     let (small, large) = (c.small.to_string(), c.large.to_string());
     let [us, ul] = updates.map(|u| fmt_int(u128::from(u)));
     let at = |s: &'static str| fill(s, &[("small", &small), ("large", &large)]);
@@ -120,7 +129,7 @@ fn verdict(t: &SimGen, opt: &str, c: &BatchContrast, seeds: u64, updates: [u64; 
         ],
     );
     if seeds < 2 {
-        text.push(' ');
+        text.push_str(gap);
         text.push_str(t.one_seed);
         return text;
     }
@@ -129,7 +138,7 @@ fn verdict(t: &SimGen, opt: &str, c: &BatchContrast, seeds: u64, updates: [u64; 
         pick(&t.heldout_cmp, c.heldout),
         pick(&t.gap_cmp, c.gap),
     ] {
-        text.push(' ');
+        text.push_str(gap);
         text.push_str(&at(s));
     }
     text
@@ -260,7 +269,8 @@ pub fn GenPanel() -> impl IntoView {
             match contrast(&settings) {
                 Some(c) => {
                     let updates = [c.small, c.large].map(|b| out.input.steps_for(b));
-                    lines.push(verdict(t, name, &c, out.input.seeds, updates));
+                    let lang = state.lang.get();
+                    lines.push(verdict(t, lang, name, &c, out.input.seeds, updates));
                 }
                 None => lines.push(format!("{name}: {}", t.one_batch)),
             }
