@@ -14,6 +14,8 @@ use crate::core::memory::activations::Checkpointing;
 use crate::core::memory::gpu::{GPU_KEYS, GPU_NAMES};
 use crate::core::memory::precision::Precision;
 use crate::core::params::compute as C;
+use crate::core::params::memory as M;
+use crate::core::params::steps as S;
 use crate::ui::components::checked::Checked;
 use crate::ui::components::choice_field::{ChoiceField, FlagField};
 use crate::ui::components::later::later;
@@ -76,23 +78,22 @@ fn ComputeForm(checked: Checked<Computed>) -> impl IntoView {
     let p = state.compute;
     let (m, s) = (p.memory, p.steps);
     let strings = move || texts(state.lang.get());
-    let error = move |key: &'static str| checked.error_key(key);
     let causal_error = checked.error(&C::CAUSAL);
     view! {
         <form class="controls" aria-label=move || strings().shell().inputs on:submit=|ev| ev.prevent_default()>
             <p class="hint">{move || strings().compute().shared_note}</p>
             <h3 class="group-title">{move || strings().compute().groups[0]}</h3>
-            <ChoiceField param=m.model text=|s| &s.compute().model keys=MODEL_KEYS labels=|s| &s.compute().model_names error=error("model")/>
-            <ChoiceField param=m.method text=|s| &s.compute().method keys=Method::KEYS labels=|s| &s.compute().method_names error=error("method")/>
-            <ChoiceField param=m.prec text=|s| &s.compute().prec keys=Precision::KEYS labels=|s| &s.compute().prec_names error=error("prec")/>
-            <ChoiceField param=m.ckpt text=|s| &s.compute().ckpt keys=Checkpointing::KEYS labels=|s| &s.compute().ckpt_names error=error("ckpt")/>
+            <ChoiceField param=m.model text=|s| &s.compute().model keys=MODEL_KEYS labels=|s| &s.compute().model_names error=checked.error(&M::MODEL)/>
+            <ChoiceField param=m.method text=|s| &s.compute().method keys=Method::KEYS labels=|s| &s.compute().method_names error=checked.error(&M::METHOD)/>
+            <ChoiceField param=m.prec text=|s| &s.compute().prec keys=Precision::KEYS labels=|s| &s.compute().prec_names error=checked.error(&M::PREC)/>
+            <ChoiceField param=m.ckpt text=|s| &s.compute().ckpt keys=Checkpointing::KEYS labels=|s| &s.compute().ckpt_names error=checked.error(&M::CKPT)/>
 
             <h3 class="group-title">{move || strings().compute().groups[1]}</h3>
-            <NumField param=s.n text=|s| &s.compute().n error=error("n")/>
-            <NumField param=s.epochs text=|s| &s.compute().epochs error=error("epochs")/>
-            <NumField param=s.seq text=|s| &s.compute().seq error=error("seq")/>
-            <NumField param=s.mbs text=|s| &s.compute().mbs error=error("mbs")/>
-            <NumField param=s.ga text=|s| &s.compute().ga error=error("ga")/>
+            <NumField param=s.n text=|s| &s.compute().n error=checked.error(&S::N)/>
+            <NumField param=s.epochs text=|s| &s.compute().epochs error=checked.error(&S::EPOCHS)/>
+            <NumField param=s.seq text=|s| &s.compute().seq error=checked.error(&S::SEQ)/>
+            <NumField param=s.mbs text=|s| &s.compute().mbs error=checked.error(&S::MBS)/>
+            <NumField param=s.ga text=|s| &s.compute().ga error=checked.error(&S::GA)/>
 
             <h3 class="group-title">{move || strings().compute().groups[2]}</h3>
             <ChoiceField param=p.flops text=|s| &s.compute().flops keys=FlopsRule::KEYS labels=|s| &s.compute().flops_names error=checked.error(&C::FLOPS)/>
@@ -102,8 +103,8 @@ fn ComputeForm(checked: Checked<Computed>) -> impl IntoView {
             </p>
 
             <h3 class="group-title">{move || strings().compute().groups[3]}</h3>
-            <ChoiceField param=m.gpu text=|s| &s.compute().gpu keys=GPU_KEYS labels=|_| GPU_NAMES error=error("gpu")/>
-            <NumField param=s.gpus text=|s| &s.compute().gpus error=error("gpus")/>
+            <ChoiceField param=m.gpu text=|s| &s.compute().gpu keys=GPU_KEYS labels=|_| GPU_NAMES error=checked.error(&M::GPU)/>
+            <NumField param=s.gpus text=|s| &s.compute().gpus error=checked.error(&S::GPUS)/>
             <NumField param=p.tflops text=|s| &s.compute().tflops error=checked.error(&C::TFLOPS)/>
             <NumField param=p.mfu text=|s| &s.compute().mfu error=checked.error(&C::MFU)/>
             <NumField param=p.price text=|s| &s.compute().price error=checked.error(&C::PRICE)/>
