@@ -15,11 +15,11 @@ use leptos::prelude::*;
 
 use super::i18n::Lang;
 use super::params::compute::ComputeParams;
+use super::params::data::DataParams;
 use super::params::lr::LrParams;
 use super::params::memory::MemoryParams;
 use super::params::sim::SimParams;
 use super::params::steps::StepsParams;
-use super::views::data::DataParams;
 use crate::core::error::InputError;
 use crate::core::params::ParamSpec;
 

@@ -1,10 +1,10 @@
 //! The experiments' own settings, read from their URL text under the declarations of
-//! [`crate::core::params::data_exp`] (the multi-task experiment reads the mixing keys of
+//! [`crate::core::params::data::exp`] (the multi-task experiment reads the mixing keys of
 //! [`crate::core::mix`] instead).
 
 use crate::core::error::InputError;
 use crate::core::params::ParamSpec;
-use crate::core::params::data_exp as P;
+use crate::core::params::data::exp as P;
 
 /// Settings of the quality and diversity experiments, and the seed of all three.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -15,7 +15,6 @@ use super::config::{
     DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_RUN_WORK, MAX_STEPS, MAX_SWEEP_WORK, Task,
     WorkShape, run_work, sweep_work, too_much_work,
 };
-use super::dataset::{DEFAULT_TRAIN_SIZE, MAX_LABEL_NOISE};
 use super::nqm::{NoiseModel, Nqm};
 use super::optim::OptimizerKind;
 use super::options::{OptimizerOptions, OptionsText};
@@ -25,8 +24,9 @@ use super::sampler::steps_per_epoch;
 use super::seed_band::XAxis;
 use super::sweep::{LrGrid, SweepResult, SweepSpec};
 use crate::core::error::{Collector, ErrorKind, InputError};
+use crate::core::params::{ParamSpec, sim as P};
 use crate::core::schedule::{Schedule, ScheduleKind, Warmup};
-use crate::core::units::{parse_count, parse_number, parse_positive, parse_real};
+use crate::core::units::{parse_count, parse_number};
 
 /// The most seeds averaged per setting.
 pub const MAX_SEEDS: u64 = 16;
@@ -38,16 +38,6 @@ pub const MAX_SEED: u64 = 1_000_000_000;
 pub const MAX_SIM_EPOCHS: f64 = 10_000.0;
 /// The floor of the `cosine_min` schedule as a fraction of the peak (HF `min_lr_rate` = 0.1).
 pub const SIM_MIN_LR_RATIO: f64 = 0.1;
-/// The URL keys of the per-optimizer rates, in [`OptimizerKind::ALL`] order.
-pub const LR_KEYS: [&str; 7] = [
-    "lr_sgd",
-    "lr_momentum",
-    "lr_nesterov",
-    "lr_adam",
-    "lr_adamw",
-    "lr_sophia",
-    "lr_lion",
-];
 /// The learning-rate grid of the sweep: 13 rates ×2.15 apart from 10⁻³ to 10, as in
 /// [`super::config::default_sweep`].
 pub const SWEEP_GRID: LrGrid = LrGrid {
@@ -62,7 +52,7 @@ pub fn lr_key(kind: OptimizerKind) -> &'static str {
         .iter()
         .position(|k| *k == kind)
         .unwrap_or(0);
-    LR_KEYS.get(i).copied().unwrap_or("lr_sgd")
+    P::LR_OPT.get(i).map_or(P::LR_SGD.key, |spec| spec.key)
 }
 
 /// A rate that trains well on `task` at mid-sized batches with a constant schedule: near the best
@@ -156,30 +146,78 @@ impl SimText<'static> {
     /// (enough for B = 16 to reach the target with SGD), 2 seeds, constant rate: 18 runs, under
     /// 100 ms of WASM compute.
     pub const DEFAULT: SimText<'static> = SimText {
-        task: "nqm",
-        opts: "sgd,momentum,adam",
-        bs: "16,128,1024",
-        lr: "",
-        lr_opt: [""; 7],
-        steps: "800",
-        seed: "1",
-        seeds: "2",
-        x: "steps",
-        target: "",
-        sched: "constant",
-        warmup: "0",
-        noise: "hessian",
+        task: P::TASK.default,
+        opts: P::OPTS.default,
+        bs: P::BS.default,
+        lr: P::LR.default,
+        lr_opt: [
+            P::LR_SGD.default,
+            P::LR_MOMENTUM.default,
+            P::LR_NESTEROV.default,
+            P::LR_ADAM.default,
+            P::LR_ADAMW.default,
+            P::LR_SOPHIA.default,
+            P::LR_LION.default,
+        ],
+        steps: P::STEPS.default,
+        seed: P::SEED.default,
+        seeds: P::SEEDS.default,
+        x: P::X.default,
+        target: P::TARGET.default,
+        sched: P::SCHED.default,
+        warmup: P::WARMUP.default,
+        noise: P::NOISE.default,
         options: OptionsText {
-            estimator: "gnb",
-            rho: "0.04",
-            k: "10",
-            beta2: "0.99",
-            adamw_wd: "0.01",
+            estimator: P::SOPHIA_EST.default,
+            rho: P::SOPHIA_RHO.default,
+            k: P::SOPHIA_K.default,
+            beta2: P::SOPHIA_B2.default,
+            adamw_wd: P::ADAMW_WD.default,
         },
-        n: "10000",
-        label_noise: "0",
-        epochs: "",
+        n: P::N.default,
+        label_noise: P::LABEL_NOISE.default,
+        epochs: P::EPOCHS.default,
     };
+}
+
+impl<'a> SimText<'a> {
+    /// The inputs as typed, each read with `text` under its declaration in
+    /// [`crate::core::params::sim`].
+    pub fn read(mut text: impl FnMut(&'static ParamSpec) -> &'a str) -> SimText<'a> {
+        SimText {
+            task: text(&P::TASK),
+            opts: text(&P::OPTS),
+            bs: text(&P::BS),
+            lr: text(&P::LR),
+            lr_opt: [
+                text(&P::LR_SGD),
+                text(&P::LR_MOMENTUM),
+                text(&P::LR_NESTEROV),
+                text(&P::LR_ADAM),
+                text(&P::LR_ADAMW),
+                text(&P::LR_SOPHIA),
+                text(&P::LR_LION),
+            ],
+            steps: text(&P::STEPS),
+            seed: text(&P::SEED),
+            seeds: text(&P::SEEDS),
+            x: text(&P::X),
+            target: text(&P::TARGET),
+            sched: text(&P::SCHED),
+            warmup: text(&P::WARMUP),
+            noise: text(&P::NOISE),
+            options: OptionsText {
+                estimator: text(&P::SOPHIA_EST),
+                rho: text(&P::SOPHIA_RHO),
+                k: text(&P::SOPHIA_K),
+                beta2: text(&P::SOPHIA_B2),
+                adamw_wd: text(&P::ADAMW_WD),
+            },
+            n: text(&P::N),
+            label_noise: text(&P::LABEL_NOISE),
+            epochs: text(&P::EPOCHS),
+        }
+    }
 }
 
 /// How the rate is chosen when `lr_<opt>` is blank.
@@ -292,26 +330,17 @@ impl SimText<'_> {
         let mut errors = Vec::new();
         let mut c = Collector(&mut errors);
         let d = Task::Nqm { dim: 100 };
-        let task = c.or(Task::parse(self.task, "task"), d);
+        let task = c.or(Task::parse(self.task, P::TASK.key), d);
         // The data set's size and noise, and the epoch budget, are read on every task (and used
         // on the data sets only), so a link never carries a value that was not checked. The size
         // is at most the default 10,000: the work caps allow every MLP run on that many (with its
         // 25 evaluations of the training and held-out sets), not on the data set's largest.
-        let n = c.or(
-            parse_count(self.n, "sim_n", 1, DEFAULT_TRAIN_SIZE as u64),
-            10_000,
-        ) as usize;
-        let label_noise = c.or(
-            parse_real(self.label_noise, "sim_label_noise", 0.0, MAX_LABEL_NOISE),
-            0.0,
-        );
+        let n = c.or(P::N.count(self.n), 10_000) as usize;
+        let label_noise = c.or(P::LABEL_NOISE.real(self.label_noise), 0.0);
         let epochs = if self.epochs.trim().is_empty() {
             None
         } else {
-            c.or(
-                parse_positive(self.epochs, "sim_epochs", MAX_SIM_EPOCHS).map(Some),
-                None,
-            )
+            c.or(P::EPOCHS.real(self.epochs).map(Some), None)
         };
         let task = match task {
             Task::Softmax { .. } => Task::Softmax { n, label_noise },
@@ -319,14 +348,14 @@ impl SimText<'_> {
             nqm => nqm,
         };
         let opts = c.or(
-            parse_list(self.opts, "opts", OptimizerKind::ALL.len(), |p| {
-                OptimizerKind::parse(p, "opts").map(Opt)
+            parse_list(self.opts, P::OPTS.key, OptimizerKind::ALL.len(), |p| {
+                OptimizerKind::parse(p, P::OPTS.key).map(Opt)
             }),
             Vec::new(),
         );
         let batch_sizes = c.or(
-            parse_list(self.bs, "bs", MAX_BATCH_SIZES, |p| {
-                parse_count(p, "bs", 1, MAX_BATCH as u64)
+            parse_list(self.bs, P::BS.key, MAX_BATCH_SIZES, |p| {
+                parse_count(p, P::BS.key, 1, MAX_BATCH as u64)
             }),
             Vec::new(),
         );
@@ -334,42 +363,42 @@ impl SimText<'_> {
             "" => LrChoice::Suggested,
             "auto" => LrChoice::Auto,
             t => c.or(
-                parse_lr(t, "sim_lr").map(LrChoice::Fixed),
+                parse_lr(t, P::LR.key).map(LrChoice::Fixed),
                 LrChoice::Suggested,
             ),
         };
         let mut lr_opt = [None; 7];
-        for ((slot, text), key) in lr_opt.iter_mut().zip(self.lr_opt).zip(LR_KEYS) {
+        for ((slot, text), spec) in lr_opt.iter_mut().zip(self.lr_opt).zip(&P::LR_OPT) {
             if !text.trim().is_empty() {
-                *slot = c.or(parse_lr(text, key).map(Some), None);
+                *slot = c.or(parse_lr(text, spec.key).map(Some), None);
             }
         }
-        let steps = c.or(parse_count(self.steps, "steps", 1, MAX_STEPS), 1);
-        let seed = c.or(parse_count(self.seed, "seed", 0, MAX_SEED), 0);
-        let seeds = c.or(parse_count(self.seeds, "seeds", 1, MAX_SEEDS), 1);
+        let steps = c.or(P::STEPS.count(self.steps), 1);
+        let seed = c.or(P::SEED.count(self.seed), 0);
+        let seeds = c.or(P::SEEDS.count(self.seeds), 1);
         let finite = !matches!(task, Task::Nqm { .. });
-        let x = c.or(XAxis::parse(self.x, "x", finite), XAxis::Steps);
+        let x = c.or(XAxis::parse(self.x, P::X.key, finite), XAxis::Steps);
         let target = if self.target.trim().is_empty() {
             default_target(task)
         } else {
             c.or(
-                parse_number(self.target, "target").and_then(|t| {
+                parse_number(self.target, P::TARGET.key).and_then(|t| {
                     if t > 0.0 {
                         Ok(t)
                     } else {
-                        Err(InputError::new("target", ErrorKind::NotAbove(0.0)))
+                        Err(InputError::new(P::TARGET.key, ErrorKind::NotAbove(0.0)))
                     }
                 }),
                 1.0,
             )
         };
         let sched = c.or(
-            ScheduleKind::parse(self.sched, "sim_sched"),
+            ScheduleKind::parse(self.sched, P::SCHED.key),
             ScheduleKind::Constant,
         );
-        let warmup = c.or(Warmup::parse(self.warmup, "sim_warmup"), Warmup::Steps(0));
+        let warmup = c.or(Warmup::parse(self.warmup, P::WARMUP.key), Warmup::Steps(0));
         let noise = c.or(
-            NoiseModel::parse(self.noise, "sim_noise"),
+            NoiseModel::parse(self.noise, P::NOISE.key),
             NoiseModel::Hessian,
         );
         let optim = self.options.parse_into(&mut errors);
@@ -644,7 +673,7 @@ impl SimInput {
             && (!auto || self.sweep_fits())
             && let Some(most) = self.most_epochs(epochs)
         {
-            return Err(InputError::new("sim_epochs", ErrorKind::AboveMax(most)));
+            return Err(InputError::new(P::EPOCHS.key, ErrorKind::AboveMax(most)));
         }
         Err(too_much_work(&shape, &fits))
     }

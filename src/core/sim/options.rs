@@ -15,8 +15,9 @@ use super::optim::sophia::SophiaConfig;
 use super::optim::{OptimizerConfig, OptimizerKind};
 use super::problem::CurvatureEstimator;
 use crate::core::error::{ErrorKind, InputError};
+use crate::core::params::sim as P;
 use crate::core::schedule::Schedule;
-use crate::core::units::{parse_count, parse_number};
+use crate::core::units::parse_number;
 
 /// The largest Sophia ρ accepted.
 pub const MAX_SOPHIA_RHO: f64 = 100.0;
@@ -140,25 +141,23 @@ impl OptionsText<'_> {
         };
         let rho = take(
             blank_or(self.rho, d.sophia.rho, |t| {
-                in_range(t, "sophia_rho", 0.0, true, MAX_SOPHIA_RHO, false)
+                in_range(t, P::SOPHIA_RHO.key, 0.0, true, MAX_SOPHIA_RHO, false)
             }),
             d.sophia.rho,
         );
         let beta2 = take(
             blank_or(self.beta2, d.sophia.beta2, |t| {
-                in_range(t, "sophia_b2", 0.0, false, 1.0, true)
+                in_range(t, P::SOPHIA_B2.key, 0.0, false, 1.0, true)
             }),
             d.sophia.beta2,
         );
         let wd = take(
             blank_or(self.adamw_wd, d.adamw_weight_decay, |t| {
-                in_range(t, "adamw_wd", 0.0, false, MAX_ADAMW_WD, false)
+                in_range(t, P::ADAMW_WD.key, 0.0, false, MAX_ADAMW_WD, false)
             }),
             d.adamw_weight_decay,
         );
-        let k = match blank_or(self.k, d.sophia.hessian_interval, |t| {
-            parse_count(t, "sophia_k", 1, MAX_SOPHIA_K)
-        }) {
+        let k = match blank_or(self.k, d.sophia.hessian_interval, |t| P::SOPHIA_K.count(t)) {
             Ok(k) => k,
             Err(e) => {
                 errors.push(e);
@@ -166,7 +165,7 @@ impl OptionsText<'_> {
             }
         };
         let estimator = match blank_or(self.estimator, CurvatureEstimator::Gnb, |t| {
-            CurvatureEstimator::parse(t, "sophia_est")
+            CurvatureEstimator::parse(t, P::SOPHIA_EST.key)
         }) {
             Ok(e) => e,
             Err(e) => {

@@ -63,13 +63,8 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Checked<T> {
 
     /// The error of the field `spec` declares (for its field's error line).
     pub fn error(&self, spec: &'static ParamSpec) -> Signal<Option<InputError>> {
-        self.error_key(spec.key)
-    }
-
-    /// The error of the field under `key` (for parameters not yet declared in `core::params`).
-    pub fn error_key(&self, key: &'static str) -> Signal<Option<InputError>> {
         let result = self.result;
-        Signal::derive(move || result.with(|r| error_named(r, key)))
+        Signal::derive(move || result.with(|r| error_named(r, spec.key)))
     }
 }
 

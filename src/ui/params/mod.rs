@@ -6,6 +6,7 @@
 //! them, so the state does not depend on any view.
 
 pub mod compute;
+pub mod data;
 pub mod lr;
 pub mod memory;
 pub mod sim;

@@ -2,94 +2,89 @@
 
 use leptos::prelude::*;
 
+use super::{param_struct, text_of, texts};
 use crate::core::error::InputError;
-use crate::core::sim::config::MAX_STEPS;
-use crate::core::sim::input::{LR_KEYS, SimInput, SimText};
+use crate::core::params::sim as P;
+use crate::core::sim::input::{SimInput, SimText};
 use crate::core::sim::optim::OptimizerKind;
-use crate::core::sim::options::OptionsText;
-use crate::ui::state::{Param, ParamSet, Query};
+use crate::ui::state::{Param, ParamSet};
 
-/// The Simulator view's URL parameters.
-#[derive(Clone, Copy, Debug)]
-pub struct SimParams {
-    /// `task`: nqm, softmax, mlp.
-    pub task: Param,
-    /// `opts`: comma list of optimizers.
-    pub opts: Param,
-    /// `bs`: comma list of batch sizes.
-    pub bs: Param,
-    /// `sim_lr`: blank, a number, or `auto`.
-    pub lr: Param,
-    /// `lr_<opt>`: per-optimizer rates, in `OptimizerKind::ALL` order.
-    pub lr_opt: [Param; 7],
-    /// `steps`: updates per run.
-    pub steps: Param,
-    /// `seed`: the first seed.
-    pub seed: Param,
-    /// `seeds`: runs averaged.
-    pub seeds: Param,
-    /// `x`: steps, examples, epochs.
-    pub x: Param,
-    /// `target`: blank or a loss.
-    pub target: Param,
-    /// `sim_sched`: schedule family.
-    pub sched: Param,
-    /// `sim_warmup`: steps or ratio.
-    pub warmup: Param,
-    /// `sweep_opt`: the optimizer shown in the sweep chart (blank: the first).
-    pub sweep_opt: Param,
-    /// `sim_noise`: the quadratic's noise model.
-    pub noise: Param,
-    /// `sophia_est`: Sophia's curvature estimator.
-    pub sophia_est: Param,
-    /// `sophia_rho`: Sophia's ρ.
-    pub sophia_rho: Param,
-    /// `sophia_k`: Sophia's refresh interval.
-    pub sophia_k: Param,
-    /// `sophia_b2`: Sophia's β₂.
-    pub sophia_b2: Param,
-    /// `adamw_wd`: AdamW's decoupled weight decay λ.
-    pub adamw_wd: Param,
-    /// `div_t`: the update at which the divisor chart reads the divisors (blank: the last).
-    pub div_t: Param,
-    /// `sim_n`: training examples of the data sets.
-    pub n: Param,
-    /// `sim_label_noise`: the fraction of training labels flipped.
-    pub label_noise: Param,
-    /// `sim_epochs`: blank, or an epoch budget.
-    pub epochs: Param,
+param_struct! {
+    /// The Simulator view's URL parameters (declared in `core::params::sim`).
+    SimParams {
+        /// `task`: nqm, softmax, mlp.
+        task: P::TASK,
+        /// `opts`: comma list of optimizers.
+        opts: P::OPTS,
+        /// `bs`: comma list of batch sizes.
+        bs: P::BS,
+        /// `sim_lr`: blank, a number, or `auto`.
+        lr: P::LR,
+        /// `lr_sgd`.
+        lr_sgd: P::LR_SGD,
+        /// `lr_momentum`.
+        lr_momentum: P::LR_MOMENTUM,
+        /// `lr_nesterov`.
+        lr_nesterov: P::LR_NESTEROV,
+        /// `lr_adam`.
+        lr_adam: P::LR_ADAM,
+        /// `lr_adamw`.
+        lr_adamw: P::LR_ADAMW,
+        /// `lr_sophia`.
+        lr_sophia: P::LR_SOPHIA,
+        /// `lr_lion`.
+        lr_lion: P::LR_LION,
+        /// `steps`: updates per run.
+        steps: P::STEPS,
+        /// `seed`: the first seed.
+        seed: P::SEED,
+        /// `seeds`: runs averaged.
+        seeds: P::SEEDS,
+        /// `x`: steps, examples, epochs.
+        x: P::X,
+        /// `target`: blank or a loss.
+        target: P::TARGET,
+        /// `sim_sched`: schedule family.
+        sched: P::SCHED,
+        /// `sim_warmup`: steps or ratio.
+        warmup: P::WARMUP,
+        /// `sweep_opt`: the optimizer shown in the sweep chart (blank: the first).
+        sweep_opt: P::SWEEP_OPT,
+        /// `sim_noise`: the quadratic's noise model.
+        noise: P::NOISE,
+        /// `sophia_est`: Sophia's curvature estimator.
+        sophia_est: P::SOPHIA_EST,
+        /// `sophia_rho`: Sophia's ρ.
+        sophia_rho: P::SOPHIA_RHO,
+        /// `sophia_k`: Sophia's refresh interval.
+        sophia_k: P::SOPHIA_K,
+        /// `sophia_b2`: Sophia's β₂.
+        sophia_b2: P::SOPHIA_B2,
+        /// `adamw_wd`: AdamW's decoupled weight decay λ.
+        adamw_wd: P::ADAMW_WD,
+        /// `div_t`: the update at which the divisor chart reads the divisors (blank: the last).
+        div_t: P::DIV_T,
+        /// `sim_n`: training examples of the data sets.
+        n: P::N,
+        /// `sim_label_noise`: the fraction of training labels flipped.
+        label_noise: P::LABEL_NOISE,
+        /// `sim_epochs`: blank, or an epoch budget.
+        epochs: P::EPOCHS,
+    }
 }
 
 impl SimParams {
-    /// Reads the parameters from the query, with the defaults of [`SimText::DEFAULT`].
-    pub fn new(q: &Query) -> Self {
-        let d = SimText::DEFAULT;
-        let lr_opt = LR_KEYS.map(|k| Param::new(k, "", q));
-        SimParams {
-            task: Param::new("task", d.task, q),
-            opts: Param::new("opts", d.opts, q),
-            bs: Param::new("bs", d.bs, q),
-            lr: Param::new("sim_lr", d.lr, q),
-            lr_opt,
-            steps: Param::new("steps", d.steps, q),
-            seed: Param::new("seed", d.seed, q),
-            seeds: Param::new("seeds", d.seeds, q),
-            x: Param::new("x", d.x, q),
-            target: Param::new("target", d.target, q),
-            sched: Param::new("sim_sched", d.sched, q),
-            warmup: Param::new("sim_warmup", d.warmup, q),
-            sweep_opt: Param::new("sweep_opt", "", q),
-            noise: Param::new("sim_noise", d.noise, q),
-            sophia_est: Param::new("sophia_est", d.options.estimator, q),
-            sophia_rho: Param::new("sophia_rho", d.options.rho, q),
-            sophia_k: Param::new("sophia_k", d.options.k, q),
-            sophia_b2: Param::new("sophia_b2", d.options.beta2, q),
-            adamw_wd: Param::new("adamw_wd", d.options.adamw_wd, q),
-            div_t: Param::new("div_t", "", q),
-            n: Param::new("sim_n", d.n, q),
-            label_noise: Param::new("sim_label_noise", d.label_noise, q),
-            epochs: Param::new("sim_epochs", d.epochs, q),
-        }
+    /// The per-optimizer rate fields, in `OptimizerKind::ALL` order (as `P::LR_OPT`).
+    pub fn lr_opt(&self) -> [Param; 7] {
+        [
+            self.lr_sgd,
+            self.lr_momentum,
+            self.lr_nesterov,
+            self.lr_adam,
+            self.lr_adamw,
+            self.lr_sophia,
+            self.lr_lion,
+        ]
     }
 
     /// Parses the current text of every field (tracked), with the combination checks.
@@ -101,61 +96,8 @@ impl SimParams {
         &self,
         parse: fn(&SimText<'_>) -> Result<SimInput, Vec<InputError>>,
     ) -> Result<SimInput, Vec<InputError>> {
-        let lr_opt: Vec<String> = self.lr_opt.iter().map(|p| p.value.get()).collect();
-        let lr_opt_refs: [&str; 7] =
-            std::array::from_fn(|i| lr_opt.get(i).map_or("", String::as_str));
-        let v: Vec<String> = [
-            self.task,
-            self.opts,
-            self.bs,
-            self.lr,
-            self.steps,
-            self.seed,
-            self.seeds,
-            self.x,
-            self.target,
-            self.sched,
-            self.warmup,
-            self.noise,
-            self.sophia_est,
-            self.sophia_rho,
-            self.sophia_k,
-            self.sophia_b2,
-            self.adamw_wd,
-            self.n,
-            self.label_noise,
-            self.epochs,
-        ]
-        .iter()
-        .map(|p| p.value.get())
-        .collect();
-        let at = |i: usize| v.get(i).map_or("", String::as_str);
-        let text = SimText {
-            task: at(0),
-            opts: at(1),
-            bs: at(2),
-            lr: at(3),
-            lr_opt: lr_opt_refs,
-            steps: at(4),
-            seed: at(5),
-            seeds: at(6),
-            x: at(7),
-            target: at(8),
-            sched: at(9),
-            warmup: at(10),
-            noise: at(11),
-            options: OptionsText {
-                estimator: at(12),
-                rho: at(13),
-                k: at(14),
-                beta2: at(15),
-                adamw_wd: at(16),
-            },
-            n: at(17),
-            label_noise: at(18),
-            epochs: at(19),
-        };
-        let mut result = parse(&text);
+        let texts = texts(&self.all());
+        let mut result = parse(&SimText::read(|spec| text_of(&texts, spec)));
         for e in [self.sweep_choice().err(), self.div_choice().err()]
             .into_iter()
             .flatten()
@@ -174,7 +116,7 @@ impl SimParams {
         if text.trim().is_empty() {
             Ok(None)
         } else {
-            OptimizerKind::parse(&text, "sweep_opt").map(Some)
+            OptimizerKind::parse(&text, P::SWEEP_OPT.key).map(Some)
         }
     }
 
@@ -185,34 +127,8 @@ impl SimParams {
         if text.trim().is_empty() {
             Ok(None)
         } else {
-            crate::core::units::parse_count(&text, "div_t", 1, MAX_STEPS).map(Some)
+            P::DIV_T.count(&text).map(Some)
         }
-    }
-
-    fn all(&self) -> Vec<Param> {
-        let mut v = vec![self.task, self.opts, self.bs, self.lr];
-        v.extend(self.lr_opt);
-        v.extend([
-            self.steps,
-            self.seed,
-            self.seeds,
-            self.x,
-            self.target,
-            self.sched,
-            self.warmup,
-            self.sweep_opt,
-            self.noise,
-            self.sophia_est,
-            self.sophia_rho,
-            self.sophia_k,
-            self.sophia_b2,
-            self.adamw_wd,
-            self.div_t,
-            self.n,
-            self.label_noise,
-            self.epochs,
-        ]);
-        v
     }
 }
 
@@ -228,5 +144,54 @@ impl ParamSet for SimParams {
                 .err()
                 .unwrap_or_default()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::state::Query;
+
+    /// Every declaration has its field, under its key, with its default; the defaults parse.
+    #[test]
+    fn every_declaration_has_its_field() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let p = SimParams::new(&Query::new());
+            assert_eq!(p.all().len(), P::ALL.len());
+            for spec in &P::ALL {
+                let param = p.get(spec);
+                assert_eq!(
+                    param.map(|p| (p.key, p.default)),
+                    Some((spec.key, spec.default))
+                );
+            }
+            for (param, spec) in p.lr_opt().iter().zip(&P::LR_OPT) {
+                assert_eq!(param.key, spec.key);
+            }
+            assert!(p.parse().is_ok());
+        });
+    }
+
+    /// A bad value is reported under its declared key.
+    #[test]
+    fn errors_name_the_declared_key() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let p = SimParams::new(&Query::new());
+            p.lr_adam.value.set("0".into());
+            p.div_t.value.set("0".into());
+            p.sophia_k.value.set("2.5".into());
+            let keys: Vec<&str> = p
+                .parse()
+                .err()
+                .unwrap_or_default()
+                .iter()
+                .map(|e| e.field)
+                .collect();
+            for spec in [P::LR_ADAM, P::DIV_T, P::SOPHIA_K] {
+                assert!(keys.contains(&spec.key), "{}: {keys:?}", spec.key);
+            }
+        });
     }
 }

@@ -17,7 +17,7 @@ pub fn AlphaAside(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let strings = move || texts(state.lang.get());
-    let alpha = move || m.shown.with(|p| p.as_ref().map(|p| p.alpha));
+    let alpha = move || m.plan.shown.with(|p| p.as_ref().map(|p| p.alpha));
     let raw = Signal::derive(move || alpha().map_or(String::new(), |a| a.to_string()));
     let shown = Signal::derive(move || alpha().map_or("—".into(), fmt_number));
     let unit = Signal::derive(move || strings().data().unit_none);
@@ -32,7 +32,7 @@ pub fn AlphaAside(
             <strong>{move || strings().data().alpha_title}</strong>
             <p class="alpha-body" data-testid="mix-alpha-body">{move || strings().data().alpha_body}</p>
             <div class="figures">
-                <Figure testid="mix-alpha" raw=raw shown=shown unit=unit text=|s| &s.data().alpha_fig stale=m.stale/>
+                <Figure testid="mix-alpha" raw=raw shown=shown unit=unit text=|s| &s.data().alpha_fig stale=m.plan.stale/>
             </div>
             <div class="table-actions">
                 {presets

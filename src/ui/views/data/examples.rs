@@ -4,6 +4,8 @@
 //! Task names here are the same in every language, so a link reads the same in both; the page
 //! shows them in the reader's language (`ui::i18n::Data::task_names`).
 
+use crate::core::params::data as P;
+
 /// All the Data view's inputs as URL text.
 #[derive(Debug, Clone, Copy)]
 pub struct Example {
@@ -23,11 +25,11 @@ pub struct Example {
 /// default run (100 examples × 300 updates = 30,000 draws). Proportional mixing lets `classify`
 /// dominate and starves `generate`; flattening the mix repeats `generate`.
 pub const DEFAULT: Example = Example {
-    tasks: "classify:24000,extract:3000,generate:250",
-    mix: "examples",
-    k: "",
-    t: "1",
-    draw: "",
+    tasks: P::TASKS.default,
+    mix: P::MIX.default,
+    k: P::K.default,
+    t: P::T.default,
+    draw: P::DRAW.default,
 };
 
 /// Representative medical data: common and rare clinical scenarios, T = 2 to lift the small ones.

@@ -44,7 +44,7 @@ pub fn MixChart(
     };
     let alt = Signal::derive(move || {
         let s = strings();
-        m.shown.with(|p| {
+        m.plan.shown.with(|p| {
             p.as_ref().map_or(String::new(), |p| {
                 let current = p.comparison.get(p.current).map_or(String::new(), |c| {
                     scheme_label(s, c.scheme).replace('\n', " ")
@@ -59,7 +59,9 @@ pub fn MixChart(
     });
     let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let s = strings();
-        let Some(plan) = m.shown.get() else { return };
+        let Some(plan) = m.plan.shown.get() else {
+            return;
+        };
         let tasks = names();
         let (labels, shares) = series(s, &plan);
         let plot = MixSharesPlot {
@@ -91,10 +93,10 @@ pub fn MixChart(
         )
     });
     view! {
-        <figure class="chart" class:stale=move || m.stale.get()>
+        <figure class="chart" class:stale=move || m.plan.stale.get()>
             <figcaption>{move || strings().data().chart_title}</figcaption>
             <ChartCanvas testid="chart-mix" alt=alt chart=chart file=file table_testid="mix-chart-table"/>
-            <p class="hint" class:hidden=move || m.shown.with(|p| p.as_ref().is_none_or(|p| p.comparison.len() >= 4))>
+            <p class="hint" class:hidden=move || m.plan.shown.with(|p| p.as_ref().is_none_or(|p| p.comparison.len() >= 4))>
                 {move || strings().data().chart_hint}
             </p>
         </figure>

@@ -141,7 +141,7 @@ pub fn TaskTable(
     // Rows are rebuilt only when their number changes: each row reads its own cells.
     let row_count = Memo::new(move |_| m.cells.with(Vec::len));
     let list_error = move || {
-        m.result.with(|r| {
+        m.plan.result.with(|r| {
             r.as_ref()
                 .err()
                 .and_then(|es| es.iter().find(|e| e.field == "tasks").cloned())
@@ -200,7 +200,8 @@ fn TaskRowView(m: MixState, i: usize) -> impl IntoView {
         if error.with(Option::is_some) {
             return None;
         }
-        m.shown
+        m.plan
+            .shown
             .with(|p| p.as_ref().and_then(|p| p.rows.get(i).cloned().flatten()))
     });
     let swatch = move || {
@@ -304,8 +305,8 @@ fn OutCell(
             <output
                 data-testid=testid
                 data-value=move || outcome.with(|o| o.as_ref().and_then(raw).unwrap_or_default())
-                data-stale=move || m.stale.get().to_string()
-                class:stale=move || m.stale.get()
+                data-stale=move || m.plan.stale.get().to_string()
+                class:stale=move || m.plan.stale.get()
             >
                 {move || outcome.with(|o| o.as_ref().and_then(text).unwrap_or_else(|| "—".into()))}
             </output>

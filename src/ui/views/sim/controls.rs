@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::SimCtx;
 use super::opts_field::OptsField;
+use crate::core::params::sim as P;
 use crate::core::schedule::ScheduleKind;
 use crate::core::sim::config::Task;
 use crate::core::sim::nqm::NoiseModel;
@@ -22,13 +23,14 @@ pub fn SimControls() -> impl IntoView {
     let ctx = expect_context::<SimCtx>();
     let p = ctx.p;
     let strings = move || texts(state.lang.get());
-    let e = move |k: &'static str| ctx.error_for(k);
+    let e = move |spec: &'static crate::core::params::ParamSpec| ctx.error(spec);
     // Per-optimizer rates, only for the optimizers chosen (or with a value set).
     let lr_fields = OptimizerKind::ALL
         .into_iter()
+        .zip(p.lr_opt())
+        .zip(&P::LR_OPT)
         .enumerate()
-        .map(|(i, kind)| {
-            let param = p.lr_opt[i];
+        .map(|(i, ((kind, param), spec))| {
             let visible = move || {
                 p.opts
                     .value
@@ -47,7 +49,7 @@ pub fn SimControls() -> impl IntoView {
                 };
             view! {
                 <Show when=visible>
-                    <NumField param=param text=text error=e(param.key)/>
+                    <NumField param=param text=text error=e(spec)/>
                 </Show>
             }
         })
@@ -66,36 +68,36 @@ pub fn SimControls() -> impl IntoView {
     ];
     view! {
         <form class="controls" aria-label=move || strings().shell().inputs on:submit=|ev| ev.prevent_default()>
-            <ChoiceField param=p.task text=|s| &s.sim().task keys=Task::KEYS labels=|s| &s.sim().task_names error=e("task")/>
+            <ChoiceField param=p.task text=|s| &s.sim().task keys=Task::KEYS labels=|s| &s.sim().task_names error=e(&P::TASK)/>
             <OptsField/>
-            <NumField param=p.bs text=|s| &s.sim().bs error=e("bs")/>
-            <NumField param=p.lr text=|s| &s.sim().lr error=e("sim_lr")/>
-            <details class="lr-opt" open=move || p.lr_opt.iter().any(|q| !q.value.with(String::is_empty))>
+            <NumField param=p.bs text=|s| &s.sim().bs error=e(&P::BS)/>
+            <NumField param=p.lr text=|s| &s.sim().lr error=e(&P::LR)/>
+            <details class="lr-opt" open=move || p.lr_opt().iter().any(|q| !q.value.with(String::is_empty))>
                 <summary>{move || strings().sim().lr_opt_summary}</summary>
                 {lr_fields}
             </details>
-            <NumField param=p.steps text=|s| &s.sim().steps error=e("steps")/>
-            <NumField param=p.epochs text=|s| &s.sim_gen().epochs error=e("sim_epochs")/>
-            <NumField param=p.n text=|s| &s.sim_gen().n error=e("sim_n")/>
-            <NumField param=p.label_noise text=|s| &s.sim_gen().label_noise error=e("sim_label_noise")/>
-            <NumField param=p.target text=|s| &s.sim().target error=e("target")/>
-            <NumField param=p.seeds text=|s| &s.sim().seeds error=e("seeds")/>
-            <NumField param=p.seed text=|s| &s.sim().seed error=e("seed")/>
-            <ChoiceField param=p.x text=|s| &s.sim().x keys=XAxis::KEYS labels=|s| &s.sim().x_names error=e("x")/>
-            <ChoiceField param=p.sched text=|s| &s.sim().sched keys=ScheduleKind::KEYS labels=|s| &s.sim().sched_names error=e("sim_sched")/>
-            <NumField param=p.warmup text=|s| &s.sim().warmup error=e("sim_warmup")/>
+            <NumField param=p.steps text=|s| &s.sim().steps error=e(&P::STEPS)/>
+            <NumField param=p.epochs text=|s| &s.sim_gen().epochs error=e(&P::EPOCHS)/>
+            <NumField param=p.n text=|s| &s.sim_gen().n error=e(&P::N)/>
+            <NumField param=p.label_noise text=|s| &s.sim_gen().label_noise error=e(&P::LABEL_NOISE)/>
+            <NumField param=p.target text=|s| &s.sim().target error=e(&P::TARGET)/>
+            <NumField param=p.seeds text=|s| &s.sim().seeds error=e(&P::SEEDS)/>
+            <NumField param=p.seed text=|s| &s.sim().seed error=e(&P::SEED)/>
+            <ChoiceField param=p.x text=|s| &s.sim().x keys=XAxis::KEYS labels=|s| &s.sim().x_names error=e(&P::X)/>
+            <ChoiceField param=p.sched text=|s| &s.sim().sched keys=ScheduleKind::KEYS labels=|s| &s.sim().sched_names error=e(&P::SCHED)/>
+            <NumField param=p.warmup text=|s| &s.sim().warmup error=e(&P::WARMUP)/>
             <button type="button" class="link-button" data-testid="use-steps-schedule" on:click=use_steps>
                 {move || strings().sim().use_steps_schedule}
             </button>
-            <ChoiceField param=p.noise text=|s| &s.sim_divisor().noise keys=NoiseModel::KEYS labels=|s| &s.sim_divisor().noise_names error=e("sim_noise")/>
-            <NumField param=p.div_t text=|s| &s.sim_divisor().div_t error=e("div_t")/>
+            <ChoiceField param=p.noise text=|s| &s.sim_divisor().noise keys=NoiseModel::KEYS labels=|s| &s.sim_divisor().noise_names error=e(&P::NOISE)/>
+            <NumField param=p.div_t text=|s| &s.sim_divisor().div_t error=e(&P::DIV_T)/>
             <details class="lr-opt" open=move || settings.iter().any(|q| !q.is_default())>
                 <summary>{move || strings().sim_divisor().settings_summary}</summary>
-                <ChoiceField param=p.sophia_est text=|s| &s.sim_divisor().sophia_est keys=CurvatureEstimator::KEYS labels=|s| &s.sim_divisor().est_names error=e("sophia_est")/>
-                <NumField param=p.sophia_rho text=|s| &s.sim_divisor().sophia_rho error=e("sophia_rho")/>
-                <NumField param=p.sophia_k text=|s| &s.sim_divisor().sophia_k error=e("sophia_k")/>
-                <NumField param=p.sophia_b2 text=|s| &s.sim_divisor().sophia_b2 error=e("sophia_b2")/>
-                <NumField param=p.adamw_wd text=|s| &s.sim_divisor().adamw_wd error=e("adamw_wd")/>
+                <ChoiceField param=p.sophia_est text=|s| &s.sim_divisor().sophia_est keys=CurvatureEstimator::KEYS labels=|s| &s.sim_divisor().est_names error=e(&P::SOPHIA_EST)/>
+                <NumField param=p.sophia_rho text=|s| &s.sim_divisor().sophia_rho error=e(&P::SOPHIA_RHO)/>
+                <NumField param=p.sophia_k text=|s| &s.sim_divisor().sophia_k error=e(&P::SOPHIA_K)/>
+                <NumField param=p.sophia_b2 text=|s| &s.sim_divisor().sophia_b2 error=e(&P::SOPHIA_B2)/>
+                <NumField param=p.adamw_wd text=|s| &s.sim_divisor().adamw_wd error=e(&P::ADAMW_WD)/>
             </details>
         </form>
     }

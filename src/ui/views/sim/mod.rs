@@ -1,12 +1,7 @@
 //! The Simulator view: noisy training runs for several optimizers and batch sizes, a learning-rate
 //! sweep, and the critical batch, computed by background workers ([`engine`]).
 //!
-//! URL keys: `task`, `opts`, `bs`, `sim_lr` (blank, a number or `auto`), `lr_<opt>`, `steps`,
-//! `seed`, `seeds`, `x`, `target`, `sim_sched`, `sim_warmup`, `sweep_opt`, `sim_noise`,
-//! `sophia_est`, `sophia_rho`, `sophia_k`, `sophia_b2`, `adamw_wd`, `div_t`, and for the data sets
-//! `sim_n`, `sim_label_noise`, `sim_epochs`. The learning rate,
-//! schedule and warmup keys carry a `sim_` prefix because the Steps view already owns `lr`,
-//! `sched` and `warmup` with other meanings and defaults (see README-sim.md).
+//! Its URL keys are declared in `core::params::sim`.
 
 mod cells_table;
 mod controls;
@@ -34,9 +29,11 @@ use self::status_bar::StatusBar;
 use self::sweep_panel::SweepPanel;
 use self::target_panel::TargetPanel;
 use crate::core::error::InputError;
+use crate::core::params::ParamSpec;
 use crate::core::sim::config::Task;
 use crate::core::sim::input::SimInput;
 use crate::core::sim::seed_band::XAxis;
+use crate::ui::components::checked::error_named;
 use crate::ui::components::later::later;
 use crate::ui::i18n::texts;
 pub use crate::ui::params::sim::SimParams;
@@ -56,16 +53,10 @@ pub struct SimCtx {
 }
 
 impl SimCtx {
-    /// The error of `key`, if any.
-    pub fn error_for(&self, key: &'static str) -> Signal<Option<InputError>> {
+    /// The error of the field `spec` declares, if any.
+    pub fn error(&self, spec: &'static ParamSpec) -> Signal<Option<InputError>> {
         let parsed = self.parsed;
-        Signal::derive(move || {
-            parsed.with(|r| {
-                r.as_ref()
-                    .err()
-                    .and_then(|es| es.iter().find(|e| e.field == key).cloned())
-            })
-        })
+        Signal::derive(move || parsed.with(|r| error_named(r, spec.key)))
     }
 
     /// The x axis to draw with.

@@ -23,7 +23,7 @@ pub fn OptsField() -> impl IntoView {
     let ctx = expect_context::<SimCtx>();
     let param = ctx.p.opts;
     let strings = move || texts(state.lang.get());
-    let error = ctx.error_for("opts");
+    let error = ctx.error(&crate::core::params::sim::OPTS);
     let boxes = OptimizerKind::ALL
         .into_iter()
         .enumerate()

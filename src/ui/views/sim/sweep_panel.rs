@@ -119,7 +119,7 @@ pub fn SweepPanel() -> impl IntoView {
             })
             .collect_view()
     };
-    let error = ctx.error_for("sweep_opt");
+    let error = ctx.error(&crate::core::params::sim::SWEEP_OPT);
     // `Show` rebuilds its children, so the chart function is kept where they can clone it.
     let chart = StoredValue::new_local(chart);
     let file = Signal::derive(move || {

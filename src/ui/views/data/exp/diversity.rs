@@ -12,7 +12,7 @@ use crate::core::data_exp::diversity::{self as d, coverages, percent, phrasings}
 use crate::core::data_exp::trainer::{BATCH, Trainer};
 use crate::core::data_exp::world::PHRASINGS;
 use crate::core::format::fmt_int;
-use crate::core::params::data_exp as P;
+use crate::core::params::data::exp as P;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::{Strings, fill, texts};
 use crate::ui::state::AppState;
@@ -173,7 +173,7 @@ pub fn DiversityExp(
             <h4>{move || strings().data_exp().d_title}</h4>
             <p class="exp-about">{about}</p>
             <form class="controls exp-controls" aria-label=move || strings().data_exp().d_title on:submit=|ev| ev.prevent_default()>
-                <NumField param=ctx.p.coverage text=|s| &s.data_exp().coverage error=ctx.error_for(P::COVERAGE.key)/>
+                <NumField param=ctx.p.coverage text=|s| &s.data_exp().coverage error=ctx.error(&P::COVERAGE)/>
             </form>
             <RunBar
                 prefix="diversity"

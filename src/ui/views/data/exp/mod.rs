@@ -20,7 +20,9 @@ use crate::core::data_exp::mixing::{MAX_SIM_TASKS, SimSize, sim_size};
 use crate::core::data_exp::settings::ExpSettings;
 use crate::core::error::InputError;
 use crate::core::mix::Mixing;
-use crate::core::params::data_exp as P;
+use crate::core::params::ParamSpec;
+use crate::core::params::data::exp as P;
+use crate::ui::components::checked::error_named;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
@@ -73,7 +75,7 @@ impl ExpCtx {
         let settings = Memo::new(move |_| p.exp_settings());
         let mix = Memo::new(move |_| {
             let seed = settings.with(|s| s.as_ref().map(|s| s.seed).ok());
-            let plan_ok = m.result.with(Result::is_ok);
+            let plan_ok = m.plan.result.with(Result::is_ok);
             let rows = m.rows.get();
             let (Some(seed), true) = (seed, plan_ok) else {
                 return Err(Blocked::Invalid);
@@ -109,15 +111,10 @@ impl ExpCtx {
         ExpCtx { p, settings, mix }
     }
 
-    /// The error for `key` among the experiment settings, if any.
-    pub fn error_for(self, key: &'static str) -> Signal<Option<InputError>> {
-        Signal::derive(move || {
-            self.settings.with(|r| {
-                r.as_ref()
-                    .err()
-                    .and_then(|es| es.iter().find(|e| e.field == key).cloned())
-            })
-        })
+    /// The error of the experiment setting `spec` declares, if any.
+    pub fn error(self, spec: &'static ParamSpec) -> Signal<Option<InputError>> {
+        let settings = self.settings;
+        Signal::derive(move || settings.with(|r| error_named(r, spec.key)))
     }
 }
 
@@ -136,7 +133,7 @@ pub fn Experiments(
             <h3>{move || strings().data_exp().title}</h3>
             <p class="exp-intro" data-testid="exp-intro">{move || strings().data_exp().intro}</p>
             <form class="controls exp-seed" aria-label=move || strings().data_exp().seed.label on:submit=|ev| ev.prevent_default()>
-                <NumField param=p.exp_seed text=|s| &s.data_exp().seed error=ctx.error_for(P::EXP_SEED.key)/>
+                <NumField param=p.exp_seed text=|s| &s.data_exp().seed error=ctx.error(&P::EXP_SEED)/>
             </form>
             <MixExp ctx=ctx/>
             <CompareExp ctx=ctx/>

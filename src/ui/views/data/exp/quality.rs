@@ -11,7 +11,7 @@ use crate::chart::data::exp::Curve;
 use crate::core::data_exp::quality::{self as q, GRID, break_even, noisy_size};
 use crate::core::data_exp::trainer::{BATCH, Trainer};
 use crate::core::format::{fmt_int, fmt_number};
-use crate::core::params::data_exp as P;
+use crate::core::params::data::exp as P;
 use crate::ui::components::figure::Figure;
 use crate::ui::components::num_field::NumField;
 use crate::ui::i18n::{Strings, fill, texts};
@@ -208,9 +208,9 @@ pub fn QualityExp(
             <h4>{move || strings().data_exp().q_title}</h4>
             <p class="exp-about">{about}</p>
             <form class="controls exp-controls" aria-label=move || strings().data_exp().q_title on:submit=|ev| ev.prevent_default()>
-                <NumField param=p.clean_n text=|s| &s.data_exp().clean_n error=ctx.error_for(P::CLEAN_N.key)/>
-                <NumField param=p.noisy_x text=|s| &s.data_exp().noisy_x error=ctx.error_for(P::NOISY_X.key)/>
-                <NumField param=p.label_noise text=|s| &s.data_exp().label_noise error=ctx.error_for(P::LABEL_NOISE.key)/>
+                <NumField param=p.clean_n text=|s| &s.data_exp().clean_n error=ctx.error(&P::CLEAN_N)/>
+                <NumField param=p.noisy_x text=|s| &s.data_exp().noisy_x error=ctx.error(&P::NOISY_X)/>
+                <NumField param=p.label_noise text=|s| &s.data_exp().label_noise error=ctx.error(&P::LABEL_NOISE)/>
             </form>
             <RunBar
                 prefix="quality"

@@ -319,44 +319,8 @@ pub mod compute {
     pub const ALL: [ParamSpec; 5] = [FLOPS, CAUSAL, TFLOPS, MFU, PRICE];
 }
 
-/// The Data view's experiments (read by `core::data_exp::settings`). The defaults tell a story:
-/// 200 clean examples against four times as many with 40 % of labels random; a quarter of the
-/// phrasings seen in training.
-pub mod data_exp {
-    use super::{ParamSpec, Rule};
-    use crate::core::data_exp::quality::{MAX_CLEAN, MAX_MULTIPLE};
-
-    /// `label_noise`: fraction p of the noisy set's labels replaced by random classes.
-    pub const LABEL_NOISE: ParamSpec =
-        ParamSpec::ruled("label_noise", "0.4", Rule::Real { min: 0.0, max: 1.0 });
-    /// `clean_n`: the clean set's size n.
-    pub const CLEAN_N: ParamSpec = ParamSpec::ruled(
-        "clean_n",
-        "200",
-        Rule::Count {
-            min: 1,
-            max: MAX_CLEAN as u64,
-        },
-    );
-    /// `noisy_x`: the noisy set holds `noisy_x`·n examples.
-    pub const NOISY_X: ParamSpec =
-        ParamSpec::ruled("noisy_x", "4", Rule::Positive { max: MAX_MULTIPLE });
-    /// `coverage`: fraction of the phrasings present in the diversity experiment's training set.
-    pub const COVERAGE: ParamSpec =
-        ParamSpec::ruled("coverage", "0.25", Rule::Positive { max: 1.0 });
-    /// `exp_seed`: the seed of every experiment (tasks, draws, initial weights).
-    pub const EXP_SEED: ParamSpec = ParamSpec::ruled(
-        "exp_seed",
-        "1",
-        Rule::Count {
-            min: 1,
-            max: 1_000_000_000,
-        },
-    );
-
-    /// Every experiment parameter, in URL order.
-    pub const ALL: [ParamSpec; 5] = [LABEL_NOISE, CLEAN_N, NOISY_X, COVERAGE, EXP_SEED];
-}
+pub mod data;
+pub mod sim;
 
 #[cfg(test)]
 mod tests {
@@ -371,7 +335,8 @@ mod tests {
             .chain(&lr::ALL)
             .chain(&memory::OWN)
             .chain(&compute::ALL)
-            .chain(&data_exp::ALL)
+            .chain(&data::ALL)
+            .chain(&sim::ALL)
             .map(|s| s.key)
             .collect();
         let n = keys.len();
@@ -383,9 +348,12 @@ mod tests {
             .chain(&lr::ALL)
             .chain(&memory::OWN)
             .chain(&compute::ALL)
-            .chain(&data_exp::ALL)
+            .chain(&data::ALL)
+            .chain(&sim::ALL)
         {
             let ok = match s.rule {
+                // An empty default means "off" for an optional parameter.
+                _ if s.default.is_empty() => true,
                 Rule::Count { .. } => s.count(s.default).is_ok(),
                 Rule::Positive { .. } | Rule::Real { .. } => s.real(s.default).is_ok(),
                 Rule::Flag => s.flag(s.default).is_ok(),
@@ -407,17 +375,16 @@ mod tests {
         assert_eq!(steps::GPUS.alias, Some("dev"));
     }
 
-    /// README's URL tables list every declared key, and the Steps, Batch & LR, Memory and Time &
-    /// cost tables
-    /// list no key that is not declared.
+    /// README's URL tables list every declared key of each view, and no key that is not declared.
     #[test]
     fn readme_tables_match_the_declarations() {
-        let readme = include_str!("../../README.md");
+        let readme = include_str!("../../../README.md");
         let table_keys = |heading: &str| -> Vec<String> {
             let start = readme.find(heading).unwrap_or(readme.len());
             let section = &readme[start..];
+            // The section ends at the next heading of any level.
             let section = section[heading.len()..]
-                .find("\n### ")
+                .find("\n#")
                 .map_or(section, |end| &section[..heading.len() + end]);
             section
                 .lines()
@@ -433,6 +400,8 @@ mod tests {
             ("### Batch & LR (`view=lr`)", &lr::ALL[..]),
             ("### Memory (`view=memory`)", &memory::OWN[..]),
             ("### Time & cost (`view=compute`)", &compute::ALL[..]),
+            ("### Data (`view=data`)", &data::ALL[..]),
+            ("### Simulator (`view=sim`)", &sim::ALL[..]),
         ] {
             let listed = table_keys(heading);
             assert!(!listed.is_empty(), "{heading}: no table");
@@ -450,11 +419,6 @@ mod tests {
                     "{heading}: {k} is not declared"
                 );
             }
-        }
-        // The Data view's table also lists the mixing keys, read by `core::mix`.
-        let listed = table_keys("### Data (`view=data`)");
-        for s in &data_exp::ALL {
-            assert!(listed.iter().any(|k| k == s.key), "Data: {} missing", s.key);
         }
     }
 }
