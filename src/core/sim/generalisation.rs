@@ -11,22 +11,31 @@
 //! 1…k and no overlap, every run of one setting beat every run of the other.
 
 use super::run::Trajectory;
+use crate::core::params::{ParamSpec, sim as P};
 
 /// The experiment a reader loads with one click: a small, noisy data set (300 examples, a fifth
 /// of the labels flipped), the MLP (676 parameters, more than twice the examples), SGD at one rate
 /// for every batch size from 8 to the whole set, and an epoch budget, so every batch size sees the
-/// same 12,000 examples. The URL keys it sets; every other Simulator key takes its default.
-pub const EXPERIMENT: [(&str, &str); 9] = [
-    ("task", "mlp"),
-    ("sim_n", "300"),
-    ("sim_label_noise", "0.2"),
-    ("sim_epochs", "40"),
-    ("opts", "sgd"),
-    ("bs", "8,64,300"),
-    ("sim_lr", "0.2"),
-    ("seeds", "4"),
-    ("x", "epochs"),
+/// same 12,000 examples. The parameters it sets; every other Simulator parameter takes its default.
+pub const EXPERIMENT: [(&ParamSpec, &str); 9] = [
+    (&P::TASK, "mlp"),
+    (&P::N, "300"),
+    (&P::LABEL_NOISE, "0.2"),
+    (&P::EPOCHS, "40"),
+    (&P::OPTS, "sgd"),
+    (&P::BS, "8,64,300"),
+    (&P::LR, "0.2"),
+    (&P::SEEDS, "4"),
+    (&P::X, "epochs"),
 ];
+
+/// The experiment's text of `spec` (its default if the experiment leaves it).
+pub fn experiment_text(spec: &ParamSpec) -> &'static str {
+    EXPERIMENT
+        .iter()
+        .find(|(s, _)| s.key == spec.key)
+        .map_or(spec.default, |(_, v)| v)
+}
 
 /// The (update, held-out loss) series of a run: its whole-set evaluations (empty on a stream).
 pub fn heldout_series(t: &Trajectory) -> Vec<(u64, f64)> {
@@ -269,21 +278,7 @@ mod tests {
 
     /// The preset as the view parses it.
     pub(super) fn experiment_input() -> crate::core::sim::input::SimInput {
-        let mut t = SimText::DEFAULT;
-        for (k, v) in EXPERIMENT {
-            match k {
-                "task" => t.task = v,
-                "sim_n" => t.n = v,
-                "sim_label_noise" => t.label_noise = v,
-                "sim_epochs" => t.epochs = v,
-                "opts" => t.opts = v,
-                "bs" => t.bs = v,
-                "sim_lr" => t.lr = v,
-                "seeds" => t.seeds = v,
-                "x" => t.x = v,
-                other => panic!("unknown key {other}"),
-            }
-        }
+        let t = SimText::read(experiment_text);
         let input = t.parse().unwrap();
         assert_eq!(
             input.task,

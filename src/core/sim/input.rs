@@ -12,8 +12,8 @@
 //! `steps` updates per run.
 
 use super::config::{
-    DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_RUN_WORK, MAX_STEPS, MAX_SWEEP_WORK, Task,
-    WorkShape, run_work, sweep_work, too_much_work,
+    DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_RUN_WORK, MAX_SWEEP_WORK, Task, WorkShape, run_work,
+    sweep_work, too_much_work,
 };
 use super::nqm::{NoiseModel, Nqm};
 use super::optim::OptimizerKind;
@@ -683,6 +683,7 @@ impl SimInput {
 mod tests {
     use super::*;
     use crate::core::error::WorkCut;
+    use crate::core::sim::config::MAX_STEPS;
     use crate::core::sim::rng::SimRng;
     use crate::core::sim::sweep::sweep;
 

@@ -11,6 +11,8 @@ use crate::core::mix::{
     TaskCells, TaskColumn, TaskError, TaskOutcome, Warning, fresh_task_name, has_separator,
     join_task_cells,
 };
+use crate::core::params::data as P;
+use crate::ui::components::checked::error_named;
 use crate::ui::i18n::{Lang, Strings, error_message, fill, texts};
 use crate::ui::state::AppState;
 
@@ -141,12 +143,10 @@ pub fn TaskTable(
     // Rows are rebuilt only when their number changes: each row reads its own cells.
     let row_count = Memo::new(move |_| m.cells.with(Vec::len));
     let list_error = move || {
-        m.plan.result.with(|r| {
-            r.as_ref()
-                .err()
-                .and_then(|es| es.iter().find(|e| e.field == "tasks").cloned())
-                .map(|e| error_message(state.lang.get(), &e))
-        })
+        m.plan
+            .result
+            .with(|r| error_named(r, P::TASKS.key))
+            .map(|e| error_message(state.lang.get(), &e))
     };
     let head = move || {
         let d = strings().data();

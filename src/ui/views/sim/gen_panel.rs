@@ -14,9 +14,11 @@ use super::loss_panel::{opt_index, shade_of};
 use crate::chart::AxisLabels;
 use crate::chart::sim::generalisation::{self as gap_chart, GapCurve, GapPlot};
 use crate::core::format::{fmt_int, fmt_number};
+use crate::core::params::sim as P;
 use crate::core::sim::config::Task;
 use crate::core::sim::generalisation::{
-    BatchContrast, Compare, EXPERIMENT, GapStats, contrast, gap_stats, heldout_series,
+    BatchContrast, Compare, EXPERIMENT, GapStats, contrast, experiment_text, gap_stats,
+    heldout_series,
 };
 use crate::core::sim::optim::OptimizerKind;
 use crate::core::sim::seed_band::{SeedBand, XAxis, band_of, seed_band};
@@ -52,26 +54,21 @@ fn bands(out: &RunsOut, x: XAxis, names: &[&str; 7]) -> Vec<Bands> {
         .collect()
 }
 
-/// The value of `key` in the experiment.
-fn experiment(key: &str) -> &'static str {
-    EXPERIMENT
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or("", |(_, v)| v)
-}
-
 /// The experiment button's description, filled from [`EXPERIMENT`].
 fn load_hint(t: &SimGen, lang: Lang, opt_names: &[&str; 7]) -> String {
-    let task = Task::parse(experiment("task"), "task").ok();
+    let task = Task::parse(experiment_text(&P::TASK), P::TASK.key).ok();
     let params = task.map_or(0, Task::dim);
-    let noise = experiment("sim_label_noise")
+    let noise = experiment_text(&P::LABEL_NOISE)
         .parse::<f64>()
         .map_or_else(|_| String::new(), |q| format!("{}%", fmt_number(q * 100.0)));
     let sep = if lang == Lang::Zh { "、" } else { ", " };
-    let bs = experiment("bs").split(',').collect::<Vec<_>>().join(sep);
-    let opts = experiment("opts")
+    let bs = experiment_text(&P::BS)
         .split(',')
-        .filter_map(|w| OptimizerKind::parse(w, "opts").ok())
+        .collect::<Vec<_>>()
+        .join(sep);
+    let opts = experiment_text(&P::OPTS)
+        .split(',')
+        .filter_map(|w| OptimizerKind::parse(w, P::OPTS.key).ok())
         .map(|o| opt_names.get(opt_index(o)).copied().unwrap_or(""))
         .collect::<Vec<_>>()
         .join(sep);
@@ -79,13 +76,13 @@ fn load_hint(t: &SimGen, lang: Lang, opt_names: &[&str; 7]) -> String {
         t.load_hint,
         &[
             ("params", &fmt_int(params as u128)),
-            ("n", experiment("sim_n")),
+            ("n", experiment_text(&P::N)),
             ("noise", &noise),
             ("opt", &opts),
-            ("lr", experiment("sim_lr")),
+            ("lr", experiment_text(&P::LR)),
             ("bs", &bs),
-            ("epochs", experiment("sim_epochs")),
-            ("seeds", experiment("seeds")),
+            ("epochs", experiment_text(&P::EPOCHS)),
+            ("seeds", experiment_text(&P::SEEDS)),
         ],
     )
 }
@@ -169,8 +166,8 @@ pub fn GenPanel() -> impl IntoView {
         for p in &params {
             p.value.set(p.default.to_string());
         }
-        for (key, value) in EXPERIMENT {
-            if let Some(p) = params.iter().find(|p| p.key == key) {
+        for (spec, value) in EXPERIMENT {
+            if let Some(p) = ctx.p.get(spec) {
                 p.value.set(value.to_string());
             }
         }

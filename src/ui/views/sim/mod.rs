@@ -33,7 +33,7 @@ use crate::core::params::ParamSpec;
 use crate::core::sim::config::Task;
 use crate::core::sim::input::SimInput;
 use crate::core::sim::seed_band::XAxis;
-use crate::ui::components::checked::error_named;
+use crate::ui::components::checked::{Checked, error_named};
 use crate::ui::components::later::later;
 use crate::ui::i18n::texts;
 pub use crate::ui::params::sim::SimParams;
@@ -44,9 +44,9 @@ use crate::ui::state::AppState;
 pub struct SimCtx {
     /// The inputs.
     pub p: SimParams,
-    /// The parsed inputs.
+    /// The parsed inputs (the view's `Checked::result`).
     pub parsed: Memo<Result<SimInput, Vec<InputError>>>,
-    /// The last valid inputs (kept while the current text is invalid).
+    /// The last valid inputs, kept while the current text is invalid (its `Checked::shown`).
     pub shown: Memo<Option<SimInput>>,
     /// The work scheduler and its results.
     pub engine: Engine,
@@ -81,12 +81,9 @@ pub fn SimView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let p = state.sim;
     let strings = move || texts(state.lang.get());
-    let parsed: Memo<Result<SimInput, Vec<InputError>>> = Memo::new(move |_| p.parse());
-    let shown: Memo<Option<SimInput>> =
-        Memo::new(move |prev: Option<&Option<SimInput>>| match parsed.get() {
-            Ok(input) => Some(input),
-            Err(_) => prev.cloned().flatten(),
-        });
+    let checked = Checked::new(move || p.parse());
+    let parsed = checked.result;
+    let shown = checked.shown;
     let engine = Engine::new(state.measured_noise);
     let ctx = SimCtx {
         p,
@@ -111,7 +108,7 @@ pub fn SimView() -> impl IntoView {
         }
     });
     on_cleanup(move || engine.cancel());
-    let stale = Signal::derive(move || parsed.with(Result::is_err));
+    let stale = checked.stale;
 
     view! {
         <section class="view sim-view" data-testid="view-sim">
