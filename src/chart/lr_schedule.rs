@@ -87,12 +87,9 @@ mod tests {
     use crate::core::schedule::{Schedule, ScheduleKind};
 
     fn render(plot: &LrSchedulePlot<'_>, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((640, 360), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub fn table(plot: &BreakdownPlot<'_>, term: &str) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
 
     const NAMES: [&str; TERMS] = ["forward", "backward", "recompute", "attention"];
 

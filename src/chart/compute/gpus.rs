@@ -130,7 +130,7 @@ pub fn gpu_counts(current: f64, limit: f64) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
 
     fn svg(curve: &[(f64, f64)], current: (f64, f64), dark: bool) -> String {
         let plot = GpusPlot {

@@ -273,12 +273,9 @@ mod tests {
     use super::*;
 
     fn render(plot: &MixSharesPlot<'_>, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((640, 360), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     fn schemes() -> Vec<String> {
@@ -415,23 +412,23 @@ mod tests {
             }
         }
         // A tiny canvas.
-        let mut svg = String::new();
-        let root = SVGBackend::with_string(&mut svg, (20, 10)).into_drawing_area();
-        let _ = draw(
-            &root,
-            &MixSharesPlot {
-                schemes: &labels,
-                shares: &cases[3].1,
-                tasks: &cases[3].0,
-                current: 0,
-                current_label: "x",
-                y_label: "y",
-            },
-            &ChartStyle {
-                scale: 1.0,
-                dark: false,
-            },
-        );
+        crate::chart::render_svg_sized((20, 10), |root| {
+            draw(
+                root,
+                &MixSharesPlot {
+                    schemes: &labels,
+                    shares: &cases[3].1,
+                    tasks: &cases[3].0,
+                    current: 0,
+                    current_label: "x",
+                    y_label: "y",
+                },
+                &ChartStyle {
+                    scale: 1.0,
+                    dark: false,
+                },
+            )
+        });
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub fn table(plot: &EpsFractionPlot<'_>) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::noise_scale::{BatchRange, CriticalBatch};
 
     /// B_noise at either end of the batch axis: the label stays inside the plot area.
@@ -105,7 +105,7 @@ mod tests {
     fn b_noise_label_stays_inside_at_the_axis_ends() {
         for b in [8.0, 8192.0] {
             let svg = svg(b, false);
-            let (left, right) = crate::chart::lr::svg_text_extent(&svg, "B_noise").expect("label");
+            let (left, right) = crate::chart::svg_text_extent(&svg, "B_noise").expect("label");
             assert!(
                 left >= 48.0 && right <= 640.0 - 10.0,
                 "B_noise = {b}: {left}…{right}"

@@ -112,7 +112,7 @@ pub fn table(plot: &LossStepsPlot<'_>) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::max_step::MaxStep;
 
     fn points(step: f64) -> (Vec<(f64, f64)>, bool) {

@@ -165,7 +165,7 @@ pub fn table(plot: &LrRulesPlot<'_>, series: &str) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::lr_scaling::{batch_ratio, linear_lr, mccandlish_lr, sqrt_lr};
     use crate::core::noise_scale::log_grid;
 

@@ -135,7 +135,7 @@ pub fn table(plot: &NormFitPlot<'_>, series: &str, fit: &str, measured: &str) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::noise_scale::log_grid;
 
     fn svg(gn_big: f64, dark: bool) -> String {

@@ -125,7 +125,7 @@ pub fn table(plot: &PathPlot<'_>, step: &str) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::max_step::MaxStep;
 
     type Polyline = Vec<(f64, f64)>;

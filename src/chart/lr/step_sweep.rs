@@ -109,7 +109,7 @@ pub fn table(plot: &StepSweepPlot<'_>) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::max_step::MaxStep;
 
     fn svg(beta: f64, dark: bool) -> String {

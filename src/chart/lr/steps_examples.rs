@@ -161,7 +161,7 @@ pub fn table(plot: &StepsExamplesPlot<'_>) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::noise_scale::{BatchRange, CriticalBatch};
 
     fn svg(b_noise: f64, current: f64, dark: bool) -> String {
@@ -205,7 +205,7 @@ mod tests {
     fn b_crit_label_stays_inside_at_the_axis_ends() {
         for b in [8.0, 11.0, 1000.0, 6000.0, 8192.0] {
             let svg = svg(b, 256.0, false);
-            let (left, right) = crate::chart::lr::svg_text_extent(&svg, "B_crit").expect("label");
+            let (left, right) = crate::chart::svg_text_extent(&svg, "B_crit").expect("label");
             assert!(
                 left >= 48.0 && right <= 620.0,
                 "B_crit = {b}: {left}…{right}"

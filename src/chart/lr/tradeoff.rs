@@ -120,7 +120,7 @@ pub fn table(plot: &TradeoffPlot<'_>) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::noise_scale::{BatchRange, CriticalBatch};
 
     fn svg(b: f64, dark: bool) -> String {

@@ -218,12 +218,9 @@ mod tests {
     ];
 
     fn render(plot: &PartsBarPlot<'_>, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((640, 360), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     /// The font size of the SVG text element that reads `text`.
@@ -257,11 +254,9 @@ mod tests {
             labels: AxisLabels { x: "", y: "GB" },
         };
         let at = |w: u32| {
-            let mut svg = String::new();
-            {
-                let root = SVGBackend::with_string(&mut svg, (w, 240)).into_drawing_area();
+            let svg = crate::chart::render_svg_sized((w, 240), |root| {
                 draw(
-                    &root,
+                    root,
                     &plot,
                     &ChartStyle {
                         scale: 1.0,
@@ -269,7 +264,7 @@ mod tests {
                     },
                 )
                 .expect("draws");
-            }
+            });
             size_of(&svg, "start of backward").expect("the name is drawn")
         };
         // plotters' SVG backend writes sizes scaled by a constant factor, so compare ratios.

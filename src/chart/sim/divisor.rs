@@ -186,12 +186,9 @@ mod tests {
     use super::*;
 
     fn render(plot: &DivisorPlot<'_>, w: u32, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (w, 300)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((w, 300), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     #[test]

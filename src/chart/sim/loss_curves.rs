@@ -317,12 +317,9 @@ mod tests {
     use crate::core::sim::seed_band::DivergedMark;
 
     fn render(plot: &LossPlot<'_>, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (720, 400)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((720, 400), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     fn band(scale: f64, diverge: bool) -> SeedBand {
@@ -465,23 +462,25 @@ mod tests {
         let svg = render(&plot, false);
         assert_eq!(svg.matches("diverged at 2").count(), 1, "one merged label");
         assert!(svg.contains("diverged at 2 (×6)"));
-        let mut small = String::new();
-        let frame = {
-            let root = SVGBackend::with_string(&mut small, (375, 220)).into_drawing_area();
-            let all = LossPlot {
-                curves: &curves,
-                ..plot.clone()
-            };
-            draw(
-                &root,
-                &all,
-                &ChartStyle {
-                    scale: 1.0,
-                    dark: false,
-                },
-            )
-            .expect("draws")
+        let all = LossPlot {
+            curves: &curves,
+            ..plot.clone()
         };
+        let mut frame = None;
+        let small = crate::chart::render_svg_sized((375, 220), |root| {
+            frame = Some(
+                draw(
+                    root,
+                    &all,
+                    &ChartStyle {
+                        scale: 1.0,
+                        dark: false,
+                    },
+                )
+                .expect("draws"),
+            );
+        });
+        let frame = frame.expect("drawn");
         for n in ["SGD", "Momentum", "Adam", "B = 16", "B = 128", "B = 1024"] {
             let found = small.matches(&format!(">\n{n}\n<")).count();
             assert_eq!(found, 1, "{n} listed {found} times");

@@ -226,12 +226,9 @@ mod tests {
     use super::*;
 
     fn render(plot: &SweepPlot<'_>, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (720, 400)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((720, 400), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     fn points(scale: f64) -> Vec<LrPoint> {

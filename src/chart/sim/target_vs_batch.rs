@@ -216,11 +216,9 @@ mod tests {
     use crate::core::sim::critical_batch::fit;
 
     fn render(plot: &TargetPlot<'_>) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (720, 400)).into_drawing_area();
+        crate::chart::render_svg_sized((720, 400), |root| {
             draw(
-                &root,
+                root,
                 plot,
                 &ChartStyle {
                     scale: 1.0,
@@ -228,8 +226,7 @@ mod tests {
                 },
             )
             .expect("draws");
-        }
-        svg
+        })
     }
 
     #[test]
