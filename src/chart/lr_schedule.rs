@@ -5,6 +5,7 @@ use plotters::prelude::*;
 
 use super::axis::{Axis, frame_of};
 use super::{AxisLabels, ChartStyle};
+use crate::chart::build::{self, Layout};
 use crate::chart::frame::PlotFrame;
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::core::format::fmt_sci;
@@ -36,11 +37,13 @@ pub fn draw<DB: DrawingBackend>(
     let label_font = ("sans-serif", style.font(12.0))
         .into_font()
         .color(&pal.text);
-    let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(62.0))
-        .build_cartesian_2d(Axis::whole(0.0, x_max), Axis::linear(0.0, y_top))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 62.0),
+        style,
+        Axis::whole(0.0, x_max),
+        Axis::linear(0.0, y_top),
+    )?;
     chart
         .configure_mesh()
         .x_desc(plot.labels.x)

@@ -3,6 +3,7 @@
 //! One file per chart, each with one `draw` function.
 
 pub mod axis;
+pub mod build;
 pub mod compute;
 pub mod dash;
 pub mod data;

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::axis::{Axis, frame_of, log_extent, plain_tick_label, ticks_125};
+use crate::chart::build::{self, Layout};
 use crate::chart::frame::PlotFrame;
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
@@ -147,12 +148,13 @@ pub fn draw<DB: DrawingBackend>(
             x.is_finite().then_some(x)
         }
     };
-    let mut chart = ChartBuilder::on(&upper)
-        .margin(style.px(10.0))
-        .margin_right(style.px(20.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(48.0))
-        .build_cartesian_2d(x_axis, Axis::linear(y0, y1))?;
+    let mut chart = build::chart(
+        &upper,
+        &Layout::new(40.0, 48.0).right(20.0),
+        style,
+        x_axis,
+        Axis::linear(y0, y1),
+    )?;
     let x_fmt = |v: &f64| {
         if log_x {
             plain_tick_label(10f64.powf(*v))

@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::ChartStyle;
 use crate::chart::axis::Axis;
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::core::format::fmt_number;
 
@@ -102,12 +103,13 @@ pub fn draw<DB: DrawingBackend>(
     let (upper, lower) = root.split_vertically(height.saturating_sub(legend_h));
 
     let n = plot.schemes.len().max(1) as f64;
-    let mut chart = ChartBuilder::on(&upper)
-        .margin(style.px(10.0))
-        .margin_top(style.px(26.0))
-        .x_label_area_size(style.px(38.0))
-        .y_label_area_size(style.px(58.0))
-        .build_cartesian_2d(Axis::linear(0.0, n), Axis::linear(0.0, 1.0))?;
+    let mut chart = build::chart(
+        &upper,
+        &Layout::new(38.0, 58.0).top(26.0),
+        style,
+        Axis::linear(0.0, n),
+        Axis::linear(0.0, 1.0),
+    )?;
     chart
         .configure_mesh()
         .disable_x_mesh()

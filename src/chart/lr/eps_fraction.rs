@@ -9,6 +9,7 @@ use plotters::prelude::*;
 
 use super::{mark_label, mesh, v_mark};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -43,12 +44,13 @@ pub fn draw<DB: DrawingBackend>(
         pts.last().map_or(10.0, |p| p.0),
     );
     let nx = tick_budget(root.dim_in_pixel().0, style.scale, 48.0);
-    let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
-        .margin_right(style.px(20.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(48.0))
-        .build_cartesian_2d(Axis::log(x0, x1, nx), Axis::linear(0.0, 1.05))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 48.0).right(20.0),
+        style,
+        Axis::log(x0, x1, nx),
+        Axis::linear(0.0, 1.05),
+    )?;
     mesh(
         &mut chart,
         &plot.labels,

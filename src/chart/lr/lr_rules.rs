@@ -9,6 +9,7 @@ use plotters::prelude::*;
 
 use super::{mark_label, mesh, v_mark};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
+use crate::chart::build::{self, Layout};
 use crate::chart::dash::Dash;
 use crate::chart::legend::{self, Entry, Swatch};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
@@ -82,12 +83,13 @@ pub fn draw<DB: DrawingBackend>(
         tick_budget(w, style.scale, 48.0),
         tick_budget(h, style.scale, 30.0),
     );
-    let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
-        .margin_right(style.px(20.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(56.0))
-        .build_cartesian_2d(Axis::log(x0, x1, nx), Axis::log(y0, y1, ny))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 56.0).right(20.0),
+        style,
+        Axis::log(x0, x1, nx),
+        Axis::log(y0, y1, ny),
+    )?;
     mesh(
         &mut chart,
         &plot.labels,

@@ -10,6 +10,7 @@ use plotters::prelude::*;
 use super::clip::Frame;
 use super::mesh;
 use crate::chart::axis::Axis;
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -49,11 +50,13 @@ pub fn draw<DB: DrawingBackend>(
             y: (-1.0, 1.0),
         }
     };
-    let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(52.0))
-        .build_cartesian_2d(Axis::linear(f.x.0, f.x.1), Axis::linear(f.y.0, f.y.1))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 52.0),
+        style,
+        Axis::linear(f.x.0, f.x.1),
+        Axis::linear(f.y.0, f.y.1),
+    )?;
     let fmt = |v: &f64| fmt_number(*v);
     mesh(&mut chart, &plot.labels, style, &fmt, &fmt)?;
     let contour_style = pal.grid.stroke_width(style.px(1.0));

@@ -9,6 +9,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::{annotate, mesh, v_mark};
 use crate::chart::axis::{Axis, log_range, loss_tick_label, tick_budget};
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -56,12 +57,13 @@ pub fn draw<DB: DrawingBackend>(
         * 1.02;
     let x_max = if x_max > 0.0 { x_max } else { 1.0 };
     let ny = tick_budget(root.dim_in_pixel().1, style.scale, 30.0);
-    let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
-        .margin_right(style.px(20.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(56.0))
-        .build_cartesian_2d(Axis::linear(0.0, x_max), Axis::log(y0, y1, ny))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 56.0).right(20.0),
+        style,
+        Axis::linear(0.0, x_max),
+        Axis::log(y0, y1, ny),
+    )?;
     mesh(
         &mut chart,
         &plot.labels,

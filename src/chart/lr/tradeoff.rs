@@ -9,6 +9,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::{annotate, mark_label, mesh};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
@@ -56,12 +57,13 @@ pub fn draw<DB: DrawingBackend>(
         tick_budget(w, style.scale, 48.0),
         tick_budget(h, style.scale, 30.0),
     );
-    let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
-        .margin_right(style.px(20.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(48.0))
-        .build_cartesian_2d(Axis::log(x0, x1, nx), Axis::log(y0, y1, ny))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 48.0).right(20.0),
+        style,
+        Axis::log(x0, x1, nx),
+        Axis::log(y0, y1, ny),
+    )?;
     mesh(
         &mut chart,
         &plot.labels,

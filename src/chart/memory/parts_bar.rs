@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::super::axis::Axis;
 use super::super::{AxisLabels, ChartStyle};
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::core::format::fmt_number;
 
@@ -74,11 +75,13 @@ pub fn draw<DB: DrawingBackend>(
             .into_font()
             .color(&pal.text)
     };
-    let mut chart = ChartBuilder::on(&left)
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(30.0))
-        .y_label_area_size(style.px(52.0))
-        .build_cartesian_2d(Axis::linear(-0.5, n - 0.5), Axis::linear(0.0, y_top))?;
+    let mut chart = build::chart(
+        &left,
+        &Layout::new(30.0, 52.0),
+        style,
+        Axis::linear(-0.5, n - 0.5),
+        Axis::linear(0.0, y_top),
+    )?;
     let names: Vec<&str> = plot.bars.iter().map(|b| b.name).collect();
     // Bar names shrink (down to 9 px) when the widest would run into its neighbour's slot, as on
     // a phone-wide chart.

@@ -7,6 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::chart::axis::{Axis, frame_of, linear_ticks, mesh};
+use crate::chart::build::{self, Layout};
 use crate::chart::frame::PlotFrame;
 use crate::chart::palette::shade;
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
@@ -75,14 +76,13 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         (0.0, 1.0)
     };
-    let mut chart = ChartBuilder::on(root)
-        .margin(w(10.0))
-        .x_label_area_size(w(40.0))
-        .y_label_area_size(w(58.0))
-        .build_cartesian_2d(
-            Axis::ticked(0.0, x_hi, linear_ticks(x_hi, 6)),
-            Axis::linear(y_lo, y_hi),
-        )?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 58.0),
+        style,
+        Axis::ticked(0.0, x_hi, linear_ticks(x_hi, 6)),
+        Axis::linear(y_lo, y_hi),
+    )?;
     let x_fmt = |v: &f64| fmt_number(*v);
     let y_fmt = |v: &f64| fmt_number(*v);
     mesh(&mut chart, &plot.labels, style, &x_fmt, &y_fmt)?;

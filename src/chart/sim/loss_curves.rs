@@ -13,6 +13,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::chart::axis::{Axis, linear_ticks, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::build::{self, Layout};
 use crate::chart::dash::{Dash, draw_line};
 use crate::chart::labels::draw_point_labels;
 use crate::chart::legend::{self, Entry, Swatch};
@@ -126,13 +127,13 @@ pub fn draw<DB: DrawingBackend>(
     let small = ("sans-serif", style.font(11.0))
         .into_font()
         .color(&pal.text);
-    let mut builder = ChartBuilder::on(root);
-    builder
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(58.0));
-    let mut chart =
-        builder.build_cartesian_2d(Axis::ticked(x0, x1, x_ticks), Axis::ticked(y0, y1, y_ticks))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 58.0),
+        style,
+        Axis::ticked(x0, x1, x_ticks),
+        Axis::ticked(y0, y1, y_ticks),
+    )?;
     let log_x = plot.log_x;
     let y_fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
     let x_fmt = |v: &f64| {

@@ -11,6 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::chart::axis::{Axis, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::build::{self, Layout};
 use crate::chart::dash::{Dash, draw_line};
 use crate::chart::legend::{self, Entry, Marker, Swatch};
 use crate::chart::palette::shade;
@@ -69,22 +70,21 @@ pub fn draw<DB: DrawingBackend>(
     let (y_lo, y_hi) = log_extent(all().filter_map(|p| p.final_loss), 1.6);
     let y_lo = y_lo.max(y_hi * 1e-9);
     let (x0, x1, y0, y1) = (x_lo.log10(), x_hi.log10(), y_lo.log10(), y_hi.log10());
-    let mut chart = ChartBuilder::on(&area)
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(58.0))
-        .build_cartesian_2d(
-            Axis::ticked(
-                x0,
-                x1,
-                ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect(),
-            ),
-            Axis::ticked(
-                y0,
-                y1,
-                ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect(),
-            ),
-        )?;
+    let mut chart = build::chart(
+        &area,
+        &Layout::new(40.0, 58.0),
+        style,
+        Axis::ticked(
+            x0,
+            x1,
+            ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect(),
+        ),
+        Axis::ticked(
+            y0,
+            y1,
+            ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect(),
+        ),
+    )?;
     let fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
     mesh(&mut chart, &plot.labels, style, &fmt, &fmt)?;
     let w = |css: f64| style.px(css);
