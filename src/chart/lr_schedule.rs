@@ -140,19 +140,6 @@ mod tests {
     }
 
     #[test]
-    fn degenerate_input_does_not_panic() {
-        for points in [vec![], vec![(1.0, 0.0)], vec![(1.0, 1e-300), (2.0, 1e300)]] {
-            let plot = LrSchedulePlot {
-                points: &points,
-                epoch_ends: &[],
-                total: 1.0,
-                labels: AxisLabels { x: "x", y: "y" },
-            };
-            render(&plot, false);
-        }
-    }
-
-    #[test]
     fn table_holds_the_plotted_points_raw() {
         let points = [(1.0, 0.0), (2.0, 5e-5), (3.0, 2.5e-5)];
         let plot = LrSchedulePlot {

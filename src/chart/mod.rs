@@ -7,6 +7,8 @@ pub mod build;
 pub mod compute;
 pub mod dash;
 pub mod data;
+#[cfg(test)]
+mod degenerate;
 pub mod frame;
 pub mod labels;
 pub mod legend;

@@ -360,26 +360,6 @@ mod tests {
     }
 
     #[test]
-    fn degenerate_input_does_not_panic() {
-        let bad = [Curve {
-            label: String::new(),
-            series: 9,
-            points: vec![(f64::NAN, 1.0), (1.0, f64::INFINITY), (0.0, 0.0)],
-        }];
-        for curves in [&[][..], &bad[..]] {
-            for log_x in [false, true] {
-                let plot = ExpPlot {
-                    curves,
-                    reference: Some(("r", f64::NAN)),
-                    log_x,
-                    labels: AxisLabels { x: "x", y: "y" },
-                };
-                render(&plot, false);
-            }
-        }
-    }
-
-    #[test]
     fn table_is_wide_with_gaps() {
         let mut c = curves();
         c[1].points.remove(1);

@@ -378,62 +378,6 @@ mod tests {
     }
 
     #[test]
-    fn degenerate_input_does_not_panic() {
-        let many: Vec<String> = (0..200)
-            .map(|i| format!("a-very-long-task-name-{i}"))
-            .collect();
-        let many_shares = vec![vec![Some(1.0 / 200.0); 200]; 2];
-        let labels = schemes();
-        type Case = (Vec<String>, Vec<Vec<Option<f64>>>);
-        let cases: Vec<Case> = vec![
-            (vec![], vec![]),
-            (vec!["a".into()], vec![vec![None]]),
-            (
-                vec!["a".into()],
-                vec![vec![Some(f64::NAN)], vec![Some(-1.0)]],
-            ),
-            (
-                vec!["a".into(), "b".into()],
-                vec![vec![Some(1e300), Some(1e-300)]],
-            ),
-            (many, many_shares),
-        ];
-        for (tasks, shares) in &cases {
-            for current in [0, 9] {
-                render(
-                    &MixSharesPlot {
-                        schemes: &labels,
-                        shares,
-                        tasks,
-                        current,
-                        current_label: "",
-                        y_label: "",
-                    },
-                    true,
-                );
-            }
-        }
-        // A tiny canvas.
-        crate::chart::render_svg_sized((20, 10), |root| {
-            draw(
-                root,
-                &MixSharesPlot {
-                    schemes: &labels,
-                    shares: &cases[3].1,
-                    tasks: &cases[3].0,
-                    current: 0,
-                    current_label: "x",
-                    y_label: "y",
-                },
-                &ChartStyle {
-                    scale: 1.0,
-                    dark: false,
-                },
-            )
-        });
-    }
-
-    #[test]
     fn table_has_a_row_per_valid_task_and_marks_the_current_scheme() {
         let schemes = vec!["proportional".to_string(), "T = 2".to_string()];
         let shares = vec![

@@ -143,32 +143,4 @@ mod tests {
         // B_noise off the chart: no mark.
         assert!(!svg(1e6, false).contains("B_noise"));
     }
-
-    #[test]
-    fn degenerate_input_does_not_panic() {
-        for curve in [
-            vec![],
-            vec![(1.0, 0.5)],
-            vec![(0.0, f64::NAN), (f64::INFINITY, 1.0)],
-        ] {
-            let plot = EpsFractionPlot {
-                curve: &curve,
-                b_noise: f64::NAN,
-                b_noise_label: "B",
-                current: (f64::NAN, 0.0),
-                labels: AxisLabels { x: "x", y: "y" },
-            };
-            render_svg(|root| {
-                draw(
-                    root,
-                    &plot,
-                    &ChartStyle {
-                        scale: 1.0,
-                        dark: false,
-                    },
-                )
-                .expect("draws")
-            });
-        }
-    }
 }

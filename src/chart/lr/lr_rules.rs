@@ -239,37 +239,4 @@ mod tests {
         assert_ne!(a, svg(1000.0, true, false));
         assert_ne!(a, svg(1000.0, false, true));
     }
-
-    #[test]
-    fn degenerate_input_does_not_panic() {
-        let bad = [(0.0, f64::NAN), (f64::INFINITY, 1.0)];
-        let rules = [RuleCurve {
-            points: &bad,
-            name: "r",
-            series: Some(42),
-            suggested: true,
-        }];
-        for rules in [&rules[..], &[]] {
-            let plot = LrRulesPlot {
-                rules,
-                start: (f64::NAN, 0.0),
-                b1: f64::NAN,
-                b1_label: "b",
-                b_crit: Some(-1.0),
-                b_crit_label: "c",
-                labels: AxisLabels { x: "x", y: "y" },
-            };
-            render_svg(|root| {
-                draw(
-                    root,
-                    &plot,
-                    &ChartStyle {
-                        scale: 1.0,
-                        dark: false,
-                    },
-                )
-                .expect("draws")
-            });
-        }
-    }
 }

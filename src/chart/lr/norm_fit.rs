@@ -172,34 +172,4 @@ mod tests {
         assert_ne!(a, svg(5.0, false));
         assert_ne!(a, svg(4.1953125, true));
     }
-
-    #[test]
-    fn degenerate_input_does_not_panic() {
-        for curve in [
-            vec![],
-            vec![(1.0, 1.0)],
-            vec![(0.0, f64::NAN), (f64::INFINITY, 2.0)],
-        ] {
-            let plot = NormFitPlot {
-                curve: &curve,
-                signal: f64::NAN,
-                signal_label: "s",
-                b_simple: -1.0,
-                b_simple_label: "b",
-                measured: [(0.0, 0.0), (f64::NAN, 1.0)],
-                labels: AxisLabels { x: "x", y: "y" },
-            };
-            render_svg(|root| {
-                draw(
-                    root,
-                    &plot,
-                    &ChartStyle {
-                        scale: 1.0,
-                        dark: false,
-                    },
-                )
-                .expect("draws")
-            });
-        }
-    }
 }

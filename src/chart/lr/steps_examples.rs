@@ -224,36 +224,6 @@ mod tests {
     }
 
     #[test]
-    fn degenerate_input_does_not_panic() {
-        for pts in [
-            vec![],
-            vec![(1.0, 2.0)],
-            vec![(0.0, f64::NAN), (f64::INFINITY, 1.0)],
-        ] {
-            let plot = StepsExamplesPlot {
-                steps: &pts,
-                examples: &pts,
-                names: ("a", "b"),
-                b_crit: f64::NAN,
-                b_crit_label: "B",
-                current: f64::NAN,
-                labels: AxisLabels { x: "x", y: "y" },
-            };
-            render_svg(|root| {
-                draw(
-                    root,
-                    &plot,
-                    &ChartStyle {
-                        scale: 1.0,
-                        dark: false,
-                    },
-                )
-                .expect("draws")
-            });
-        }
-    }
-
-    #[test]
     fn table_joins_both_curves_on_the_batch_size() {
         let plot = StepsExamplesPlot {
             steps: &[(1.0, 1001.0), (1000.0, 2.0)],

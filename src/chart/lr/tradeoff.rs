@@ -152,33 +152,4 @@ mod tests {
         assert_ne!(a, svg(4096.0, false));
         assert_ne!(a, svg(256.0, true));
     }
-
-    #[test]
-    fn degenerate_input_does_not_panic() {
-        for curve in [
-            vec![],
-            vec![(1.0, 1.0)],
-            vec![(0.0, f64::NAN), (f64::INFINITY, 2.0)],
-        ] {
-            let plot = TradeoffPlot {
-                curve: &curve,
-                b_crit_point: (f64::NAN, 2.0),
-                b_crit_label: "B",
-                current: (1e300, 1e300),
-                current_label: "c",
-                labels: AxisLabels { x: "x", y: "y" },
-            };
-            render_svg(|root| {
-                draw(
-                    root,
-                    &plot,
-                    &ChartStyle {
-                        scale: 1.0,
-                        dark: false,
-                    },
-                )
-                .expect("draws")
-            });
-        }
-    }
 }

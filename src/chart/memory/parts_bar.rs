@@ -331,33 +331,4 @@ mod tests {
         assert!(!svg2.contains("A100"));
         assert_ne!(svg, render(&plot, true));
     }
-
-    #[test]
-    fn degenerate_input_does_not_panic() {
-        let cases: [&[Bar<'_>]; 3] = [
-            &[],
-            &[Bar {
-                name: "",
-                parts: [0.0; PARTS],
-            }],
-            &[Bar {
-                name: "x",
-                parts: [f64::NAN, f64::INFINITY, -1.0, 1e300, 0.0, 1e-300],
-            }],
-        ];
-        for bars in cases {
-            for capacity in [None, Some(("c", 0.0)), Some(("c", f64::NAN))] {
-                let plot = PartsBarPlot {
-                    bars,
-                    part_names: NAMES,
-                    peak: 5,
-                    peak_word: "peak",
-                    capacity,
-                    unit: "",
-                    labels: AxisLabels { x: "", y: "" },
-                };
-                render(&plot, false);
-            }
-        }
-    }
 }

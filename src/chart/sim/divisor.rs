@@ -249,29 +249,4 @@ mod tests {
         assert_eq!(t.rows.len(), 100);
         assert_eq!(t.columns.len(), 5);
     }
-
-    #[test]
-    fn degenerate_data_does_not_panic() {
-        let h = [0.0, f64::NAN, 1.0];
-        let d = [f64::INFINITY, -1.0, 0.0];
-        let series = [DivisorSeries {
-            series: 99,
-            marker: Marker::Square,
-            label: String::new(),
-            divisors: &d,
-            fit: Some((f64::NAN, 1.0)),
-        }];
-        for s in [&series[..], &[]] {
-            render(
-                &DivisorPlot {
-                    h: &h,
-                    series: s,
-                    labels: AxisLabels { x: "", y: "" },
-                    fit_label: "",
-                },
-                300,
-                false,
-            );
-        }
-    }
 }

@@ -234,37 +234,4 @@ mod tests {
         assert_eq!(t.rows.len(), 22);
         assert_eq!(t.columns.len(), 8);
     }
-
-    #[test]
-    fn degenerate_data_does_not_panic() {
-        let empty = SeedBand::default();
-        let nan = SeedBand {
-            x: vec![0.0, f64::NAN],
-            mean: vec![f64::NAN, 1.0],
-            lo: vec![f64::INFINITY, 1.0],
-            hi: vec![1.0, 1.0],
-            diverged: Vec::new(),
-        };
-        for (a, b) in [(&empty, &empty), (&nan, &empty), (&nan, &nan)] {
-            let curves = vec![GapCurve {
-                series: 99,
-                shade: 1.0,
-                label: String::new(),
-                train: a,
-                heldout: b,
-            }];
-            let plot = GapPlot {
-                curves: &curves,
-                labels: AxisLabels { x: "", y: "" },
-                kinds: ["", ""],
-            };
-            render(&plot, true);
-        }
-        let plot = GapPlot {
-            curves: &[],
-            labels: AxisLabels { x: "", y: "" },
-            kinds: ["", ""],
-        };
-        render(&plot, false);
-    }
 }

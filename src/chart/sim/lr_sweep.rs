@@ -322,36 +322,4 @@ mod tests {
             )
         );
     }
-
-    #[test]
-    fn degenerate_data_does_not_panic() {
-        let all_diverged: Vec<LrPoint> = (0..3)
-            .map(|k| LrPoint {
-                lr: [0.0, f64::NAN, 1.0][k],
-                final_loss: None,
-                diverged_at: Some(1),
-                steps_to_target: None,
-            })
-            .collect();
-        for pts in [&all_diverged[..], &[]] {
-            let lines = vec![SweepLine {
-                shade: 1.0,
-                label: String::new(),
-                dash: Dash::Solid,
-                points: pts,
-                best_lr: Some(f64::NAN),
-                max_stable_lr: None,
-                theory_lr: Some(-1.0),
-            }];
-            render(
-                &SweepPlot {
-                    series: 99,
-                    lines: &lines,
-                    labels: AxisLabels { x: "", y: "" },
-                    legend: ["", "", "", ""],
-                },
-                true,
-            );
-        }
-    }
 }

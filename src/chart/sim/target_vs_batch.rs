@@ -271,30 +271,4 @@ mod tests {
             })
         );
     }
-
-    #[test]
-    fn degenerate_data_does_not_panic() {
-        let bad = [(0.0, 1.0), (f64::NAN, 2.0), (4.0, f64::INFINITY)];
-        for pts in [&bad[..], &[], &[(8.0, 10.0)]] {
-            let series = vec![TargetSeries {
-                series: 42,
-                label: String::new(),
-                points: pts,
-                fit: Some(CriticalBatchFit {
-                    s_min: 0.0,
-                    e_min: 1.0,
-                    b_crit: f64::INFINITY,
-                }),
-            }];
-            for examples in [false, true] {
-                render(&TargetPlot {
-                    series: &series,
-                    examples,
-                    labels: AxisLabels { x: "", y: "" },
-                    fit_label: "",
-                    bcrit_label: "",
-                });
-            }
-        }
-    }
 }
