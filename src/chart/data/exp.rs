@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::chart::axis::{Axis, frame_of, log_extent, plain_tick_label, ticks_125};
+use crate::chart::axis::{Axis, frame_of, log_extent, pow10_label};
 use crate::chart::build::{self, Layout};
 use crate::chart::frame::PlotFrame;
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
@@ -131,11 +131,7 @@ pub fn draw<DB: DrawingBackend>(
         .flat_map(|c| c.points.iter().map(|p| p.0));
     let x_axis = if plot.log_x {
         let (lo, hi) = log_extent(xs, 1.15);
-        Axis::ticked(
-            lo.log10(),
-            hi.log10(),
-            ticks_125(lo, hi).iter().map(|v| v.log10()).collect(),
-        )
+        Axis::log10(lo, hi)
     } else {
         let hi = xs.filter(finite).fold(1.0_f64, f64::max);
         Axis::linear(0.0, hi)
@@ -157,7 +153,7 @@ pub fn draw<DB: DrawingBackend>(
     )?;
     let x_fmt = |v: &f64| {
         if log_x {
-            plain_tick_label(10f64.powf(*v))
+            pow10_label(v)
         } else {
             fmt_number(v.round())
         }

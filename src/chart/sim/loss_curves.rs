@@ -12,7 +12,7 @@ use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::axis::{Axis, linear_ticks, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::axis::{Axis, linear_ticks, log_extent, mesh, pow10_label};
 use crate::chart::build::{self, Layout};
 use crate::chart::dash::{Dash, draw_line};
 use crate::chart::labels::draw_point_labels;
@@ -117,12 +117,10 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         (x_lo, x_hi)
     };
-    let (y0, y1) = (y_lo.log10(), y_hi.log10());
-    let y_ticks: Vec<f64> = ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect();
-    let x_ticks: Vec<f64> = if plot.log_x {
-        ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect()
+    let x_axis = if plot.log_x {
+        Axis::log10(x_lo, x_hi)
     } else {
-        linear_ticks(x_hi, 6)
+        Axis::ticked(x_lo, x_hi, linear_ticks(x_hi, 6))
     };
     let small = ("sans-serif", style.font(11.0))
         .into_font()
@@ -131,19 +129,18 @@ pub fn draw<DB: DrawingBackend>(
         root,
         &Layout::new(40.0, 58.0),
         style,
-        Axis::ticked(x0, x1, x_ticks),
-        Axis::ticked(y0, y1, y_ticks),
+        x_axis,
+        Axis::log10(y_lo, y_hi),
     )?;
     let log_x = plot.log_x;
-    let y_fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
     let x_fmt = |v: &f64| {
         if log_x {
-            plain_tick_label(10f64.powf(*v))
+            pow10_label(v)
         } else {
             fmt_number(v.round())
         }
     };
-    mesh(&mut chart, &plot.labels, style, &x_fmt, &y_fmt)?;
+    mesh(&mut chart, &plot.labels, style, &x_fmt, &pow10_label)?;
     let w = |css: f64| style.px(css);
     if let Some(t) = plot.target.and_then(lg) {
         let grey = pal.text.mix(0.6).stroke_width(w(1.0));

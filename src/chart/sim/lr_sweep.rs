@@ -10,7 +10,7 @@ use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::axis::{Axis, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::axis::{Axis, log_extent, mesh, pow10_label};
 use crate::chart::build::{self, Layout};
 use crate::chart::dash::{Dash, draw_line};
 use crate::chart::legend::{self, Entry, Marker, Swatch};
@@ -74,19 +74,10 @@ pub fn draw<DB: DrawingBackend>(
         &area,
         &Layout::new(40.0, 58.0),
         style,
-        Axis::ticked(
-            x0,
-            x1,
-            ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect(),
-        ),
-        Axis::ticked(
-            y0,
-            y1,
-            ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect(),
-        ),
+        Axis::log10(x_lo, x_hi),
+        Axis::log10(y_lo, y_hi),
     )?;
-    let fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
-    mesh(&mut chart, &plot.labels, style, &fmt, &fmt)?;
+    mesh(&mut chart, &plot.labels, style, &pow10_label, &pow10_label)?;
     let w = |css: f64| style.px(css);
     let base = pal.series.get(plot.series).copied().unwrap_or(pal.text);
     let top = y1 - 0.03 * (y1 - y0);

@@ -9,7 +9,7 @@ use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::axis::{Axis, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::axis::{Axis, log_extent, mesh, pow10_label};
 use crate::chart::build::{self, Layout};
 use crate::chart::dash::Dash;
 use crate::chart::labels::draw_point_labels;
@@ -80,7 +80,7 @@ pub fn draw<DB: DrawingBackend>(
         1.4,
     );
     let y_lo = y_lo.max(y_hi * 1e-12);
-    let (x0, x1, y0, y1) = (x_lo.log10(), x_hi.log10(), y_lo.log10(), y_hi.log10());
+    let (x0, x1) = (x_lo.log10(), x_hi.log10());
     let small = ("sans-serif", style.font(11.0))
         .into_font()
         .color(&pal.text);
@@ -88,19 +88,10 @@ pub fn draw<DB: DrawingBackend>(
         root,
         &Layout::new(40.0, 58.0),
         style,
-        Axis::ticked(
-            x0,
-            x1,
-            ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect(),
-        ),
-        Axis::ticked(
-            y0,
-            y1,
-            ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect(),
-        ),
+        Axis::log10(x_lo, x_hi),
+        Axis::log10(y_lo, y_hi),
     )?;
-    let fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
-    mesh(&mut chart, &plot.labels, style, &fmt, &fmt)?;
+    mesh(&mut chart, &plot.labels, style, &pow10_label, &pow10_label)?;
     let w = |css: f64| style.px(css);
     let mut marks: Vec<(String, (i32, i32))> = Vec::new();
     for s in plot.series {
