@@ -95,6 +95,17 @@ impl Axis {
         }
     }
 
+    /// A linear axis carrying log₁₀ of data from `lo` to `hi` (both positive), with grid lines
+    /// at the data's 1-2-5 values ([`ticks_125`]); its tick labels come from [`pow10_label`].
+    /// The simulator's charts draw their log axes so.
+    pub fn log10(lo: f64, hi: f64) -> Axis {
+        Axis::ticked(
+            lo.log10(),
+            hi.log10(),
+            ticks_125(lo, hi).iter().map(|v| v.log10()).collect(),
+        )
+    }
+
     /// Whether the axis is logarithmic.
     pub fn is_log(&self) -> bool {
         self.log
@@ -390,6 +401,12 @@ pub fn loss_tick_label(x: f64) -> String {
     }
 }
 
+/// The tick label of `v` on an [`Axis::log10`]: the data value 10^`v` as [`plain_tick_label`]
+/// writes it.
+pub fn pow10_label(v: &f64) -> String {
+    plain_tick_label(10f64.powf(*v))
+}
+
 /// A tick label without unit suffixes: plain from 10⁻³ to 10⁵, scientific outside (the
 /// simulator's axes).
 pub fn plain_tick_label(v: f64) -> String {
@@ -446,6 +463,16 @@ pub(crate) fn mesh<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn log10_axes_carry_exponents_and_label_the_data() {
+        let axis = Axis::log10(10.0, 1000.0);
+        assert_eq!(axis.range(), 1.0..3.0);
+        let ticks: Vec<f64> = ticks_125(10.0, 1000.0).iter().map(|v| v.log10()).collect();
+        assert_eq!(axis.key_points(BoldPoints(MAX_TICKS)), ticks);
+        assert_eq!(pow10_label(&2.0), "100");
+        assert_eq!(pow10_label(&-4.0), plain_tick_label(1e-4));
+    }
 
     #[test]
     fn one_two_five_ticks() {

@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::ChartStyle;
 use crate::chart::axis::Axis;
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::core::format::fmt_number;
 
@@ -102,12 +103,13 @@ pub fn draw<DB: DrawingBackend>(
     let (upper, lower) = root.split_vertically(height.saturating_sub(legend_h));
 
     let n = plot.schemes.len().max(1) as f64;
-    let mut chart = ChartBuilder::on(&upper)
-        .margin(style.px(10.0))
-        .margin_top(style.px(26.0))
-        .x_label_area_size(style.px(38.0))
-        .y_label_area_size(style.px(58.0))
-        .build_cartesian_2d(Axis::linear(0.0, n), Axis::linear(0.0, 1.0))?;
+    let mut chart = build::chart(
+        &upper,
+        &Layout::new(38.0, 58.0).top(26.0),
+        style,
+        Axis::linear(0.0, n),
+        Axis::linear(0.0, 1.0),
+    )?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -273,12 +275,9 @@ mod tests {
     use super::*;
 
     fn render(plot: &MixSharesPlot<'_>, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((640, 360), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     fn schemes() -> Vec<String> {
@@ -376,62 +375,6 @@ mod tests {
             false,
         );
         assert!(svg.contains("kept") && !svg.contains("broken"));
-    }
-
-    #[test]
-    fn degenerate_input_does_not_panic() {
-        let many: Vec<String> = (0..200)
-            .map(|i| format!("a-very-long-task-name-{i}"))
-            .collect();
-        let many_shares = vec![vec![Some(1.0 / 200.0); 200]; 2];
-        let labels = schemes();
-        type Case = (Vec<String>, Vec<Vec<Option<f64>>>);
-        let cases: Vec<Case> = vec![
-            (vec![], vec![]),
-            (vec!["a".into()], vec![vec![None]]),
-            (
-                vec!["a".into()],
-                vec![vec![Some(f64::NAN)], vec![Some(-1.0)]],
-            ),
-            (
-                vec!["a".into(), "b".into()],
-                vec![vec![Some(1e300), Some(1e-300)]],
-            ),
-            (many, many_shares),
-        ];
-        for (tasks, shares) in &cases {
-            for current in [0, 9] {
-                render(
-                    &MixSharesPlot {
-                        schemes: &labels,
-                        shares,
-                        tasks,
-                        current,
-                        current_label: "",
-                        y_label: "",
-                    },
-                    true,
-                );
-            }
-        }
-        // A tiny canvas.
-        let mut svg = String::new();
-        let root = SVGBackend::with_string(&mut svg, (20, 10)).into_drawing_area();
-        let _ = draw(
-            &root,
-            &MixSharesPlot {
-                schemes: &labels,
-                shares: &cases[3].1,
-                tasks: &cases[3].0,
-                current: 0,
-                current_label: "x",
-                y_label: "y",
-            },
-            &ChartStyle {
-                scale: 1.0,
-                dark: false,
-            },
-        );
     }
 
     #[test]

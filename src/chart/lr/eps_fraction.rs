@@ -9,6 +9,7 @@ use plotters::prelude::*;
 
 use super::{mark_label, mesh, v_mark};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -43,12 +44,13 @@ pub fn draw<DB: DrawingBackend>(
         pts.last().map_or(10.0, |p| p.0),
     );
     let nx = tick_budget(root.dim_in_pixel().0, style.scale, 48.0);
-    let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
-        .margin_right(style.px(20.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(48.0))
-        .build_cartesian_2d(Axis::log(x0, x1, nx), Axis::linear(0.0, 1.05))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 48.0).right(20.0),
+        style,
+        Axis::log(x0, x1, nx),
+        Axis::linear(0.0, 1.05),
+    )?;
     mesh(
         &mut chart,
         &plot.labels,
@@ -97,7 +99,7 @@ pub fn table(plot: &EpsFractionPlot<'_>) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::noise_scale::{BatchRange, CriticalBatch};
 
     /// B_noise at either end of the batch axis: the label stays inside the plot area.
@@ -105,7 +107,7 @@ mod tests {
     fn b_noise_label_stays_inside_at_the_axis_ends() {
         for b in [8.0, 8192.0] {
             let svg = svg(b, false);
-            let (left, right) = crate::chart::lr::svg_text_extent(&svg, "B_noise").expect("label");
+            let (left, right) = crate::chart::svg_text_extent(&svg, "B_noise").expect("label");
             assert!(
                 left >= 48.0 && right <= 640.0 - 10.0,
                 "B_noise = {b}: {left}…{right}"
@@ -140,33 +142,5 @@ mod tests {
         assert_ne!(a, svg(1000.0, true));
         // B_noise off the chart: no mark.
         assert!(!svg(1e6, false).contains("B_noise"));
-    }
-
-    #[test]
-    fn degenerate_input_does_not_panic() {
-        for curve in [
-            vec![],
-            vec![(1.0, 0.5)],
-            vec![(0.0, f64::NAN), (f64::INFINITY, 1.0)],
-        ] {
-            let plot = EpsFractionPlot {
-                curve: &curve,
-                b_noise: f64::NAN,
-                b_noise_label: "B",
-                current: (f64::NAN, 0.0),
-                labels: AxisLabels { x: "x", y: "y" },
-            };
-            render_svg(|root| {
-                draw(
-                    root,
-                    &plot,
-                    &ChartStyle {
-                        scale: 1.0,
-                        dark: false,
-                    },
-                )
-                .expect("draws")
-            });
-        }
     }
 }

@@ -115,47 +115,6 @@ pub(crate) fn mark_label<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Renders a chart into an SVG string, for native tests.
-#[cfg(test)]
-pub(crate) fn render_svg<F, R>(draw: F) -> String
-where
-    F: FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> R,
-{
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (640, 380)).into_drawing_area();
-        let _ = draw(&root);
-    }
-    svg
-}
-
-/// The horizontal extent of the `<text>` element reading `text` in an SVG from
-/// [`render_svg`], its width as plotters estimates it for the label font at scale 1.
-#[cfg(test)]
-pub(crate) fn svg_text_extent(svg: &str, text: &str) -> Option<(f64, f64)> {
-    let end = svg.find(&format!("\n{text}\n</text>"))?;
-    let start = svg[..end].rfind("<text")?;
-    let tag = &svg[start..end];
-    let attr = |name: &str| {
-        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-        tag[at..].split('"').next()
-    };
-    let x: f64 = attr("x")?.parse().ok()?;
-    let mut scratch = String::new();
-    let root = SVGBackend::with_string(&mut scratch, (10, 10)).into_drawing_area();
-    let style = ChartStyle {
-        scale: 1.0,
-        dark: false,
-    };
-    let (w, _) = root.estimate_text_size(text, &label_font(&style)).ok()?;
-    let w = f64::from(w);
-    match attr("text-anchor") {
-        Some("end") => Some((x - w, x)),
-        Some("middle") => Some((x - w / 2.0, x + w / 2.0)),
-        _ => Some((x, x + w)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::{annotate, mesh, v_mark};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
@@ -63,12 +64,13 @@ pub fn draw<DB: DrawingBackend>(
         tick_budget(w, style.scale, 48.0),
         tick_budget(h, style.scale, 30.0),
     );
-    let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
-        .margin_right(style.px(20.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(52.0))
-        .build_cartesian_2d(Axis::log(x0, x1, nx), Axis::log(y0, y1, ny))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 52.0).right(20.0),
+        style,
+        Axis::log(x0, x1, nx),
+        Axis::log(y0, y1, ny),
+    )?;
     mesh(
         &mut chart,
         &plot.labels,
@@ -135,7 +137,7 @@ pub fn table(plot: &NormFitPlot<'_>, series: &str, fit: &str, measured: &str) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::noise_scale::log_grid;
 
     fn svg(gn_big: f64, dark: bool) -> String {
@@ -169,35 +171,5 @@ mod tests {
         }
         assert_ne!(a, svg(5.0, false));
         assert_ne!(a, svg(4.1953125, true));
-    }
-
-    #[test]
-    fn degenerate_input_does_not_panic() {
-        for curve in [
-            vec![],
-            vec![(1.0, 1.0)],
-            vec![(0.0, f64::NAN), (f64::INFINITY, 2.0)],
-        ] {
-            let plot = NormFitPlot {
-                curve: &curve,
-                signal: f64::NAN,
-                signal_label: "s",
-                b_simple: -1.0,
-                b_simple_label: "b",
-                measured: [(0.0, 0.0), (f64::NAN, 1.0)],
-                labels: AxisLabels { x: "x", y: "y" },
-            };
-            render_svg(|root| {
-                draw(
-                    root,
-                    &plot,
-                    &ChartStyle {
-                        scale: 1.0,
-                        dark: false,
-                    },
-                )
-                .expect("draws")
-            });
-        }
     }
 }

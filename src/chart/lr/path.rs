@@ -10,6 +10,7 @@ use plotters::prelude::*;
 use super::clip::Frame;
 use super::mesh;
 use crate::chart::axis::Axis;
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 use crate::core::format::fmt_number;
@@ -49,11 +50,13 @@ pub fn draw<DB: DrawingBackend>(
             y: (-1.0, 1.0),
         }
     };
-    let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(52.0))
-        .build_cartesian_2d(Axis::linear(f.x.0, f.x.1), Axis::linear(f.y.0, f.y.1))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 52.0),
+        style,
+        Axis::linear(f.x.0, f.x.1),
+        Axis::linear(f.y.0, f.y.1),
+    )?;
     let fmt = |v: &f64| fmt_number(*v);
     mesh(&mut chart, &plot.labels, style, &fmt, &fmt)?;
     let contour_style = pal.grid.stroke_width(style.px(1.0));
@@ -125,7 +128,7 @@ pub fn table(plot: &PathPlot<'_>, step: &str) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::max_step::MaxStep;
 
     type Polyline = Vec<(f64, f64)>;
@@ -172,62 +175,5 @@ mod tests {
         let b = svg(0.25, false);
         assert!(b.contains("stroke-width=\"3\""));
         assert!(!a.contains("stroke-width=\"3\""));
-    }
-
-    #[test]
-    fn degenerate_input_does_not_panic() {
-        let pts = [(f64::NAN, 1.0), (1e300, -1e300), (0.0, 0.0)];
-        for frame in [
-            Frame {
-                x: (1.0, -1.0),
-                y: (0.0, 0.0),
-            },
-            Frame {
-                x: (-1.0, 1.0),
-                y: (-1.0, 1.0),
-            },
-        ] {
-            let plot = PathPlot {
-                iterates: &pts,
-                contours: &[vec![], vec![(0.0, 0.0)]],
-                frame,
-                series: 99,
-                diverged: true,
-                labels: AxisLabels { x: "x", y: "y" },
-            };
-            render_svg(|root| {
-                draw(
-                    root,
-                    &plot,
-                    &ChartStyle {
-                        scale: 1.0,
-                        dark: false,
-                    },
-                )
-                .expect("draws")
-            });
-        }
-        let empty = PathPlot {
-            iterates: &[],
-            contours: &[],
-            frame: Frame {
-                x: (-1.0, 1.0),
-                y: (-1.0, 1.0),
-            },
-            series: 0,
-            diverged: true,
-            labels: AxisLabels { x: "x", y: "y" },
-        };
-        render_svg(|root| {
-            draw(
-                root,
-                &empty,
-                &ChartStyle {
-                    scale: 1.0,
-                    dark: false,
-                },
-            )
-            .expect("draws")
-        });
     }
 }

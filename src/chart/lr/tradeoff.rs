@@ -9,6 +9,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::{annotate, mark_label, mesh};
 use crate::chart::axis::{Axis, log_range, tick_budget, tick_label};
+use crate::chart::build::{self, Layout};
 use crate::chart::table::{Column, DataTable, NumFmt};
 use crate::chart::{AxisLabels, ChartStyle};
 
@@ -56,12 +57,13 @@ pub fn draw<DB: DrawingBackend>(
         tick_budget(w, style.scale, 48.0),
         tick_budget(h, style.scale, 30.0),
     );
-    let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
-        .margin_right(style.px(20.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(48.0))
-        .build_cartesian_2d(Axis::log(x0, x1, nx), Axis::log(y0, y1, ny))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 48.0).right(20.0),
+        style,
+        Axis::log(x0, x1, nx),
+        Axis::log(y0, y1, ny),
+    )?;
     mesh(
         &mut chart,
         &plot.labels,
@@ -120,7 +122,7 @@ pub fn table(plot: &TradeoffPlot<'_>) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::lr::render_svg;
+    use crate::chart::render_svg;
     use crate::core::noise_scale::{BatchRange, CriticalBatch};
 
     fn svg(b: f64, dark: bool) -> String {
@@ -149,34 +151,5 @@ mod tests {
         }
         assert_ne!(a, svg(4096.0, false));
         assert_ne!(a, svg(256.0, true));
-    }
-
-    #[test]
-    fn degenerate_input_does_not_panic() {
-        for curve in [
-            vec![],
-            vec![(1.0, 1.0)],
-            vec![(0.0, f64::NAN), (f64::INFINITY, 2.0)],
-        ] {
-            let plot = TradeoffPlot {
-                curve: &curve,
-                b_crit_point: (f64::NAN, 2.0),
-                b_crit_label: "B",
-                current: (1e300, 1e300),
-                current_label: "c",
-                labels: AxisLabels { x: "x", y: "y" },
-            };
-            render_svg(|root| {
-                draw(
-                    root,
-                    &plot,
-                    &ChartStyle {
-                        scale: 1.0,
-                        dark: false,
-                    },
-                )
-                .expect("draws")
-            });
-        }
     }
 }

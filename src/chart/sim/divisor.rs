@@ -7,7 +7,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::axis::{Axis, frame_of, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::axis::{Axis, frame_of, log_extent, mesh, pow10_label};
+use crate::chart::build::{self, Layout};
 use crate::chart::dash::{Dash, draw_line};
 use crate::chart::frame::PlotFrame;
 use crate::chart::legend::{self, Entry, Marker, Swatch};
@@ -83,24 +84,14 @@ pub fn draw<DB: DrawingBackend>(
         2.0,
     );
     let (x0, x1, y0, y1) = (x_lo.log10(), x_hi.log10(), y_lo.log10(), y_hi.log10());
-    let mut chart = ChartBuilder::on(&area)
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(58.0))
-        .build_cartesian_2d(
-            Axis::ticked(
-                x0,
-                x1,
-                ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect(),
-            ),
-            Axis::ticked(
-                y0,
-                y1,
-                ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect(),
-            ),
-        )?;
-    let fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
-    mesh(&mut chart, &plot.labels, style, &fmt, &fmt)?;
+    let mut chart = build::chart(
+        &area,
+        &Layout::new(40.0, 58.0),
+        style,
+        Axis::log10(x_lo, x_hi),
+        Axis::log10(y_lo, y_hi),
+    )?;
+    mesh(&mut chart, &plot.labels, style, &pow10_label, &pow10_label)?;
     let w = |css: f64| style.px(css);
     for s in plot.series {
         let col = colour(s.series);
@@ -186,12 +177,9 @@ mod tests {
     use super::*;
 
     fn render(plot: &DivisorPlot<'_>, w: u32, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (w, 300)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((w, 300), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     #[test]
@@ -251,30 +239,5 @@ mod tests {
         let t = table(&plot, "i", &["SGD".into(), "Adam".into(), "Sophia".into()]);
         assert_eq!(t.rows.len(), 100);
         assert_eq!(t.columns.len(), 5);
-    }
-
-    #[test]
-    fn degenerate_data_does_not_panic() {
-        let h = [0.0, f64::NAN, 1.0];
-        let d = [f64::INFINITY, -1.0, 0.0];
-        let series = [DivisorSeries {
-            series: 99,
-            marker: Marker::Square,
-            label: String::new(),
-            divisors: &d,
-            fit: Some((f64::NAN, 1.0)),
-        }];
-        for s in [&series[..], &[]] {
-            render(
-                &DivisorPlot {
-                    h: &h,
-                    series: s,
-                    labels: AxisLabels { x: "", y: "" },
-                    fit_label: "",
-                },
-                300,
-                false,
-            );
-        }
     }
 }

@@ -7,6 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::chart::axis::{Axis, frame_of, linear_ticks, mesh};
+use crate::chart::build::{self, Layout};
 use crate::chart::frame::PlotFrame;
 use crate::chart::palette::shade;
 use crate::chart::table::{Cell, Column, DataTable, NumFmt};
@@ -75,14 +76,13 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         (0.0, 1.0)
     };
-    let mut chart = ChartBuilder::on(root)
-        .margin(w(10.0))
-        .x_label_area_size(w(40.0))
-        .y_label_area_size(w(58.0))
-        .build_cartesian_2d(
-            Axis::ticked(0.0, x_hi, linear_ticks(x_hi, 6)),
-            Axis::linear(y_lo, y_hi),
-        )?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 58.0),
+        style,
+        Axis::ticked(0.0, x_hi, linear_ticks(x_hi, 6)),
+        Axis::linear(y_lo, y_hi),
+    )?;
     let x_fmt = |v: &f64| fmt_number(*v);
     let y_fmt = |v: &f64| fmt_number(*v);
     mesh(&mut chart, &plot.labels, style, &x_fmt, &y_fmt)?;
@@ -165,12 +165,9 @@ mod tests {
     }
 
     fn render(plot: &GapPlot<'_>, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (720, 420)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((720, 420), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     #[test]
@@ -236,38 +233,5 @@ mod tests {
         let t = table(&plot, "series", "low", "high");
         assert_eq!(t.rows.len(), 22);
         assert_eq!(t.columns.len(), 8);
-    }
-
-    #[test]
-    fn degenerate_data_does_not_panic() {
-        let empty = SeedBand::default();
-        let nan = SeedBand {
-            x: vec![0.0, f64::NAN],
-            mean: vec![f64::NAN, 1.0],
-            lo: vec![f64::INFINITY, 1.0],
-            hi: vec![1.0, 1.0],
-            diverged: Vec::new(),
-        };
-        for (a, b) in [(&empty, &empty), (&nan, &empty), (&nan, &nan)] {
-            let curves = vec![GapCurve {
-                series: 99,
-                shade: 1.0,
-                label: String::new(),
-                train: a,
-                heldout: b,
-            }];
-            let plot = GapPlot {
-                curves: &curves,
-                labels: AxisLabels { x: "", y: "" },
-                kinds: ["", ""],
-            };
-            render(&plot, true);
-        }
-        let plot = GapPlot {
-            curves: &[],
-            labels: AxisLabels { x: "", y: "" },
-            kinds: ["", ""],
-        };
-        render(&plot, false);
     }
 }

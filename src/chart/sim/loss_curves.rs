@@ -12,7 +12,8 @@ use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::axis::{Axis, linear_ticks, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::axis::{Axis, linear_ticks, log_extent, mesh, pow10_label};
+use crate::chart::build::{self, Layout};
 use crate::chart::dash::{Dash, draw_line};
 use crate::chart::labels::draw_point_labels;
 use crate::chart::legend::{self, Entry, Swatch};
@@ -116,33 +117,30 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         (x_lo, x_hi)
     };
-    let (y0, y1) = (y_lo.log10(), y_hi.log10());
-    let y_ticks: Vec<f64> = ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect();
-    let x_ticks: Vec<f64> = if plot.log_x {
-        ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect()
+    let x_axis = if plot.log_x {
+        Axis::log10(x_lo, x_hi)
     } else {
-        linear_ticks(x_hi, 6)
+        Axis::ticked(x_lo, x_hi, linear_ticks(x_hi, 6))
     };
     let small = ("sans-serif", style.font(11.0))
         .into_font()
         .color(&pal.text);
-    let mut builder = ChartBuilder::on(root);
-    builder
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(58.0));
-    let mut chart =
-        builder.build_cartesian_2d(Axis::ticked(x0, x1, x_ticks), Axis::ticked(y0, y1, y_ticks))?;
+    let mut chart = build::chart(
+        root,
+        &Layout::new(40.0, 58.0),
+        style,
+        x_axis,
+        Axis::log10(y_lo, y_hi),
+    )?;
     let log_x = plot.log_x;
-    let y_fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
     let x_fmt = |v: &f64| {
         if log_x {
-            plain_tick_label(10f64.powf(*v))
+            pow10_label(v)
         } else {
             fmt_number(v.round())
         }
     };
-    mesh(&mut chart, &plot.labels, style, &x_fmt, &y_fmt)?;
+    mesh(&mut chart, &plot.labels, style, &x_fmt, &pow10_label)?;
     let w = |css: f64| style.px(css);
     if let Some(t) = plot.target.and_then(lg) {
         let grey = pal.text.mix(0.6).stroke_width(w(1.0));
@@ -317,12 +315,9 @@ mod tests {
     use crate::core::sim::seed_band::DivergedMark;
 
     fn render(plot: &LossPlot<'_>, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (720, 400)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((720, 400), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     fn band(scale: f64, diverge: bool) -> SeedBand {
@@ -465,82 +460,30 @@ mod tests {
         let svg = render(&plot, false);
         assert_eq!(svg.matches("diverged at 2").count(), 1, "one merged label");
         assert!(svg.contains("diverged at 2 (×6)"));
-        let mut small = String::new();
-        let frame = {
-            let root = SVGBackend::with_string(&mut small, (375, 220)).into_drawing_area();
-            let all = LossPlot {
-                curves: &curves,
-                ..plot.clone()
-            };
-            draw(
-                &root,
-                &all,
-                &ChartStyle {
-                    scale: 1.0,
-                    dark: false,
-                },
-            )
-            .expect("draws")
+        let all = LossPlot {
+            curves: &curves,
+            ..plot.clone()
         };
+        let mut frame = None;
+        let small = crate::chart::render_svg_sized((375, 220), |root| {
+            frame = Some(
+                draw(
+                    root,
+                    &all,
+                    &ChartStyle {
+                        scale: 1.0,
+                        dark: false,
+                    },
+                )
+                .expect("draws"),
+            );
+        });
+        let frame = frame.expect("drawn");
         for n in ["SGD", "Momentum", "Adam", "B = 16", "B = 128", "B = 1024"] {
             let found = small.matches(&format!(">\n{n}\n<")).count();
             assert_eq!(found, 1, "{n} listed {found} times");
         }
         // The plot area ends above the legend rows.
         assert!(frame.y_px.1 < 220 - 2 * 17, "{:?}", frame.y_px);
-    }
-
-    #[test]
-    fn degenerate_data_does_not_panic() {
-        let empty = SeedBand::default();
-        let weird = SeedBand {
-            x: vec![0.0, f64::NAN, 1.0],
-            mean: vec![0.0, -1.0, f64::INFINITY],
-            lo: vec![0.0, -1.0, f64::INFINITY],
-            hi: vec![0.0, -1.0, f64::INFINITY],
-            diverged: vec![DivergedMark {
-                x: f64::NAN,
-                loss: 0.0,
-                step: 0,
-            }],
-        };
-        for b in [&empty, &weird] {
-            let curves = vec![LossCurve {
-                series: 9,
-                shade: 2.0,
-                label: String::new(),
-                opt_name: String::new(),
-                batch_name: String::new(),
-                dash: Dash::Solid,
-                band: b,
-                exact: Some(&[]),
-            }];
-            for log_x in [false, true] {
-                render(
-                    &LossPlot {
-                        curves: &curves,
-                        log_x,
-                        target: Some(-1.0),
-                        labels: AxisLabels { x: "x", y: "y" },
-                        step_word: "",
-                        exact_label: "",
-                        target_label: "",
-                    },
-                    false,
-                );
-            }
-        }
-        render(
-            &LossPlot {
-                curves: &[],
-                log_x: false,
-                target: None,
-                labels: AxisLabels { x: "x", y: "y" },
-                step_word: "",
-                exact_label: "",
-                target_label: "",
-            },
-            true,
-        );
     }
 }

@@ -10,7 +10,8 @@ use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::axis::{Axis, log_extent, mesh, plain_tick_label, ticks_125};
+use crate::chart::axis::{Axis, log_extent, mesh, pow10_label};
+use crate::chart::build::{self, Layout};
 use crate::chart::dash::{Dash, draw_line};
 use crate::chart::legend::{self, Entry, Marker, Swatch};
 use crate::chart::palette::shade;
@@ -69,24 +70,14 @@ pub fn draw<DB: DrawingBackend>(
     let (y_lo, y_hi) = log_extent(all().filter_map(|p| p.final_loss), 1.6);
     let y_lo = y_lo.max(y_hi * 1e-9);
     let (x0, x1, y0, y1) = (x_lo.log10(), x_hi.log10(), y_lo.log10(), y_hi.log10());
-    let mut chart = ChartBuilder::on(&area)
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(58.0))
-        .build_cartesian_2d(
-            Axis::ticked(
-                x0,
-                x1,
-                ticks_125(x_lo, x_hi).iter().map(|v| v.log10()).collect(),
-            ),
-            Axis::ticked(
-                y0,
-                y1,
-                ticks_125(y_lo, y_hi).iter().map(|v| v.log10()).collect(),
-            ),
-        )?;
-    let fmt = |v: &f64| plain_tick_label(10f64.powf(*v));
-    mesh(&mut chart, &plot.labels, style, &fmt, &fmt)?;
+    let mut chart = build::chart(
+        &area,
+        &Layout::new(40.0, 58.0),
+        style,
+        Axis::log10(x_lo, x_hi),
+        Axis::log10(y_lo, y_hi),
+    )?;
+    mesh(&mut chart, &plot.labels, style, &pow10_label, &pow10_label)?;
     let w = |css: f64| style.px(css);
     let base = pal.series.get(plot.series).copied().unwrap_or(pal.text);
     let top = y1 - 0.03 * (y1 - y0);
@@ -226,12 +217,9 @@ mod tests {
     use super::*;
 
     fn render(plot: &SweepPlot<'_>, dark: bool) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (720, 400)).into_drawing_area();
-            draw(&root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
-        }
-        svg
+        crate::chart::render_svg_sized((720, 400), |root| {
+            draw(root, plot, &ChartStyle { scale: 1.0, dark }).expect("draws");
+        })
     }
 
     fn points(scale: f64) -> Vec<LrPoint> {
@@ -324,37 +312,5 @@ mod tests {
                 false
             )
         );
-    }
-
-    #[test]
-    fn degenerate_data_does_not_panic() {
-        let all_diverged: Vec<LrPoint> = (0..3)
-            .map(|k| LrPoint {
-                lr: [0.0, f64::NAN, 1.0][k],
-                final_loss: None,
-                diverged_at: Some(1),
-                steps_to_target: None,
-            })
-            .collect();
-        for pts in [&all_diverged[..], &[]] {
-            let lines = vec![SweepLine {
-                shade: 1.0,
-                label: String::new(),
-                dash: Dash::Solid,
-                points: pts,
-                best_lr: Some(f64::NAN),
-                max_stable_lr: None,
-                theory_lr: Some(-1.0),
-            }];
-            render(
-                &SweepPlot {
-                    series: 99,
-                    lines: &lines,
-                    labels: AxisLabels { x: "", y: "" },
-                    legend: ["", "", "", ""],
-                },
-                true,
-            );
-        }
     }
 }
