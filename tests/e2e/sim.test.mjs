@@ -114,7 +114,7 @@ test('the sweep reproduces the four phenomena, and no main-thread task exceeds 5
 
 /**
  * A page of the test's browser that reports `cores` logical cores (the pool's size comes from
- * navigator.hardwareConcurrency), or that has no Worker at all (`cores` = 0: the page computes itself).
+ * navigator.hardwareConcurrency), or that has no Worker at all (`cores` = 0: the page computes nothing and says so).
  */
 async function pageWith(cores) {
   const page = await app.ctx.newPage();
@@ -139,7 +139,7 @@ async function figures(page) {
   );
 }
 
-test('the workers: one per core, the same figures with 1, 2 and 5 workers and in the page itself', async () => {
+test('the workers: one per core, the same figures with 1, 2 and 5 workers; without Worker nothing is computed', async () => {
   // A sweep, then runs at its best rates (so the runs depend on the sweep), on the quadratic and on the MLP.
   const scenarios = [
     'view=sim&lang=en&opts=sgd,adam&bs=4,64,512&sim_lr=auto&seeds=2&steps=300',
@@ -147,15 +147,15 @@ test('the workers: one per core, the same figures with 1, 2 and 5 workers and in
   ];
   for (const query of scenarios) {
     const seen = [];
-    for (const cores of [1, 2, 5, 0]) {
+    for (const cores of [1, 2, 5]) {
       const { page, errors } = await pageWith(cores);
       await page.goto(`${app.base}?${query}`);
       await done(page, 300000);
       const bar = page.locator('[data-testid="sim-status-bar"]');
       assert.equal(await bar.getAttribute('data-workers'), String(cores), `${cores} workers`);
-      assert.equal(await page.locator('[data-testid="sim-in-page"]').count(), cores === 0 ? 1 : 0, 'the status says when the page computes itself');
+      assert.equal(await page.locator('[data-testid="sim-no-workers"]').count(), 0);
       const status = await page.locator('[data-testid="sim-status"]').innerText();
-      if (cores > 0) assert.match(status, new RegExp(`background workers: ${cores};`));
+      assert.match(status, new RegExp(`background workers: ${cores};`));
       const figs = await figures(page);
       assert.ok(Object.keys(figs).some((k) => k.startsWith('best-lr-')) && Object.keys(figs).some((k) => k.startsWith('final-loss-')), 'sweep and runs shown');
       assert.ok(Number(figs['final-loss-adam-' + (query.includes('softmax') ? 128 : 64)]) > 0);
@@ -164,6 +164,20 @@ test('the workers: one per core, the same figures with 1, 2 and 5 workers and in
       await page.close();
     }
     for (const [cores, figs] of seen.slice(1)) assert.deepEqual(figs, seen[0][1], `${query}: ${cores} workers give the figures of 1`);
+  }
+  // No Worker: the page says so in both languages and computes nothing (no result, no figure).
+  for (const [lang, words] of [['en', /Web Workers?\b/], ['zh', /后台线程/]]) {
+    const { page, errors } = await pageWith(0);
+    await page.goto(`${app.base}?view=sim&lang=${lang}`);
+    const note = page.locator('[data-testid="sim-no-workers"]');
+    await note.waitFor({ timeout: 30000 });
+    assert.match(await note.innerText(), words);
+    assert.equal(await page.locator('[data-testid="sim-status-bar"]').getAttribute('data-workers'), '0');
+    assert.equal(await page.locator('[data-testid="sim-done"]').count(), 0, 'nothing computed');
+    const figs = await page.evaluate(() => [...document.querySelectorAll('[data-testid^="final-loss-"]')].filter((e) => e.dataset.value).length);
+    assert.equal(figs, 0, 'no run figures');
+    assert.deepEqual(errors, [], `${lang}: no console error`);
+    await page.close();
   }
   assert.deepEqual(app.problems(), [], 'no request leaves the origin');
 });

@@ -16,7 +16,7 @@ use super::problem::{Batch, Problem};
 use super::rng::SimRng;
 
 /// The rules compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DivisorRule {
     /// Plain SGD: divisor 1.
     Sgd,
@@ -53,7 +53,7 @@ pub fn divisors_at(
 }
 
 /// One rule's divisors and what else the chart reports about them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DivisorReading {
     /// The rule.
     pub rule: DivisorRule,

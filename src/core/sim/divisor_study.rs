@@ -7,9 +7,9 @@ use super::config::Task;
 use super::critical_story::{noise_floor_batch, stability_cap};
 use super::divisor::{DivisorReading, DivisorRule, chart_coordinates, log_fit, reading};
 use super::input::{SimInput, suggested_lr};
-use super::nqm::Nqm;
+use super::nqm::{NoiseModel, Nqm};
 use super::optim::OptimizerKind;
-use super::problem::Problem;
+use super::options::OptimizerOptions;
 
 /// The rules compared, in chart order.
 pub const RULES: [DivisorRule; 3] = [DivisorRule::Sgd, DivisorRule::Adam, DivisorRule::Sophia];
@@ -24,7 +24,7 @@ pub fn rule_kind(rule: DivisorRule) -> OptimizerKind {
 }
 
 /// The divisors of the three rules and what the page says about them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DivisorStudy {
     /// The curvatures of the coordinates followed ([`chart_coordinates`]).
     pub h: Vec<f64>,
@@ -46,36 +46,76 @@ pub struct DivisorStudy {
     pub warmth: f64,
 }
 
-/// The most coordinate updates per rule (≈ 30 ms of WASM time each; the chart is computed on the
-/// page's thread): 30,000 updates of 100 coordinates.
+/// The most coordinate updates per rule (≈ 30 ms of WASM time each, computed by a background
+/// worker): 30,000 updates of 100 coordinates.
 pub const MAX_DIVISOR_WORK: u64 = 3_000_000;
 
-/// The study for `input` at update `at` (blank: the last; capped at the run's length and at
-/// [`MAX_DIVISOR_WORK`] coordinate updates per rule), or `None` off the quadratic or without
+/// Everything that determines a study: what [`spec`] reads off the inputs (cheap), and what
+/// [`run`] computes from it (the optimizer runs), so that the work can cross a worker boundary
+/// as one cell.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DivisorSpec {
+    /// The quadratic's dimension.
+    pub dim: usize,
+    /// Its gradient-noise model.
+    pub noise: NoiseModel,
+    /// The batch size (the smallest of the list).
+    pub batch: usize,
+    /// The rate of each rule of [`RULES`].
+    pub lrs: Vec<f64>,
+    /// The update read.
+    pub update: u64,
+    /// The seed.
+    pub seed: u64,
+    /// The optimizers' settings (Sophia's ρ, k, β₂ and estimator).
+    pub optim: OptimizerOptions,
+}
+
+/// The study's spec for `input` at update `at` (blank: the last; capped at the run's length and
+/// at [`MAX_DIVISOR_WORK`] coordinate updates per rule), or `None` off the quadratic or without
 /// batch sizes.
-pub fn study(input: &SimInput, at: Option<u64>) -> Option<DivisorStudy> {
+pub fn spec(input: &SimInput, at: Option<u64>) -> Option<DivisorSpec> {
     let Task::Nqm { dim } = input.task else {
         return None;
     };
-    let full = Nqm::with_noise(dim, input.noise).ok()?;
-    let q = full.subset(&chart_coordinates(dim));
+    let coords = chart_coordinates(dim).len();
     let batch = input.batch_sizes.iter().copied().min()?;
-    let most = (MAX_DIVISOR_WORK / q.dim().max(1) as u64).max(1);
+    let most = (MAX_DIVISOR_WORK / coords.max(1) as u64).max(1);
     let update = at
         .unwrap_or(input.steps)
         .clamp(1, input.steps.max(1))
         .min(most);
-    let sophia = input.optim.sophia;
-    let mut readings = Vec::new();
-    let mut lrs = Vec::new();
-    for rule in RULES {
-        let kind = rule_kind(rule);
-        let lr = input
-            .lr_for(kind, batch, None)
-            .unwrap_or_else(|| suggested_lr(input.task, kind));
-        readings.push(reading(&q, rule, batch, lr, update, input.seed, &sophia));
-        lrs.push(lr);
-    }
+    let lrs = RULES
+        .iter()
+        .map(|&rule| {
+            let kind = rule_kind(rule);
+            input
+                .lr_for(kind, batch, None)
+                .unwrap_or_else(|| suggested_lr(input.task, kind))
+        })
+        .collect();
+    Some(DivisorSpec {
+        dim,
+        noise: input.noise,
+        batch,
+        lrs,
+        update,
+        seed: input.seed,
+        optim: input.optim,
+    })
+}
+
+/// Runs the three rules of `spec` (the work of a worker cell); `None` if the quadratic cannot be
+/// built.
+pub fn run(spec: &DivisorSpec) -> Option<DivisorStudy> {
+    let full = Nqm::with_noise(spec.dim, spec.noise).ok()?;
+    let q = full.subset(&chart_coordinates(spec.dim));
+    let sophia = spec.optim.sophia;
+    let readings: Vec<DivisorReading> = RULES
+        .iter()
+        .zip(&spec.lrs)
+        .map(|(&rule, &lr)| reading(&q, rule, spec.batch, lr, spec.update, spec.seed, &sophia))
+        .collect();
     let fits = readings
         .iter()
         .map(|r| log_fit(q.curvatures(), &r.divisors))
@@ -84,13 +124,18 @@ pub fn study(input: &SimInput, at: Option<u64>) -> Option<DivisorStudy> {
         h: q.curvatures().to_vec(),
         readings,
         fits,
-        lrs,
-        batch,
-        update,
-        seed: input.seed,
-        refreshes: update / sophia.hessian_interval.max(1),
-        warmth: input.optim.sophia_warmth(update),
+        lrs: spec.lrs.clone(),
+        batch: spec.batch,
+        update: spec.update,
+        seed: spec.seed,
+        refreshes: spec.update / sophia.hessian_interval.max(1),
+        warmth: spec.optim.sophia_warmth(spec.update),
     })
+}
+
+/// The study for `input` at update `at` ([`spec`], then [`run`]).
+pub fn study(input: &SimInput, at: Option<u64>) -> Option<DivisorStudy> {
+    run(&spec(input, at)?)
 }
 
 /// SGD's noise-floor batch on the quadratic of `input`: (2/h_max)·tr Σ/(4L), with tr Σ the trace

@@ -15,6 +15,7 @@
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use super::config::Task;
+use super::divisor_study::{self, DivisorSpec, DivisorStudy};
 use super::input::SimInput;
 use super::nqm::NoiseModel;
 use super::optim::OptimizerKind;
@@ -47,6 +48,8 @@ pub enum Cell {
         /// The reference run ([`SweepSpec::noise_run`]).
         run: RunSpec,
     },
+    /// The divisor study of the quadratic ([`divisor_study::run`]): gives its [`DivisorStudy`].
+    Divisor(DivisorSpec),
 }
 
 impl Cell {
@@ -54,6 +57,7 @@ impl Cell {
     pub fn updates(&self) -> u64 {
         match self {
             Cell::Run(r) | Cell::Grid { run: r, .. } | Cell::Noise { run: r, .. } => r.steps,
+            Cell::Divisor(d) => d.update,
         }
     }
 }
@@ -67,6 +71,8 @@ pub enum CellOut {
     Grid(LrPoint),
     /// The noise statistics.
     Noise(NoiseStats),
+    /// The divisor study (`None` if its quadratic could not be built).
+    Divisor(Option<DivisorStudy>),
 }
 
 /// A cell with what its worker needs to build the problem.
@@ -160,6 +166,7 @@ pub fn run_cell<P: Problem + ?Sized>(
             let params = drive(run, Some(sweep.target)).1;
             CellOut::Noise(sweep.measure_noise(problem, &params))
         }
+        Cell::Divisor(spec) => CellOut::Divisor(divisor_study::run(spec)),
     }
 }
 
@@ -601,6 +608,63 @@ mod tests {
         assert_eq!(plan.progress(&[]), (false, 150.0 / 1200.0));
         assert!(plan.complete(id, out).is_empty());
         assert_eq!(plan.progress(&[]), (false, 150.0 / 1200.0));
+    }
+
+    /// The divisor study as a worker cell (spec and result through the wire encoding) gives bit
+    /// for bit the study computed in one place, on both noise models and with Hutchinson's
+    /// estimator; off the quadratic there is no cell.
+    #[test]
+    fn divisor_cell_matches_the_direct_study() {
+        let bits = |s: &DivisorStudy| {
+            let mut v: Vec<u64> = s.h.iter().map(|x| x.to_bits()).collect();
+            for r in &s.readings {
+                v.extend(r.divisors.iter().map(|x| x.to_bits()));
+                v.extend(r.slope.iter().chain(&r.clipped).map(|x| x.to_bits()));
+            }
+            v.push(s.warmth.to_bits());
+            v
+        };
+        for (noise, est, at) in [
+            ("hessian", "gnb", None),
+            ("isotropic", "gnb", Some(300)),
+            ("hessian", "hutchinson", Some(57)),
+        ] {
+            let input = SimText {
+                noise,
+                options: crate::core::sim::options::OptionsText {
+                    estimator: est,
+                    ..SimText::DEFAULT.options
+                },
+                ..SimText::DEFAULT
+            }
+            .parse()
+            .expect("valid inputs");
+            let direct = divisor_study::study(&input, at).expect("a study");
+            let spec = divisor_study::spec(&input, at).expect("a spec");
+            let task = CellTask {
+                task: input.task,
+                noise: input.noise,
+                data_seed: 1,
+                cell: Cell::Divisor(spec),
+            };
+            let back: CellTask = decode(&encode(&task)).expect("a cell");
+            assert_eq!(back, task);
+            let problem = back.task.build(1).expect("a problem");
+            let out = run_cell(problem.as_ref(), &back.cell, &mut |_| {});
+            let Some(CellOut::Divisor(Some(pooled))) = decode::<CellOut>(&encode(&out)) else {
+                panic!("a divisor study");
+            };
+            assert_eq!(bits(&pooled), bits(&direct), "{noise} {est} {at:?}");
+            assert_eq!(pooled, direct);
+            assert_eq!(back.cell.updates(), direct.update);
+        }
+        let soft = SimText {
+            task: "softmax",
+            ..SimText::DEFAULT
+        }
+        .parse_fields()
+        .expect("valid inputs");
+        assert!(divisor_study::spec(&soft, None).is_none());
     }
 
     /// Every `f64` crosses the boundary as its bits, NaN and infinities included.

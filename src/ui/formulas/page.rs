@@ -484,7 +484,7 @@ mod tests {
             "sim-gen-table",
             "load-gen-experiment",
             "sim-status-bar",
-            "sim-in-page",
+            "sim-no-workers",
             "sim-progress",
             "cancel",
             "run-sweep",

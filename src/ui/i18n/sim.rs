@@ -60,8 +60,8 @@ pub struct Sim {
     pub status_cancelled: &'static str,
     /// Status after a job finished by {n} workers: {wall} ms on the clock, {ms} ms computing.
     pub status_done_workers: &'static str,
-    /// Status when no worker could start and the page computes itself.
-    pub status_in_page: &'static str,
+    /// Shown when no worker could start: nothing is computed, and why.
+    pub status_no_workers: &'static str,
     /// Heading of the runs table.
     pub table_title: &'static str,
     /// Table headers: optimizer, B, rate used, final loss, best rate, largest stable rate,
@@ -260,7 +260,7 @@ pub(super) static EN: Sim = Sim {
     status_done: "Done in {ms} ms",
     status_cancelled: "Cancelled. Change an input or press the button to start again.",
     status_done_workers: "Done in {wall} ms (background workers: {n}; {ms} ms of computing)",
-    status_in_page: "Background workers could not start here, so the page computes in short slices itself (slower).",
+    status_no_workers: "This browser cannot start background workers (Web Workers), so nothing is computed: the Simulator runs its simulations in workers only, to keep the page responsive. Open it in a browser with Web Worker support.",
     table_title: "Each optimizer and batch size",
     table_heads: [
         "Optimizer",
@@ -467,7 +467,7 @@ pub(super) static ZH: Sim = Sim {
     status_done: "用时 {ms} 毫秒",
     status_cancelled: "已取消。修改任一输入或点击按钮即可重新开始。",
     status_done_workers: "用时 {wall} 毫秒（{n} 个后台线程共计算 {ms} 毫秒）",
-    status_in_page: "后台线程无法在此启动，改由页面自身分段计算（较慢）。",
+    status_no_workers: "此浏览器无法启动后台线程（Web Worker），因此不做任何计算：模拟器只在后台线程中运行模拟，以保持页面流畅。请在支持 Web Worker 的浏览器中打开。",
     table_title: "各优化器与批量大小",
     table_heads: [
         "优化器",

@@ -7,12 +7,15 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::SimCtx;
+use super::divisor_job::{Answer, request};
 use super::loss_panel::opt_index;
 use crate::chart::AxisLabels;
 use crate::chart::legend::Marker;
 use crate::chart::sim::divisor::{self, DivisorPlot, DivisorSeries};
 use crate::core::format::{fmt_fixed, fmt_number, fmt_rate};
-use crate::core::sim::divisor_study::{DivisorStudy, rule_kind, sgd_noise_floor_batch, study};
+use crate::core::sim::divisor_study::{
+    DivisorSpec, DivisorStudy, rule_kind, sgd_noise_floor_batch, spec,
+};
 use crate::core::sim::nqm::NoiseModel;
 use crate::core::sim::problem::CurvatureEstimator;
 use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
@@ -41,11 +44,31 @@ pub fn DivisorPanel() -> impl IntoView {
         Ok(t) => t,
         Err(_) => prev.copied().flatten(),
     });
-    let data: Memo<Option<DivisorStudy>> = Memo::new(move |_| {
+    // The study is computed by a background worker: the spec goes out, the answer comes back
+    // tagged with its spec (an older answer stays on screen, marked stale, until it arrives).
+    let wanted: Memo<Option<DivisorSpec>> = Memo::new(move |_| {
         ctx.shown
-            .with(|s| s.as_ref().and_then(|i| study(i, at.get())))
+            .with(|s| s.as_ref().and_then(|i| spec(i, at.get())))
     });
-    let stale = Signal::derive(move || ctx.parsed.with(Result::is_err) || p.div_choice().is_err());
+    let answer: RwSignal<Option<Answer>> = RwSignal::new(None);
+    Effect::new(move |_| request(wanted.get(), answer));
+    let data: Memo<Option<DivisorStudy>> = Memo::new(move |_| {
+        if wanted.with(Option::is_none) {
+            return None;
+        }
+        answer.with(|a| a.as_ref().and_then(|a| a.1.clone()))
+    });
+    let pending = move || {
+        answer.with(|a| {
+            wanted.with(|w| match (a, w) {
+                (Some(a), Some(w)) => a.0 != *w,
+                _ => false,
+            })
+        })
+    };
+    let stale = Signal::derive(move || {
+        ctx.parsed.with(Result::is_err) || p.div_choice().is_err() || pending()
+    });
     let slope = move |i: usize| data.with(|d| d.as_ref().and_then(|d| d.readings.get(i)?.slope));
     let slope_fig = move |i: usize| {
         (
@@ -217,7 +240,7 @@ pub fn DivisorPanel() -> impl IntoView {
             .get()
             .map_or_else(|| "—".into(), |v| fmt_number(v.round()))
     });
-    let is_nqm = move || data.with(Option::is_some);
+    let is_nqm = move || wanted.with(Option::is_some);
     view! {
         <section class="sim-divisor" data-testid="sim-divisor">
             <h3>{move || strings().sim_divisor().title}</h3>

@@ -1,10 +1,9 @@
-//! Runs the simulation without freezing the page. Where the browser can, a pool of background
-//! workers ([`super::pool`]) computes the job's cells (one run each, [`Plan`]) and the page only
-//! hands them out and shows the results, in the plan's order, one result per task. Where no worker
-//! can start, the page computes itself: the work is cut into slices of about [`SLICE_MS`] ms, each
-//! scheduled with `setTimeout(0)`, so input events and painting happen between slices. Either way
-//! a generation counter cancels a stale job: every start and every cancel bumps it, and a result
-//! or a slice of a job that is no longer current is dropped (busy workers are also ended).
+//! Runs the simulation without freezing the page: a pool of background workers ([`super::pool`])
+//! computes the job's cells (one run each, [`Plan`]) and the page only hands them out and shows
+//! the results, in the plan's order, one result per task. The page's thread runs no simulation:
+//! where no worker can start, the job ends at once with [`Status::NoWorkers`] and the page says
+//! so. A generation counter cancels a stale job: every start and every cancel bumps it, and a
+//! result of a job that is no longer current is dropped (busy workers are also ended).
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -15,21 +14,19 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::core::sim::config::Task;
 use crate::core::sim::input::SimInput;
 use crate::core::sim::optim::OptimizerKind;
 use crate::core::sim::pool::{Finished, Plan, Reply};
-use crate::core::sim::problem::Problem;
 use crate::core::sim::run::Trajectory;
-use crate::core::sim::run_set::RunSet;
 use crate::core::sim::seed_band::XAxis;
-use crate::core::sim::sweep::{SweepResult, SweepSpec, SweepState};
+use crate::core::sim::sweep::{SweepResult, SweepSpec};
 
 use super::pool::{Event, Handler, Pool};
 
-/// Milliseconds of work per slice: a fifth of a 50 ms "long task", so that the slices stay short
-/// on a phone several times slower than the machine they were timed on (Lighthouse's mobile
-/// preset models one four times slower).
+/// Milliseconds of work per slice for work that runs on the page's thread in slices (the Data
+/// view's experiments; the Simulator computes in workers only): a fifth of a 50 ms "long task",
+/// so that the slices stay short on a phone several times slower than the machine they were
+/// timed on (Lighthouse's mobile preset models one four times slower).
 pub const SLICE_MS: f64 = 10.0;
 /// The data set is drawn from this seed, so `seed` changes the runs, not the problem.
 pub const DATA_SEED: u64 = 1;
@@ -46,7 +43,7 @@ enum PoolState {
     Untried,
     /// Running.
     Up(Pool),
-    /// Could not start, or failed: the page computes.
+    /// Could not start, or failed: nothing is computed.
     Down,
 }
 
@@ -61,8 +58,6 @@ enum Publish {
 struct PooledJob {
     generation: u64,
     plan: Plan,
-    /// What `Engine::start` was asked, to start again in the page if the pool fails.
-    request: (SimInput, bool, bool),
     outbox: VecDeque<Publish>,
     draining: bool,
     start: f64,
@@ -142,6 +137,8 @@ pub enum Status {
     },
     /// Cancelled by the reader.
     Cancelled,
+    /// No background worker could start (or one failed): nothing is computed.
+    NoWorkers,
 }
 
 /// The signals the view reads, and the controls it calls. Cheap to copy.
@@ -158,30 +155,8 @@ pub struct Engine {
     pub sweep_late: RwSignal<Option<Arc<SweepOut>>>,
     /// Where a finished sweep's measured noise scale is published for other views.
     pub published_noise: RwSignal<Option<f64>>,
-    /// Background workers computing the current job; 0 when the page computes itself.
+    /// Background workers computing the current job; 0 when none could start.
     pub workers: RwSignal<usize>,
-}
-
-/// A run set and, per run, its (optimizer, batch size, rate).
-type Runs = (RunSet, Vec<(OptimizerKind, usize, f64)>);
-
-struct Job {
-    generation: u64,
-    problem: Box<dyn Problem>,
-    input: SimInput,
-    sweep: Option<SweepState>,
-    sweep_out: Option<Arc<SweepOut>>,
-    want_runs: bool,
-    runs: Option<Runs>,
-    /// Results computed but not yet shown: published alone at the start of the next slice, so
-    /// the redraw they cause does not add to a slice's computing time.
-    ready_sweep: Option<Arc<SweepOut>>,
-    ready_sweep_late: Option<Arc<SweepOut>>,
-    ready_runs: Option<Arc<RunsOut>>,
-    /// Updates per `advance` call between clock checks.
-    chunk: u64,
-    start: f64,
-    busy: f64,
 }
 
 impl Engine {
@@ -218,14 +193,13 @@ impl Engine {
             .sweep
             .get_untracked()
             .filter(|s| s.spec == spec && !sweep);
-        let sweep_state =
-            (sweep || (input.needs_sweep() && existing.is_none())).then(|| SweepState::new(spec));
-        let want_runs = runs || (input.needs_sweep() && sweep_state.is_some());
+        let sweeps = sweep || (input.needs_sweep() && existing.is_none());
+        let want_runs = runs || (input.needs_sweep() && sweeps);
         if let Some(size) = workers_ready(*self) {
             self.workers.set(size);
             let plan = Plan::new(
                 input.clone(),
-                sweep_state.is_some(),
+                sweeps,
                 want_runs,
                 existing.map(|s| s.result.clone()),
             );
@@ -237,7 +211,6 @@ impl Engine {
                 *j.borrow_mut() = Some(PooledJob {
                     generation,
                     plan,
-                    request: (input, sweep, runs),
                     outbox: VecDeque::new(),
                     draining: false,
                     start: now_ms(),
@@ -249,40 +222,12 @@ impl Engine {
             return;
         }
         self.workers.set(0);
-        let Ok(problem) = input.problem(DATA_SEED) else {
-            self.status.set(Status::Idle);
-            return;
-        };
-        let chunk = if matches!(input.task, Task::Nqm { .. }) {
-            16
-        } else {
-            1
-        };
-        let job = Job {
-            generation,
-            problem,
-            input,
-            sweep: sweep_state,
-            sweep_out: existing,
-            want_runs,
-            runs: None,
-            ready_sweep: None,
-            ready_sweep_late: None,
-            ready_runs: None,
-            chunk,
-            start: now_ms(),
-            busy: 0.0,
-        };
-        self.status.set(Status::Busy {
-            sweep: job.sweep.is_some(),
-            fraction: 0.0,
-        });
-        schedule(Rc::new(RefCell::new(job)), *self);
+        self.status.set(Status::NoWorkers);
     }
 }
 
 /// The workers, started on first use, with the busy ones replaced by fresh ones (their cells belong
-/// to a job that is over); their number, or `None` where the page must compute itself.
+/// to a job that is over); their number, or `None` where none can start.
 fn workers_ready(engine: Engine) -> Option<usize> {
     POOL.with(|p| {
         let mut p = p.borrow_mut();
@@ -385,7 +330,7 @@ fn on_event(engine: Engine, worker: usize, serial: u64, event: Event) {
     }
 }
 
-/// The workers cannot go on: end them, and compute the current job in the page.
+/// The workers cannot go on: end them and the current job, and say so.
 fn pool_failed(engine: Engine) {
     POOL.with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
@@ -396,11 +341,9 @@ fn pool_failed(engine: Engine) {
         }
     });
     let job = JOB.with(|j| j.try_borrow_mut().ok().and_then(|mut j| j.take()));
-    if let Some(job) = job
-        && job.generation == generation()
-    {
-        let (input, sweep, runs) = job.request;
-        engine.start(input, sweep, runs);
+    if job.is_some_and(|job| job.generation == generation()) {
+        engine.workers.set(0);
+        engine.status.set(Status::NoWorkers);
     }
 }
 
@@ -510,113 +453,6 @@ fn later_task(f: impl FnOnce() + 'static) {
         let _ =
             w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
     }
-}
-
-fn schedule(job: Rc<RefCell<Job>>, engine: Engine) {
-    let callback = Closure::once_into_js(move || {
-        let Ok(mut j) = job.try_borrow_mut() else {
-            return;
-        };
-        if j.generation != generation() {
-            return;
-        }
-        let t0 = now_ms();
-        if j.busy == 0.0 {
-            j.start = t0;
-        }
-        let more = slice(&mut j, engine, t0 + SLICE_MS);
-        j.busy += now_ms() - t0;
-        if more {
-            drop(j);
-            schedule(job, engine);
-        } else {
-            engine.status.set(Status::Done {
-                busy_ms: j.busy,
-                wall_ms: now_ms() - j.start,
-            });
-        }
-    });
-    if let Some(w) = web_sys::window() {
-        let _ =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
-    }
-}
-
-/// Works on `job` until `deadline`; false once it is complete (results published). A slice that
-/// publishes a result does nothing else, and a slice that completes a phase stops there.
-fn slice(job: &mut Job, engine: Engine, deadline: f64) -> bool {
-    if let Some(out) = job.ready_sweep.take() {
-        engine.sweep.set(Some(out.clone()));
-        if let Some(noise) = out.result.handover_critical_batch() {
-            engine.published_noise.set(Some(noise));
-        }
-        job.ready_sweep_late = Some(out);
-        return true;
-    }
-    if let Some(out) = job.ready_sweep_late.take() {
-        engine.sweep_late.set(Some(out));
-        return true;
-    }
-    if let Some(out) = job.ready_runs.take() {
-        engine.runs.set(Some(out));
-        return false;
-    }
-    loop {
-        if let Some(state) = job.sweep.as_mut() {
-            if !state.advance(job.problem.as_ref(), job.chunk)
-                && let Some(state) = job.sweep.take()
-            {
-                let spec = state.spec().clone();
-                let result = state.finish(job.problem.as_ref());
-                let out = Arc::new(SweepOut { spec, result });
-                job.sweep_out = Some(out.clone());
-                job.ready_sweep = Some(out);
-                break;
-            }
-        } else if let Some((set, _)) = job.runs.as_mut() {
-            if !set.advance(job.problem.as_ref(), job.chunk) {
-                if let Some((set, meta)) = job.runs.take() {
-                    let trajs = set.finish(job.problem.as_ref());
-                    job.ready_runs = Some(Arc::new(group(&job.input, &meta, trajs)));
-                }
-                break;
-            }
-        } else if job.want_runs {
-            job.want_runs = false;
-            let sweep = job.sweep_out.as_ref().map(|s| &s.result);
-            let specs = job.input.run_specs(sweep);
-            let meta = specs
-                .iter()
-                .map(|(o, b, s)| (*o, *b, s.schedule.peak_lr))
-                .collect();
-            job.runs = Some((RunSet::new(specs.into_iter().map(|s| s.2).collect()), meta));
-        } else {
-            return false;
-        }
-        if now_ms() >= deadline {
-            break;
-        }
-    }
-    let status = if let Some(s) = job.sweep.as_ref() {
-        let (done, total) = s.progress();
-        Status::Busy {
-            sweep: true,
-            fraction: done as f64 / total.max(1) as f64,
-        }
-    } else if let Some((set, _)) = job.runs.as_ref() {
-        let (done, total) = set.progress();
-        Status::Busy {
-            sweep: false,
-            fraction: done as f64 / total.max(1) as f64,
-        }
-    } else {
-        Status::Busy {
-            sweep: false,
-            fraction: 0.0,
-        }
-    };
-    engine.status.set(status);
-    true
 }
 
 /// Whether two inputs give the same runs (they may differ in the chart axis only).

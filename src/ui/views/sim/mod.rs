@@ -5,6 +5,7 @@
 
 mod cells_table;
 mod controls;
+mod divisor_job;
 mod divisor_panel;
 pub mod engine;
 mod gen_panel;

@@ -7,7 +7,9 @@
 //!
 //! Cancelling terminates the workers that are busy (a cell cannot be interrupted from outside) and
 //! starts fresh ones in their place, so a cancel takes effect at once. A worker that fails to
-//! start or errs makes the pool unusable: the engine then computes in the page instead.
+//! start or errs makes the pool unusable: the page then says so and computes nothing (its
+//! thread runs no simulation). [`Solo`] is one more worker of the same module for the divisor
+//! study, so that chart never waits behind a long job.
 
 use std::rc::Rc;
 
@@ -55,7 +57,7 @@ pub type Handler = Rc<dyn Fn(usize, u64, Event)>;
 
 /// The worker script's URL (from the page's `<meta name="batch-lab-worker">`, resolved against the
 /// document's base), if the page has one and the browser has `Worker`.
-fn worker_url() -> Option<String> {
+pub fn worker_url() -> Option<String> {
     let window = web_sys::window()?;
     let has_worker = js_sys::Reflect::has(&window, &"Worker".into()).unwrap_or(false);
     if !has_worker {
@@ -231,6 +233,79 @@ impl Pool {
             let bytes = encode(&request);
             let _ = s.worker.post_message(&Uint8Array::from(bytes.as_slice()));
             s.busy = Some((job, id, 0));
+        }
+    }
+}
+
+/// One worker of its own for a study that follows the inputs (the divisor chart): the latest
+/// request wins, a worker still busy with an older one is replaced.
+pub struct Solo {
+    url: String,
+    slot: Slot,
+    handler: Handler,
+    queued: Option<Request>,
+}
+
+impl Solo {
+    /// Starts the worker; `None` where [`Pool::new`] would fail. Its events carry index 0.
+    pub fn new(handler: Handler) -> Option<Solo> {
+        let url = worker_url()?;
+        let slot = spawn(&url, 0, 0, &handler)?;
+        Some(Solo {
+            url,
+            slot,
+            handler,
+            queued: None,
+        })
+    }
+
+    /// Whether `serial` is the current worker's.
+    pub fn is_current(&self, serial: u64) -> bool {
+        self.slot.serial == serial
+    }
+
+    /// Sends `request` once the worker is ready, replacing a worker busy with an older request;
+    /// false if a fresh worker could not be started.
+    pub fn send(&mut self, request: Request) -> bool {
+        if self.slot.busy.is_some() {
+            self.slot.worker.terminate();
+            let serial = self.slot.serial + 1;
+            match spawn(&self.url, 0, serial, &self.handler) {
+                Some(fresh) => self.slot = fresh,
+                None => return false,
+            }
+        }
+        self.queued = Some(request);
+        self.flush();
+        true
+    }
+
+    /// The worker is ready, or has answered: send what waits.
+    pub fn note(&mut self, reply: &Reply) {
+        match *reply {
+            Reply::Ready => self.slot.ready = true,
+            Reply::Done { .. } | Reply::Failed { .. } => self.slot.busy = None,
+            Reply::Progress { .. } => {}
+        }
+        self.flush();
+    }
+
+    /// Ends the worker.
+    pub fn terminate(&self) {
+        self.slot.worker.terminate();
+    }
+
+    fn flush(&mut self) {
+        if !self.slot.ready || self.slot.busy.is_some() {
+            return;
+        }
+        if let Some(r) = self.queued.take() {
+            let bytes = encode(&r);
+            let _ = self
+                .slot
+                .worker
+                .post_message(&Uint8Array::from(bytes.as_slice()));
+            self.slot.busy = Some((r.job, r.id, 0));
         }
     }
 }

@@ -49,6 +49,7 @@ pub fn StatusBar() -> impl IntoView {
                 ),
             },
             Status::Cancelled => t.status_cancelled.to_string(),
+            Status::NoWorkers => String::new(),
         }
     };
     let fraction = move || match engine.status.get() {
@@ -62,9 +63,9 @@ pub fn StatusBar() -> impl IntoView {
         _ => None,
     };
     let workers = move || engine.workers.get();
-    let in_page = move || {
-        (workers() == 0 && !matches!(engine.status.get(), Status::Idle))
-            .then(|| view! { <span class="sim-in-page" data-testid="sim-in-page">{move || strings().sim().status_in_page}</span> })
+    let no_workers = move || {
+        matches!(engine.status.get(), Status::NoWorkers)
+            .then(|| view! { <p class="error" data-testid="sim-no-workers">{move || strings().sim().status_no_workers}</p> })
     };
     view! {
         <div class="sim-status" role="status" data-testid="sim-status-bar" data-workers=move || workers().to_string()>
@@ -87,7 +88,7 @@ pub fn StatusBar() -> impl IntoView {
             <p class="error" id="sweep-error" role="alert" data-testid="error-sweep">
                 {move || sweep_error.get().map(|e| error_message(state.lang.get(), &e))}
             </p>
-            {in_page}
+            {no_workers}
         </div>
     }
 }
