@@ -209,7 +209,8 @@ async function checkLink(query) {
   if (!snap.view?.includes('sim')) {
     assert.deepEqual(figureValues(again), figureValues(snap), `${where}: ?${written} reloads to other figures`);
   }
-  assert.deepEqual(app.problems().slice(before), [], `${where}: page errors or off-origin requests`);
+  const problems = app.problems().slice(before);
+  assert.deepEqual(problems, [], `${where}: page errors or off-origin requests: ${JSON.stringify(problems)}`);
 }
 
 // Each of these once misbehaved: a figure printed "inf e−…", a value was replaced by the default
