@@ -97,14 +97,7 @@ mod tests {
         let owner = Owner::new();
         owner.with(|| {
             let p = DataParams::new(&Query::new());
-            assert_eq!(p.all().len(), P::ALL.len());
-            for spec in &P::ALL {
-                let param = p.get(spec);
-                assert_eq!(
-                    param.map(|p| (p.key, p.default)),
-                    Some((spec.key, spec.default))
-                );
-            }
+            super::super::assert_one_field_per_declaration(&p.all(), &P::ALL);
             assert!(p.setting_errors().is_empty());
             assert!(p.exp_settings().is_ok());
         });

@@ -71,3 +71,17 @@ pub fn text_of<'a>(texts: &'a [(&'static str, String)], spec: &ParamSpec) -> &'a
 pub fn error_of(errors: &[InputError], spec: &ParamSpec) -> Option<InputError> {
     errors.iter().find(|e| e.field == spec.key).cloned()
 }
+
+/// Test check shared by the views' parameter sets: `params` holds exactly one field per
+/// declaration of `specs`, under its key, with its default.
+#[cfg(test)]
+pub(crate) fn assert_one_field_per_declaration(params: &[Param], specs: &[ParamSpec]) {
+    assert_eq!(params.len(), specs.len());
+    for spec in specs {
+        let param = params.iter().find(|p| p.key == spec.key);
+        assert_eq!(
+            param.map(|p| (p.key, p.default)),
+            Some((spec.key, spec.default))
+        );
+    }
+}

@@ -158,14 +158,7 @@ mod tests {
         let owner = Owner::new();
         owner.with(|| {
             let p = SimParams::new(&Query::new());
-            assert_eq!(p.all().len(), P::ALL.len());
-            for spec in &P::ALL {
-                let param = p.get(spec);
-                assert_eq!(
-                    param.map(|p| (p.key, p.default)),
-                    Some((spec.key, spec.default))
-                );
-            }
+            super::super::assert_one_field_per_declaration(&p.all(), &P::ALL);
             for (param, spec) in p.lr_opt().iter().zip(&P::LR_OPT) {
                 assert_eq!(param.key, spec.key);
             }
