@@ -2,7 +2,10 @@
 
 fn main() {
     batch_lab::ui::mount(
-        batch_lab::ui::View::Steps,
+        batch_lab::ui::Page {
+            view: batch_lab::ui::View::Steps,
+            own: |s| &s.steps,
+        },
         batch_lab::ui::views::steps::page,
     );
 }

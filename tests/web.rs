@@ -31,7 +31,11 @@ fn classifier_kernels_are_bit_identical_to_native() {
 /// The Steps page, as `src/main.rs` mounts it.
 fn steps_page() -> impl leptos::IntoView {
     use leptos::prelude::*;
-    view! { <batch_lab::ui::App view=batch_lab::ui::View::Steps render=batch_lab::ui::views::steps::page/> }
+    let page = batch_lab::ui::Page {
+        view: batch_lab::ui::View::Steps,
+        own: |s| &s.steps,
+    };
+    view! { <batch_lab::ui::App page render=batch_lab::ui::views::steps::page/> }
 }
 
 fn document() -> web_sys::Document {

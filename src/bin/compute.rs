@@ -2,7 +2,10 @@
 
 fn main() {
     batch_lab::ui::mount(
-        batch_lab::ui::View::Compute,
+        batch_lab::ui::Page {
+            view: batch_lab::ui::View::Compute,
+            own: |s| &s.compute,
+        },
         batch_lab::ui::views::compute::page,
     );
 }

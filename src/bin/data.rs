@@ -1,5 +1,11 @@
 //! Mounts the Data page (`view=data`).
 
 fn main() {
-    batch_lab::ui::mount(batch_lab::ui::View::Data, batch_lab::ui::views::data::page);
+    batch_lab::ui::mount(
+        batch_lab::ui::Page {
+            view: batch_lab::ui::View::Data,
+            own: |s| &s.data,
+        },
+        batch_lab::ui::views::data::page,
+    );
 }

@@ -1,5 +1,11 @@
 //! Mounts the Batch & LR page (`view=lr`).
 
 fn main() {
-    batch_lab::ui::mount(batch_lab::ui::View::Lr, batch_lab::ui::views::lr::page);
+    batch_lab::ui::mount(
+        batch_lab::ui::Page {
+            view: batch_lab::ui::View::Lr,
+            own: |s| &s.lr,
+        },
+        batch_lab::ui::views::lr::page,
+    );
 }

@@ -2,7 +2,10 @@
 
 fn main() {
     batch_lab::ui::mount(
-        batch_lab::ui::View::Memory,
+        batch_lab::ui::Page {
+            view: batch_lab::ui::View::Memory,
+            own: |s| &s.memory,
+        },
         batch_lab::ui::views::memory::page,
     );
 }

@@ -1,5 +1,11 @@
 //! Mounts the Simulator page (`view=sim`).
 
 fn main() {
-    batch_lab::ui::mount(batch_lab::ui::View::Sim, batch_lab::ui::views::sim::page);
+    batch_lab::ui::mount(
+        batch_lab::ui::Page {
+            view: batch_lab::ui::View::Sim,
+            own: |s| &s.sim,
+        },
+        batch_lab::ui::views::sim::page,
+    );
 }

@@ -11,18 +11,18 @@ use super::components::notice::BadParamsNotice;
 use super::components::share::Share;
 use super::formulas::page_file;
 use super::i18n::{Lang, texts};
-use super::state::{AppState, Theme, View, hide_words};
+use super::state::{AppState, Page, Theme, View, hide_words};
 
 /// Where the Simulator's measured noise scale waits for the Batch & LR page (session storage).
 const NOISE_KEY: &str = "batch-lab:measured-noise";
 
-/// One page of the app: the shell around `view`, whose content `render` builds.
+/// One page of the app: the shell around `page`'s view, whose content `render` builds.
 ///
 /// `render` is passed in rather than chosen here so that a page's module links only its own view.
 #[component]
 pub fn App(
-    /// The view this page shows.
-    view: View,
+    /// The view this page shows and its parameter set.
+    page: Page,
     /// Builds the view's content.
     render: fn() -> AnyView,
 ) -> impl IntoView {
@@ -30,11 +30,14 @@ pub fn App(
     let system_dark = RwSignal::new(false);
     let dark_now = browser::watch_dark_scheme(move |dark| system_dark.set(dark));
     system_dark.set(dark_now);
-    // The page shows `view` whatever the query says (boot.js chose this page from the query).
     let state = AppState {
         system_dark,
-        view,
-        ..AppState::from_search(&browser::search(), &browser::browser_language(), dark_now)
+        ..AppState::load_search(
+            &browser::search(),
+            &browser::browser_language(),
+            dark_now,
+            page,
+        )
     };
     // The Simulator publishes its measured noise scale for the Batch & LR page, which is another
     // page load away: it travels through the tab's session storage.

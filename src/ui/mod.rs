@@ -18,14 +18,15 @@ pub use app::App;
 
 use leptos::prelude::*;
 
-pub use state::View;
+pub use state::{Page, View};
 
 /// Mounts the page of one view on the document's body.
 ///
 /// Every view is a page with a WebAssembly module of its own (`src/main.rs` for Steps, the default
 /// page, and `src/bin/*.rs` for the others), so the first load fetches the shell and one view, not
-/// all five. `public/boot.js` picks the module the URL's `view=` names.
-pub fn mount(view: View, render: fn() -> AnyView) {
+/// all five. `public/boot.js` picks the module the URL's `view=` names. `page` names the view's
+/// parameter set, which the page checks with its full parser at start-up.
+pub fn mount(page: Page, render: fn() -> AnyView) {
     console_error_panic_hook::set_once();
     // The page is built in a task of its own, after the one that compiled and instantiated the
     // module: two shorter tasks instead of one long one (Lighthouse's Total Blocking Time counts
@@ -34,7 +35,7 @@ pub fn mount(view: View, render: fn() -> AnyView) {
     set_timeout(
         move || {
             browser::remove_boot_shell();
-            leptos::mount::mount_to_body(move || view! { <App view render/> });
+            leptos::mount::mount_to_body(move || view! { <App page render/> });
         },
         std::time::Duration::ZERO,
     );

@@ -4,8 +4,10 @@
 //! The text is the single source of truth; views parse it in memos. At start-up the query string
 //! is read once; a value that does not parse falls back to its default and is listed (`key=value`)
 //! in [`AppState::bad_params`] for a notice. So is a value of blanks only (`tied=+`, `mix=%0A`), a
-//! key without `=` (`&mix&`), and a value that reading another one brings into play. Every view's
-//! keys are checked, whichever page is open (the other views' in a task after the page is built).
+//! key without `=` (`&mix&`), and a value that reading another one brings into play. The open
+//! view's keys are checked by its own parser; the other views' keys, in a task after the page is
+//! built, by their declarations (`core::params`: bounds of counts and numbers, flags); a value
+//! only its view's parser can read (a choice word, a list) is checked when that view's page opens.
 //! An effect in `app.rs` writes the state back with `history.replaceState`, so a reload or a shared
 //! link restores the page, and the written URL reloads to the same figures.
 
@@ -21,7 +23,7 @@ use super::params::memory::MemoryParams;
 use super::params::sim::SimParams;
 use super::params::steps::StepsParams;
 use crate::core::error::InputError;
-use crate::core::params::ParamSpec;
+use crate::core::params::{ParamSpec, Rule};
 
 /// The query string, decoded into key → value (the last value wins for repeated keys).
 pub type Query = BTreeMap<String, String>;
@@ -116,49 +118,26 @@ pub struct Param {
     pub key: &'static str,
     /// Default text.
     pub default: &'static str,
+    /// The declared rule (how pages that do not show this view check the value).
+    pub rule: Rule,
     /// The text as typed.
     pub value: RwSignal<String>,
 }
 
 impl Param {
-    /// A parameter initialised from the query (or its default).
-    pub fn new(key: &'static str, default: &'static str, query: &Query) -> Self {
-        let text = query
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| default.to_string());
-        Param {
-            key,
-            default,
-            value: RwSignal::new(text),
-        }
-    }
-
-    /// A parameter as declared in `core::params`: its key (or else its older key) from the
-    /// query, else its default.
+    /// A parameter as declared in `core::params`: its key (else its older key) from the query,
+    /// else its default. The URL is written back under `key` only, so an alias disappears
+    /// from the address.
     pub fn from_spec(spec: &'static ParamSpec, query: &Query) -> Self {
-        match spec.alias {
-            Some(alias) => Param::with_alias(spec.key, alias, spec.default, query),
-            None => Param::new(spec.key, spec.default, query),
-        }
-    }
-
-    /// A parameter that also reads an older key: `key` wins, else `alias`, else the default.
-    /// The URL is written back under `key` only, so the alias disappears from the address.
-    pub fn with_alias(
-        key: &'static str,
-        alias: &'static str,
-        default: &'static str,
-        query: &Query,
-    ) -> Self {
         let text = query
-            .get(key)
-            .or_else(|| query.get(alias))
+            .get(spec.key)
+            .or_else(|| spec.alias.and_then(|alias| query.get(alias)))
             .cloned()
-            .unwrap_or_else(|| default.to_string());
+            .unwrap_or_else(|| spec.default.to_string());
         Param {
-            key,
-            default,
+            key: spec.key,
+            default: spec.default,
+            rule: spec.rule,
             value: RwSignal::new(text),
         }
     }
@@ -167,20 +146,36 @@ impl Param {
     pub fn is_default(&self) -> bool {
         self.value.with(|v| v == self.default)
     }
+
+    /// Whether the current text (read without tracking) is wrong by the declaration alone:
+    /// blanks only, or refused by a declared rule (see [`Rule::check`]).
+    fn wrong_by_declaration(&self) -> bool {
+        self.value
+            .with_untracked(|t| is_blank(t) || self.rule.check(self.key, t).is_err())
+    }
 }
 
 /// A view's set of inputs.
+///
+/// Listing is all a page needs of the views it does not show: their values are checked by
+/// their declarations alone ([`Param::wrong_by_declaration`]). The open view's set is checked
+/// by its full parser through [`FieldCheck`], which a page's module names for its own view
+/// only (see `ui::mount`), so no page links another view's parsers.
 pub trait ParamSet {
     /// All parameters, in URL order.
     fn params(&self) -> Vec<Param>;
-    /// Errors of single fields (not of combinations), read without tracking; used at start-up
-    /// to reset malformed URL values.
-    fn field_errors(&self) -> Vec<InputError>;
-    /// The parameters [`ParamSet::field_errors`] may name when this view's page is open: its
+    /// The parameters [`FieldCheck::field_errors`] may name when this view's page is open: its
     /// own, and the shared ones it checks against ranges of its own (the Memory view's `mbs`).
     fn checked_params(&self) -> Vec<Param> {
         self.params()
     }
+}
+
+/// The open view's full check of its fields.
+pub trait FieldCheck: ParamSet {
+    /// Errors of single fields (not of combinations), read without tracking; used at start-up
+    /// to reset malformed URL values.
+    fn field_errors(&self) -> Vec<InputError>;
 }
 
 /// The views of the app.
@@ -405,6 +400,53 @@ pub fn hide_words(mask: u16, sep: &str) -> String {
         .join(sep)
 }
 
+/// Resets each of `params` that `wrong` picks and that is not at its default, adding
+/// `key=value` to `bad` (once per key). Returns whether any was reset.
+fn reset(params: &[Param], wrong: impl Fn(&Param) -> bool, bad: &mut Vec<String>) -> bool {
+    let mut changed = false;
+    for param in params.iter().filter(|p| wrong(p)) {
+        let text = param.value.get_untracked();
+        if text != param.default {
+            param.value.set(param.default.to_string());
+            if !bad.iter().any(|e| entry_key(e) == param.key) {
+                bad.push(notice_entry(param.key, Some(&text)));
+            }
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// The page being loaded: the view it shows, and that view's parameter set as a
+/// [`FieldCheck`]. Each page's module names its own view's set here (`src/bin/*.rs`), so it
+/// links that view's parsers and no other's.
+#[derive(Clone, Copy)]
+pub struct Page {
+    /// The view the page shows.
+    pub view: View,
+    /// The view's parameter set, checked by its full parser at start-up.
+    pub own: fn(&AppState) -> &dyn FieldCheck,
+}
+
+#[cfg(test)]
+impl Page {
+    /// Tests: the page of any view, its set picked by the state's view (a page's module names
+    /// one set instead, so that it links one view's parsers).
+    pub fn any(view: View) -> Page {
+        fn own(s: &AppState) -> &dyn FieldCheck {
+            match s.view {
+                View::Steps => &s.steps,
+                View::Lr => &s.lr,
+                View::Sim => &s.sim,
+                View::Memory => &s.memory,
+                View::Data => &s.data,
+                View::Compute => &s.compute,
+            }
+        }
+        Page { view, own }
+    }
+}
+
 /// Everything the URL holds, as signals. Cheap to copy; provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -443,19 +485,19 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Builds the state from a query, resetting malformed values to their defaults.
+    /// Builds the state of `page` from a query, resetting the open view's malformed values to
+    /// their defaults (the other views' are checked by [`AppState::check_other_views`]).
     /// `browser_lang` is the browser's language tag, used when the query has no `lang`.
-    pub fn from_query(query: &Query, browser_lang: &str, system_dark: bool) -> AppState {
+    pub fn load(query: &Query, browser_lang: &str, system_dark: bool, page: Page) -> AppState {
         let mut bad = Vec::new();
         let mut report =
             |key: &str| bad.push(notice_entry(key, query.get(key).map(String::as_str)));
-        let view = match query.get("view") {
-            None => View::Steps,
-            Some(v) => View::parse(v).unwrap_or_else(|| {
-                report("view");
-                View::Steps
-            }),
-        };
+        // The page shows its own view whatever the query says (boot.js chose the page from the
+        // query, and a view it does not know opens the Steps page); a bad value is reported.
+        if query.get("view").is_some_and(|v| View::parse(v).is_none()) {
+            report("view");
+        }
+        let view = page.view;
         let lang = match query.get("lang") {
             None => Lang::from_browser(browser_lang),
             Some(v) => Lang::parse(v).unwrap_or_else(|| {
@@ -501,16 +543,22 @@ impl AppState {
             data: DataParams::new(query),
             compute: ComputeParams::new(query, steps, memory),
         };
-        state.reset_malformed(&mut bad, |v| v == view);
+        state.reset_open_view(&mut bad, page.own);
         state.bad_params.set(bad);
         state
     }
 
-    /// Builds the state from the page's query string (see [`parse_search`]). A known key without
-    /// `=` sets nothing: it is reported (and dropped from the URL) rather than read as empty.
-    pub fn from_search(search: &str, browser_lang: &str, system_dark: bool) -> AppState {
+    /// Builds the state of `page` from its query string (see [`parse_search`]). A known key
+    /// without `=` sets nothing: it is reported (and dropped from the URL) rather than read as
+    /// empty.
+    pub fn load_search(
+        search: &str,
+        browser_lang: &str,
+        system_dark: bool,
+        page: Page,
+    ) -> AppState {
         let (query, bare) = parse_search(search);
-        let state = AppState::from_query(&query, browser_lang, system_dark);
+        let state = AppState::load(&query, browser_lang, system_dark, page);
         let known = |key: &str| {
             ["view", "lang", "theme", "embed", "hide"].contains(&key)
                 || state
@@ -528,55 +576,68 @@ impl AppState {
         state
     }
 
-    /// Resets to its default every malformed parameter of the views `which` picks, adding
-    /// `key=value` to `bad`. On the open page's view the shared parameters it checks are
-    /// included ([`ParamSet::checked_params`]); on the others only their own.
-    fn reset_malformed(&self, bad: &mut Vec<String>, which: impl Fn(View) -> bool) {
-        let open = self.view;
-        for v in View::ALL.into_iter().filter(|v| which(*v)) {
-            let set = self.view_params(v);
-            let params = if v == open {
-                set.checked_params()
-            } else {
-                set.params()
+    /// Resets to its default every malformed parameter of the open view, adding `key=value` to
+    /// `bad`: its full parser's single-field errors, over its own parameters and the shared
+    /// ones it checks ([`ParamSet::checked_params`]).
+    fn reset_open_view(&self, bad: &mut Vec<String>, own: fn(&AppState) -> &dyn FieldCheck) {
+        let set = own(self);
+        let params = set.checked_params();
+        // Resetting one value can bring another into play (Adam's β₁ once `scale_opt` is back
+        // to `adam`; the field after the first one an estimator reports), so check again until
+        // a round resets nothing. Each round resets at least one parameter to its default, so
+        // this ends.
+        for _ in 0..=params.len() {
+            let errors = set.field_errors();
+            let wrong = |p: &Param| {
+                p.value.with_untracked(|t| is_blank(t)) || errors.iter().any(|e| e.field == p.key)
             };
-            // Resetting one value can bring another into play (Adam's β₁ once `scale_opt` is
-            // back to `adam`; the field after the first one an estimator reports), so check
-            // again until a round resets nothing. Each round resets at least one parameter to
-            // its default, so this ends.
-            for _ in 0..=params.len() {
-                let errors = set.field_errors();
-                let mut changed = false;
-                for param in &params {
-                    let text = param.value.get_untracked();
-                    let wrong = is_blank(&text) || errors.iter().any(|e| e.field == param.key);
-                    if wrong && text != param.default {
-                        param.value.set(param.default.to_string());
-                        if !bad.iter().any(|e| entry_key(e) == param.key) {
-                            bad.push(notice_entry(param.key, Some(&text)));
-                        }
-                        changed = true;
-                    }
-                }
-                if !changed {
-                    break;
-                }
+            if !reset(&params, wrong, bad) {
+                break;
             }
         }
     }
 
-    /// Checks the other views' parameters as [`AppState::from_query`] checks the current view's.
+    /// Checks the other views' parameters, by their declarations alone: blanks, and values a
+    /// declared rule (count, number, flag with its bounds) refuses are reset with a notice. A
+    /// value only a view's own parser reads (a choice word, a list) is checked on its page.
     ///
     /// The page calls it in a task after the one that builds it: reading the other views'
     /// parameters is not needed to show this one, and the start-up task is shorter without it.
     pub fn check_other_views(&self) {
-        let view = self.view;
         let mut bad = self.bad_params.get_untracked();
         let before = bad.len();
-        self.reset_malformed(&mut bad, |v| v != view);
+        for v in View::ALL.into_iter().filter(|v| *v != self.view) {
+            reset(
+                &self.view_params(v).params(),
+                Param::wrong_by_declaration,
+                &mut bad,
+            );
+        }
         if bad.len() != before {
             self.bad_params.set(bad);
         }
+    }
+
+    /// Tests: [`AppState::load`] on the page the query's `view` names (else Steps), as boot.js
+    /// picks it.
+    #[cfg(test)]
+    pub fn from_query(query: &Query, browser_lang: &str, system_dark: bool) -> AppState {
+        let view = query
+            .get("view")
+            .and_then(|v| View::parse(v))
+            .unwrap_or(View::Steps);
+        AppState::load(query, browser_lang, system_dark, Page::any(view))
+    }
+
+    /// Tests: [`AppState::load_search`] on the page the query's `view` names (else Steps).
+    #[cfg(test)]
+    pub fn from_search(search: &str, browser_lang: &str, system_dark: bool) -> AppState {
+        let view = parse_search(search)
+            .0
+            .get("view")
+            .and_then(|v| View::parse(v))
+            .unwrap_or(View::Steps);
+        AppState::load_search(search, browser_lang, system_dark, Page::any(view))
     }
 
     /// Every view's parameter set.
@@ -875,6 +936,65 @@ mod url_tests {
             bad2.is_empty(),
             "{search}: the written URL {again} has a notice {bad2:?}"
         );
+    }
+
+    /// What a page resets in another view by the declaration alone ([`Rule::check`], blanks),
+    /// that view's own page resets too: no page drops a value its view would have used. Tried
+    /// on every declaration with a rule, over edge texts and each bound and its neighbours.
+    #[test]
+    fn declarations_refuse_only_what_their_view_refuses() {
+        use crate::core::params::{compute, data, lr, memory, sim, steps};
+        let owner = Owner::new();
+        owner.with(|| {
+            let mut refused = 0;
+            for (view, specs) in [
+                ("steps", &steps::ALL[..]),
+                ("lr", &lr::ALL[..]),
+                ("memory", &memory::OWN[..]),
+                ("compute", &compute::ALL[..]),
+                ("data", &data::ALL[..]),
+                ("sim", &sim::ALL[..]),
+            ] {
+                for spec in specs.iter().filter(|s| s.rule != Rule::Custom) {
+                    let mut texts: Vec<String> = [
+                        "0", "1", "-1", "0.5", "1.5", "2", "1e3", "1e400", "1e-320", "abc", " ",
+                        "10k", "1万", "true", "yes", "off", "NaN", "inf", "1,000", "0x10",
+                    ]
+                    .map(String::from)
+                    .to_vec();
+                    match spec.rule {
+                        Rule::Count { min, max } => {
+                            for v in [min.saturating_sub(1), min, min + 1, max - 1, max] {
+                                texts.push(v.to_string());
+                            }
+                            texts.push(format!("{}", u128::from(max) + 1));
+                        }
+                        Rule::Positive { max } | Rule::Real { max, .. } => {
+                            texts.extend([format!("{max}"), format!("{:e}", max * 1.5)]);
+                        }
+                        Rule::Flag | Rule::Custom => {}
+                    }
+                    for text in texts {
+                        let by_declaration =
+                            is_blank(&text) || spec.rule.check(spec.key, &text).is_err();
+                        if !by_declaration || text == spec.default {
+                            continue;
+                        }
+                        refused += 1;
+                        let search =
+                            format!("view={view}&{}", written(&[(spec.key, text.clone())]));
+                        let state = AppState::from_search(&search, "en", false);
+                        let bad = state.bad_params.get_untracked();
+                        assert!(
+                            named(&bad, spec.key),
+                            "{search}: the declaration refuses {text:?}, the {view} page keeps it"
+                        );
+                    }
+                }
+            }
+            // Enough cases were tried for the test to mean something.
+            assert!(refused > 200, "{refused}");
+        });
     }
 
     /// Every parameter declared in `core::params`, under a reactive owner: its default given

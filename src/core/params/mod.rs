@@ -107,6 +107,21 @@ impl ParamSpec {
     }
 }
 
+impl Rule {
+    /// Checks `text` against this rule alone, naming `key` in the error: the check a page
+    /// applies to the values of views it does not show, without linking their parsers. A
+    /// `Custom` rule accepts everything here (its view's parser checks it on its own page).
+    pub fn check(self, key: &'static str, text: &str) -> Result<(), InputError> {
+        match self {
+            Rule::Count { min, max } => parse_count(text, key, min, max).map(drop),
+            Rule::Positive { max } => parse_positive(text, key, max).map(drop),
+            Rule::Real { min, max } => parse_real(text, key, min, max).map(drop),
+            Rule::Flag => parse_flag(text, key).map(drop),
+            Rule::Custom => Ok(()),
+        }
+    }
+}
+
 /// The Steps view's parameters (`core::steps` reads them).
 pub mod steps {
     use super::{ParamSpec, Rule};

@@ -15,7 +15,7 @@ use crate::core::memory::MemoryInput;
 use crate::core::memory::gpu::{GPU_KEYS, Gpu};
 use crate::core::params::compute as C;
 use crate::core::steps::{StepsInput, StepsPlan, StepsText, plan};
-use crate::ui::state::{Param, ParamSet, Query};
+use crate::ui::state::{FieldCheck, Param, ParamSet, Query};
 
 /// The Time & cost view's URL parameters: its own (`flops`, `causal`, `tflops`, `mfu`, `price`)
 /// and the shared ones it reads, which belong to the Memory and Steps views.
@@ -275,13 +275,15 @@ impl ParamSet for ComputeParams {
         self.own().to_vec()
     }
 
-    fn field_errors(&self) -> Vec<InputError> {
-        untrack(|| self.parse().err().unwrap_or_default())
-    }
-
     /// On this page the view also checks the shared fields it reads.
     fn checked_params(&self) -> Vec<Param> {
         self.own().into_iter().chain(self.shared()).collect()
+    }
+}
+
+impl FieldCheck for ComputeParams {
+    fn field_errors(&self) -> Vec<InputError> {
+        untrack(|| self.parse().err().unwrap_or_default())
     }
 }
 

@@ -7,7 +7,7 @@ use crate::core::data_exp::settings::ExpSettings;
 use crate::core::error::InputError;
 use crate::core::mix::{Mixing, parse_draw};
 use crate::core::params::data as P;
-use crate::ui::state::{Param, ParamSet};
+use crate::ui::state::{FieldCheck, Param, ParamSet};
 
 param_struct! {
     /// The Data view's URL parameters (declared in `core::params::data`).
@@ -38,13 +38,10 @@ param_struct! {
 impl DataParams {
     /// The experiments' settings (tracked), read under their declarations.
     pub fn exp_settings(&self) -> Result<ExpSettings, Vec<InputError>> {
-        let texts = texts(&[
-            self.label_noise,
-            self.clean_n,
-            self.noisy_x,
-            self.coverage,
-            self.exp_seed,
-        ]);
+        // Only the experiments' fields are read (and tracked): editing the task table does not
+        // touch the experiments' settings.
+        let exp: Vec<Param> = P::exp::ALL.iter().filter_map(|s| self.get(s)).collect();
+        let texts = texts(&exp);
         ExpSettings::read(|spec| text_of(&texts, spec))
     }
 
@@ -76,7 +73,9 @@ impl ParamSet for DataParams {
     fn params(&self) -> Vec<Param> {
         self.all()
     }
+}
 
+impl FieldCheck for DataParams {
     fn field_errors(&self) -> Vec<InputError> {
         untrack(|| {
             let mut errors = self.setting_errors();

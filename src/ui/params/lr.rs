@@ -10,7 +10,7 @@ use crate::core::noise_estimate as ne;
 use crate::core::noise_scale as ns;
 use crate::core::params::lr as P;
 use crate::core::units::{parse_count, parse_number, parse_positive, parse_real};
-use crate::ui::state::{Param, ParamSet};
+use crate::ui::state::{FieldCheck, Param, ParamSet};
 
 param_struct! {
     /// The Batch & LR view's URL parameters (declared, with their defaults, in
@@ -161,7 +161,9 @@ impl ParamSet for LrParams {
     fn params(&self) -> Vec<Param> {
         self.all()
     }
+}
 
+impl FieldCheck for LrParams {
     /// Only errors of single fields: a combination (λ₂ ≥ λ_max, equal batch sizes, a negative
     /// estimate from noisy norms) is explained in the view rather than reset. Adam's fields are
     /// checked whatever `scale_opt` says: a link's bad `adam_eps` is reported even under SGD,

@@ -11,7 +11,7 @@ use crate::core::memory::model::{self, Family};
 use crate::core::memory::{MemoryEstimate, MemoryInput};
 use crate::core::params::memory as M;
 use crate::core::units::{parse_count, parse_flag};
-use crate::ui::state::{Param, ParamSet, Query};
+use crate::ui::state::{FieldCheck, Param, ParamSet, Query};
 
 /// URL words of the `model` field: the presets, then `custom`.
 pub const MODEL_KEYS: &[&str] = &[
@@ -297,17 +297,19 @@ impl ParamSet for MemoryParams {
             .collect()
     }
 
+    /// On this page the Memory view also checks the shared `mbs`, `seq` and `ga` against its
+    /// own, tighter ranges (`mbs` ≤ 4096, `seq` ≤ 1,048,576).
+    fn checked_params(&self) -> Vec<Param> {
+        self.all().to_vec()
+    }
+}
+
+impl FieldCheck for MemoryParams {
     fn field_errors(&self) -> Vec<InputError> {
         untrack(|| {
             let mut errors = self.parse().err().unwrap_or_default();
             errors.extend(self.unused_field_errors());
             errors
         })
-    }
-
-    /// On this page the Memory view also checks the shared `mbs`, `seq` and `ga` against its
-    /// own, tighter ranges (`mbs` ≤ 4096, `seq` ≤ 1,048,576).
-    fn checked_params(&self) -> Vec<Param> {
-        self.all().to_vec()
     }
 }

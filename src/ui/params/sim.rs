@@ -7,7 +7,7 @@ use crate::core::error::InputError;
 use crate::core::params::sim as P;
 use crate::core::sim::input::{SimInput, SimText};
 use crate::core::sim::optim::OptimizerKind;
-use crate::ui::state::{Param, ParamSet};
+use crate::ui::state::{FieldCheck, Param, ParamSet};
 
 param_struct! {
     /// The Simulator view's URL parameters (declared in `core::params::sim`).
@@ -136,7 +136,9 @@ impl ParamSet for SimParams {
     fn params(&self) -> Vec<Param> {
         self.all()
     }
+}
 
+impl FieldCheck for SimParams {
     /// Single-field errors only (the work caps depend on the combination and are not reset).
     fn field_errors(&self) -> Vec<InputError> {
         untrack(|| {

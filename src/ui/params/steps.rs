@@ -6,7 +6,7 @@ use super::{param_struct, text_of, texts};
 use crate::core::error::InputError;
 use crate::core::params::steps as P;
 use crate::core::steps::{StepsInput, StepsText};
-use crate::ui::state::{Param, ParamSet};
+use crate::ui::state::{FieldCheck, Param, ParamSet};
 
 param_struct! {
     /// The Steps view's URL parameters (declared in `core::params::steps`).
@@ -50,7 +50,9 @@ impl ParamSet for StepsParams {
     fn params(&self) -> Vec<Param> {
         self.all()
     }
+}
 
+impl FieldCheck for StepsParams {
     fn field_errors(&self) -> Vec<InputError> {
         untrack(|| self.parse().err().unwrap_or_default())
     }
