@@ -4,7 +4,7 @@ fn main() {
     batch_lab::ui::mount(
         batch_lab::ui::Page {
             view: batch_lab::ui::View::Steps,
-            own: |s| &s.steps,
+            own: |s| vec![&s.steps],
         },
         batch_lab::ui::views::steps::page,
     );

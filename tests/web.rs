@@ -33,7 +33,7 @@ fn steps_page() -> impl leptos::IntoView {
     use leptos::prelude::*;
     let page = batch_lab::ui::Page {
         view: batch_lab::ui::View::Steps,
-        own: |s| &s.steps,
+        own: |s| vec![&s.steps],
     };
     view! { <batch_lab::ui::App page render=batch_lab::ui::views::steps::page/> }
 }

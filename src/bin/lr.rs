@@ -4,7 +4,7 @@ fn main() {
     batch_lab::ui::mount(
         batch_lab::ui::Page {
             view: batch_lab::ui::View::Lr,
-            own: |s| &s.lr,
+            own: |s| vec![&s.lr, &s.steps],
         },
         batch_lab::ui::views::lr::page,
     );

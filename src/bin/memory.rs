@@ -4,7 +4,7 @@ fn main() {
     batch_lab::ui::mount(
         batch_lab::ui::Page {
             view: batch_lab::ui::View::Memory,
-            own: |s| &s.memory,
+            own: |s| vec![&s.memory],
         },
         batch_lab::ui::views::memory::page,
     );

@@ -4,7 +4,7 @@ fn main() {
     batch_lab::ui::mount(
         batch_lab::ui::Page {
             view: batch_lab::ui::View::Sim,
-            own: |s| &s.sim,
+            own: |s| vec![&s.sim],
         },
         batch_lab::ui::views::sim::page,
     );

@@ -417,30 +417,31 @@ fn reset(params: &[Param], wrong: impl Fn(&Param) -> bool, bad: &mut Vec<String>
     changed
 }
 
-/// The page being loaded: the view it shows, and that view's parameter set as a
-/// [`FieldCheck`]. Each page's module names its own view's set here (`src/bin/*.rs`), so it
-/// links that view's parsers and no other's.
+/// The page being loaded: the view it shows, and the parameter sets it reads, as
+/// [`FieldCheck`]s. Each page's module names its sets here (`src/bin/*.rs`): its own view's,
+/// and another view's whose figures it uses (the Data and Batch & LR pages read the Steps
+/// run), so it links those views' parsers and no other's.
 #[derive(Clone, Copy)]
 pub struct Page {
     /// The view the page shows.
     pub view: View,
-    /// The view's parameter set, checked by its full parser at start-up.
-    pub own: fn(&AppState) -> &dyn FieldCheck,
+    /// The parameter sets the page reads, checked by their full parsers at start-up.
+    pub own: fn(&AppState) -> Vec<&dyn FieldCheck>,
 }
 
 #[cfg(test)]
 impl Page {
-    /// Tests: the page of any view, its set picked by the state's view (a page's module names
-    /// one set instead, so that it links one view's parsers).
+    /// Tests: the page of any view, its sets picked by the state's view as the pages' modules
+    /// pick them (`src/main.rs`, `src/bin/*.rs`).
     pub fn any(view: View) -> Page {
-        fn own(s: &AppState) -> &dyn FieldCheck {
+        fn own(s: &AppState) -> Vec<&dyn FieldCheck> {
             match s.view {
-                View::Steps => &s.steps,
-                View::Lr => &s.lr,
-                View::Sim => &s.sim,
-                View::Memory => &s.memory,
-                View::Data => &s.data,
-                View::Compute => &s.compute,
+                View::Steps => vec![&s.steps],
+                View::Lr => vec![&s.lr, &s.steps],
+                View::Sim => vec![&s.sim],
+                View::Memory => vec![&s.memory],
+                View::Data => vec![&s.data, &s.steps],
+                View::Compute => vec![&s.compute],
             }
         }
         Page { view, own }
@@ -579,15 +580,15 @@ impl AppState {
     /// Resets to its default every malformed parameter of the open view, adding `key=value` to
     /// `bad`: its full parser's single-field errors, over its own parameters and the shared
     /// ones it checks ([`ParamSet::checked_params`]).
-    fn reset_open_view(&self, bad: &mut Vec<String>, own: fn(&AppState) -> &dyn FieldCheck) {
-        let set = own(self);
-        let params = set.checked_params();
+    fn reset_open_view(&self, bad: &mut Vec<String>, own: fn(&AppState) -> Vec<&dyn FieldCheck>) {
+        let sets = own(self);
+        let params: Vec<Param> = sets.iter().flat_map(|s| s.checked_params()).collect();
         // Resetting one value can bring another into play (Adam's β₁ once `scale_opt` is back
         // to `adam`; the field after the first one an estimator reports), so check again until
         // a round resets nothing. Each round resets at least one parameter to its default, so
         // this ends.
         for _ in 0..=params.len() {
-            let errors = set.field_errors();
+            let errors: Vec<InputError> = sets.iter().flat_map(|s| s.field_errors()).collect();
             let wrong = |p: &Param| {
                 p.value.with_untracked(|t| is_blank(t)) || errors.iter().any(|e| e.field == p.key)
             };
@@ -994,6 +995,34 @@ mod url_tests {
             }
             // Enough cases were tried for the test to mean something.
             assert!(refused > 200, "{refused}");
+        });
+    }
+
+    /// A page checks with their full parsers its own view's values and those of the views whose
+    /// figures it uses; another view's value that only its own parser reads waits for its page.
+    #[test]
+    fn pages_check_what_they_read_and_leave_the_rest_to_its_page() {
+        let owner = Owner::new();
+        owner.with(|| {
+            // The Data and Batch & LR pages use the Steps run: a bad schedule word is reset there.
+            for view in ["data", "lr", "steps"] {
+                let search = format!("view={view}&sched=bad");
+                let (_, bad, pairs) = load(&search);
+                assert!(named(&bad, "sched"), "{search}: {bad:?}");
+                assert!(!pairs.iter().any(|(k, v)| *k == "sched" && v == "bad"));
+            }
+            // The Steps page does not read the Memory view's model: the word is kept as given
+            // (no notice, written back unchanged) and reported by the Memory page.
+            let (_, bad, pairs) = load("view=steps&model=foo");
+            assert!(bad.is_empty(), "{bad:?}");
+            assert!(pairs.iter().any(|(k, v)| *k == "model" && v == "foo"));
+            let (_, bad, _) = load("view=memory&model=foo");
+            assert!(named(&bad, "model"), "{bad:?}");
+            // A count out of its declared bounds is reset on every page.
+            let (_, bad, _) = load("view=sim&n=0");
+            assert!(named(&bad, "n"), "{bad:?}");
+            check("view=steps&model=foo");
+            check("view=data&sched=bad");
         });
     }
 
