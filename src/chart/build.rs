@@ -1,12 +1,13 @@
 //! The one chart frame set-up every chart shares: the canvas margins and label-area sizes
 //! ([`Layout`]) and the plotters `ChartBuilder` call that lays a [`Chart`] out on an area with
-//! two [`Axis`] ([`chart`]). The axes-and-grid style drawn on it is [`super::axis::mesh`].
+//! two [`Axis`] ([`chart`]). The axes-and-grid style drawn on it is [`super::axis::mesh`]; a
+//! chart with both axes logarithmic gets both at once from [`log_log`].
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::ChartStyle;
-use super::axis::{Axis, Chart};
+use super::axis::{Axis, Chart, mesh, pow10_label};
+use super::{AxisLabels, ChartStyle};
 
 /// Where a chart's plot area sits on its drawing area, in CSS pixels (scaled by
 /// [`ChartStyle::px`] when drawn): margins all round, optionally wider on the right or top, and
@@ -75,6 +76,28 @@ pub fn chart<'a, DB: DrawingBackend>(
         .x_label_area_size(style.px(layout.x_labels))
         .y_label_area_size(style.px(layout.y_labels))
         .build_cartesian_2d(x, y)
+}
+
+/// A chart on `area` laid out as `layout` says with both axes logarithmic, x from `x.0` to `x.1`
+/// and y from `y.0` to `y.1` (in the data's units, both positive), its mesh drawn with tick
+/// labels in the data's units ([`pow10_label`]) and axis titles `labels`.
+pub fn log_log<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    layout: &Layout,
+    style: &ChartStyle,
+    labels: &AxisLabels<'_>,
+    x: (f64, f64),
+    y: (f64, f64),
+) -> Result<Chart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut chart = chart(
+        area,
+        layout,
+        style,
+        Axis::log10(x.0, x.1),
+        Axis::log10(y.0, y.1),
+    )?;
+    mesh(&mut chart, labels, style, &pow10_label, &pow10_label)?;
+    Ok(chart)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::axis::{Axis, frame_of, log_extent, mesh, pow10_label};
+use crate::chart::axis::{frame_of, log_extent};
 use crate::chart::build::{self, Layout};
 use crate::chart::dash::{Dash, draw_line};
 use crate::chart::frame::PlotFrame;
@@ -84,14 +84,14 @@ pub fn draw<DB: DrawingBackend>(
         2.0,
     );
     let (x0, x1, y0, y1) = (x_lo.log10(), x_hi.log10(), y_lo.log10(), y_hi.log10());
-    let mut chart = build::chart(
+    let mut chart = build::log_log(
         &area,
         &Layout::new(40.0, 58.0),
         style,
-        Axis::log10(x_lo, x_hi),
-        Axis::log10(y_lo, y_hi),
+        &plot.labels,
+        (x_lo, x_hi),
+        (y_lo, y_hi),
     )?;
-    mesh(&mut chart, &plot.labels, style, &pow10_label, &pow10_label)?;
     let w = |css: f64| style.px(css);
     for s in plot.series {
         let col = colour(s.series);

@@ -10,7 +10,7 @@ use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::axis::{Axis, log_extent, mesh, pow10_label};
+use crate::chart::axis::log_extent;
 use crate::chart::build::{self, Layout};
 use crate::chart::dash::{Dash, draw_line};
 use crate::chart::legend::{self, Entry, Marker, Swatch};
@@ -70,14 +70,14 @@ pub fn draw<DB: DrawingBackend>(
     let (y_lo, y_hi) = log_extent(all().filter_map(|p| p.final_loss), 1.6);
     let y_lo = y_lo.max(y_hi * 1e-9);
     let (x0, x1, y0, y1) = (x_lo.log10(), x_hi.log10(), y_lo.log10(), y_hi.log10());
-    let mut chart = build::chart(
+    let mut chart = build::log_log(
         &area,
         &Layout::new(40.0, 58.0),
         style,
-        Axis::log10(x_lo, x_hi),
-        Axis::log10(y_lo, y_hi),
+        &plot.labels,
+        (x_lo, x_hi),
+        (y_lo, y_hi),
     )?;
-    mesh(&mut chart, &plot.labels, style, &pow10_label, &pow10_label)?;
     let w = |css: f64| style.px(css);
     let base = pal.series.get(plot.series).copied().unwrap_or(pal.text);
     let top = y1 - 0.03 * (y1 - y0);

@@ -9,7 +9,7 @@ use crate::chart::frame::PlotFrame;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::axis::{Axis, log_extent, mesh, pow10_label};
+use crate::chart::axis::log_extent;
 use crate::chart::build::{self, Layout};
 use crate::chart::dash::Dash;
 use crate::chart::labels::draw_point_labels;
@@ -84,14 +84,14 @@ pub fn draw<DB: DrawingBackend>(
     let small = ("sans-serif", style.font(11.0))
         .into_font()
         .color(&pal.text);
-    let mut chart = build::chart(
+    let mut chart = build::log_log(
         root,
         &Layout::new(40.0, 58.0),
         style,
-        Axis::log10(x_lo, x_hi),
-        Axis::log10(y_lo, y_hi),
+        &plot.labels,
+        (x_lo, x_hi),
+        (y_lo, y_hi),
     )?;
-    mesh(&mut chart, &plot.labels, style, &pow10_label, &pow10_label)?;
     let w = |css: f64| style.px(css);
     let mut marks: Vec<(String, (i32, i32))> = Vec::new();
     for s in plot.series {

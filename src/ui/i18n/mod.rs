@@ -30,7 +30,7 @@ pub use lr::Lr;
 pub use memory::Memory;
 pub use share::Share;
 pub use shell::Shell;
-pub use sim::Sim;
+pub use sim::{LrOpt, Sim};
 pub use sim_divisor::SimDivisor;
 pub use sim_gen::SimGen;
 pub use steps::Steps;
@@ -238,7 +238,6 @@ mod tests {
                     s.sim().opt_names.len(),
                     OptimizerKind::ALL.len(),
                 ),
-                ("sim.lr_opt", s.sim().lr_opt.len(), OptimizerKind::ALL.len()),
                 ("sim.x_names", s.sim().x_names.len(), XAxis::KEYS.len()),
                 ("sim.loss_x", s.sim().loss_x.len(), XAxis::KEYS.len()),
                 (

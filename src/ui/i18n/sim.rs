@@ -22,8 +22,8 @@ pub struct Sim {
     pub lr: FieldText,
     /// Summary of the per-optimizer rates.
     pub lr_opt_summary: &'static str,
-    /// Per-optimizer rates, in `OptimizerKind::ALL` order.
-    pub lr_opt: [FieldText; 7],
+    /// Per-optimizer rates.
+    pub lr_opt: LrOpt,
     /// Updates per run.
     pub steps: FieldText,
     /// First seed.
@@ -135,6 +135,25 @@ pub struct Sim {
     pub notes: [(&'static str, &'static str); 5],
 }
 
+/// The per-optimizer rate fields, one named entry per optimizer (read by optimizer, not by
+/// position).
+pub struct LrOpt {
+    /// SGD's rate (`lr_sgd`).
+    pub sgd: FieldText,
+    /// Momentum's rate (`lr_momentum`).
+    pub momentum: FieldText,
+    /// Nesterov's rate (`lr_nesterov`).
+    pub nesterov: FieldText,
+    /// Adam's rate (`lr_adam`).
+    pub adam: FieldText,
+    /// AdamW's rate (`lr_adamw`).
+    pub adamw: FieldText,
+    /// Sophia's rate (`lr_sophia`).
+    pub sophia: FieldText,
+    /// Lion's rate (`lr_lion`).
+    pub lion: FieldText,
+}
+
 pub(super) static EN: Sim = Sim {
     title: "Simulator",
     lead: "Noisy training, simulated in your browser: the loss for several batch sizes and optimizers, then a learning-rate sweep that finds the largest stable step, the best step and the critical batch.",
@@ -167,43 +186,43 @@ pub(super) static EN: Sim = Sim {
         hint: "blank: a rate that suits each optimizer; a number; or auto = the sweep's best rate per optimizer and batch",
     },
     lr_opt_summary: "Rates per optimizer",
-    lr_opt: [
-        FieldText {
+    lr_opt: LrOpt {
+        sgd: FieldText {
             label: "SGD rate",
             unit: "",
             hint: "blank: use the rule above",
         },
-        FieldText {
+        momentum: FieldText {
             label: "Momentum rate",
             unit: "",
             hint: "blank: use the rule above",
         },
-        FieldText {
+        nesterov: FieldText {
             label: "Nesterov rate",
             unit: "",
             hint: "blank: use the rule above",
         },
-        FieldText {
+        adam: FieldText {
             label: "Adam rate",
             unit: "",
             hint: "blank: use the rule above",
         },
-        FieldText {
+        adamw: FieldText {
             label: "AdamW rate",
             unit: "",
             hint: "blank: use the rule above",
         },
-        FieldText {
+        sophia: FieldText {
             label: "Sophia rate",
             unit: "",
             hint: "blank: use the rule above",
         },
-        FieldText {
+        lion: FieldText {
             label: "Lion rate",
             unit: "",
             hint: "blank: use the rule above",
         },
-    ],
+    },
     steps: FieldText {
         label: "Updates per run",
         unit: "updates",
@@ -380,43 +399,43 @@ pub(super) static ZH: Sim = Sim {
         hint: "留空：按优化器取合适的值；填数字：统一使用；填 auto：取扫描得到的每个优化器、每个批量的最优学习率",
     },
     lr_opt_summary: "按优化器分别设置学习率",
-    lr_opt: [
-        FieldText {
+    lr_opt: LrOpt {
+        sgd: FieldText {
             label: "SGD 学习率",
             unit: "",
             hint: "留空则按上面的规则",
         },
-        FieldText {
+        momentum: FieldText {
             label: "动量 SGD 学习率",
             unit: "",
             hint: "留空则按上面的规则",
         },
-        FieldText {
+        nesterov: FieldText {
             label: "Nesterov 学习率",
             unit: "",
             hint: "留空则按上面的规则",
         },
-        FieldText {
+        adam: FieldText {
             label: "Adam 学习率",
             unit: "",
             hint: "留空则按上面的规则",
         },
-        FieldText {
+        adamw: FieldText {
             label: "AdamW 学习率",
             unit: "",
             hint: "留空则按上面的规则",
         },
-        FieldText {
+        sophia: FieldText {
             label: "Sophia 学习率",
             unit: "",
             hint: "留空则按上面的规则",
         },
-        FieldText {
+        lion: FieldText {
             label: "Lion 学习率",
             unit: "",
             hint: "留空则按上面的规则",
         },
-    ],
+    },
     steps: FieldText {
         label: "每次运行的更新次数",
         unit: "次更新",

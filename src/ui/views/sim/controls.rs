@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::SimCtx;
 use super::opts_field::OptsField;
+use crate::core::params::ParamSpec;
 use crate::core::params::sim as P;
 use crate::core::schedule::ScheduleKind;
 use crate::core::sim::config::Task;
@@ -13,8 +14,28 @@ use crate::core::sim::problem::CurvatureEstimator;
 use crate::core::sim::seed_band::XAxis;
 use crate::ui::components::choice_field::ChoiceField;
 use crate::ui::components::num_field::NumField;
-use crate::ui::i18n::texts;
+use crate::ui::i18n::{FieldText, Strings, texts};
 use crate::ui::state::AppState;
+
+/// The declaration of `kind`'s own rate, `lr_<kind>`.
+fn lr_spec(kind: OptimizerKind) -> Option<&'static ParamSpec> {
+    P::LR_OPT
+        .iter()
+        .find(|spec| spec.key.strip_prefix("lr_") == Some(kind.key()))
+}
+
+/// The texts of `kind`'s own rate field (a function, as [`NumField`] takes one).
+fn lr_text(kind: OptimizerKind) -> fn(&'static Strings) -> &'static FieldText {
+    match kind {
+        OptimizerKind::Sgd => |s| &s.sim().lr_opt.sgd,
+        OptimizerKind::Momentum => |s| &s.sim().lr_opt.momentum,
+        OptimizerKind::Nesterov => |s| &s.sim().lr_opt.nesterov,
+        OptimizerKind::Adam => |s| &s.sim().lr_opt.adam,
+        OptimizerKind::AdamW => |s| &s.sim().lr_opt.adamw,
+        OptimizerKind::Sophia => |s| &s.sim().lr_opt.sophia,
+        OptimizerKind::Lion => |s| &s.sim().lr_opt.lion,
+    }
+}
 
 /// The form on the left.
 #[component]
@@ -23,35 +44,24 @@ pub fn SimControls() -> impl IntoView {
     let ctx = expect_context::<SimCtx>();
     let p = ctx.p;
     let strings = move || texts(state.lang.get());
-    let e = move |spec: &'static crate::core::params::ParamSpec| ctx.error(spec);
+    let e = move |spec: &'static ParamSpec| ctx.error(spec);
     // Per-optimizer rates, only for the optimizers chosen (or with a value set).
     let lr_fields = OptimizerKind::ALL
         .into_iter()
-        .zip(p.lr_opt())
-        .zip(&P::LR_OPT)
-        .enumerate()
-        .map(|(i, ((kind, param), spec))| {
+        .filter_map(|kind| {
+            let spec = lr_spec(kind)?;
+            let param = p.get(spec)?;
             let visible = move || {
                 p.opts
                     .value
                     .with(|t| t.split(',').any(|w| w.trim() == kind.key()))
                     || !param.value.with(String::is_empty)
             };
-            let text: fn(&'static crate::ui::i18n::Strings) -> &'static crate::ui::i18n::FieldText =
-                match i {
-                    0 => |s| &s.sim().lr_opt[0],
-                    1 => |s| &s.sim().lr_opt[1],
-                    2 => |s| &s.sim().lr_opt[2],
-                    3 => |s| &s.sim().lr_opt[3],
-                    4 => |s| &s.sim().lr_opt[4],
-                    5 => |s| &s.sim().lr_opt[5],
-                    _ => |s| &s.sim().lr_opt[6],
-                };
-            view! {
+            Some(view! {
                 <Show when=visible>
-                    <NumField param=param text=text error=e(spec)/>
+                    <NumField param=param text=lr_text(kind) error=e(spec)/>
                 </Show>
-            }
+            })
         })
         .collect_view();
     // Copying the Steps view's schedule is a click: an event handler may write signals.
@@ -100,5 +110,41 @@ pub fn SimControls() -> impl IntoView {
                 <NumField param=p.adamw_wd text=|s| &s.sim_divisor().adamw_wd error=e(&P::ADAMW_WD)/>
             </details>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::{EN, ZH};
+
+    /// Each optimizer finds its own rate's declaration and texts, and every declared rate
+    /// belongs to an optimizer: the fields follow the optimizers by name, whatever the order of
+    /// either list.
+    #[test]
+    fn each_optimizer_has_its_own_rate_field() {
+        let mut keys: Vec<&str> = OptimizerKind::ALL
+            .into_iter()
+            .map(|kind| lr_spec(kind).map_or("", |spec| spec.key))
+            .collect();
+        assert!(keys.iter().all(|k| !k.is_empty()), "{keys:?}");
+        keys.sort_unstable();
+        let mut declared: Vec<&str> = P::LR_OPT.iter().map(|spec| spec.key).collect();
+        declared.sort_unstable();
+        assert_eq!(keys, declared);
+        for (i, kind) in OptimizerKind::ALL.into_iter().enumerate() {
+            let name = EN.sim().opt_names[i];
+            assert_eq!(lr_text(kind)(&EN).label, format!("{name} rate"));
+            let zh = lr_text(kind)(&ZH).label;
+            assert!(zh.ends_with(" 学习率"), "{zh}");
+        }
+        let labels: Vec<&str> = OptimizerKind::ALL
+            .into_iter()
+            .map(|kind| lr_text(kind)(&ZH).label)
+            .collect();
+        let mut distinct = labels.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), labels.len(), "{labels:?}");
     }
 }

@@ -23,7 +23,7 @@ use crate::core::sim::generalisation::{
 use crate::core::sim::optim::OptimizerKind;
 use crate::core::sim::seed_band::{SeedBand, XAxis, band_of, seed_band};
 use crate::ui::components::chart_canvas::{ChartCanvas, ChartFn, ChartJob};
-use crate::ui::i18n::{Lang, SimGen, fill, texts};
+use crate::ui::i18n::{Lang, SimGen, Strings, fill, texts};
 use crate::ui::state::{AppState, ParamSet};
 
 /// Points per drawn curve.
@@ -141,7 +141,35 @@ fn verdict(
     text
 }
 
-/// The section.
+/// The lines of the verdict on the runs `out`: per optimizer, its smallest against its largest
+/// batch (or why there is no contrast), and a note when the runs have no epoch budget.
+fn verdict_lines(s: &'static Strings, lang: Lang, out: &RunsOut) -> Vec<String> {
+    let t = s.sim_gen();
+    let mut lines: Vec<String> = Vec::new();
+    for &o in &out.input.opts {
+        let settings: Vec<(usize, GapStats)> = out
+            .groups
+            .iter()
+            .filter(|g| g.opt == o)
+            .filter_map(|g| Some((g.batch, gap_stats(&g.runs)?)))
+            .collect();
+        let name = s.sim().opt_names.get(opt_index(o)).copied().unwrap_or("");
+        match contrast(&settings) {
+            Some(c) => {
+                let updates = [c.small, c.large].map(|b| out.input.steps_for(b));
+                lines.push(verdict(t, lang, name, &c, out.input.seeds, updates));
+            }
+            None => lines.push(format!("{name}: {}", t.one_batch)),
+        }
+    }
+    if out.input.epochs.is_none() {
+        lines.push(t.no_budget.to_string());
+    }
+    lines
+}
+
+/// The section: the experiment to load, and once the runs train on a data set, the chart, the
+/// table, the verdict and the literature's answer.
 #[component]
 pub fn GenPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -152,13 +180,33 @@ pub fn GenPanel() -> impl IntoView {
         ctx.shown
             .with(|s| s.as_ref().is_some_and(|i| i.train_size().is_some()))
     };
-    let stale = Signal::derive(move || {
-        let runs = engine.runs.get();
-        match (runs, ctx.parsed.get()) {
-            (Some(r), Ok(i)) => !same_runs(&r.input, &i),
-            _ => true,
-        }
-    });
+    let stale = move || match (engine.runs.get(), ctx.parsed.get()) {
+        (Some(r), Ok(i)) => !same_runs(&r.input, &i),
+        _ => true,
+    };
+    view! {
+        <section class="sim-gen" data-testid="sim-gen">
+            <h3>{move || strings().sim_gen().title}</h3>
+            <p class="hint">{move || strings().sim_gen().intro}</p>
+            <GenLoad/>
+            <p class="sim-gen-nodata" class:hidden=on_data>{move || strings().sim_gen().needs_data}</p>
+            <div class:hidden=move || !on_data() class:stale=stale>
+                <GenChart/>
+                <GenTable/>
+                <GenVerdict/>
+                <h4>{move || strings().sim_gen().literature_title}</h4>
+                <p class="sim-gen-literature" data-testid="gen-literature">{move || strings().sim_gen().literature}</p>
+            </div>
+        </section>
+    }
+}
+
+/// The button that loads the experiment, and what it sets.
+#[component]
+fn GenLoad() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ctx = expect_context::<SimCtx>();
+    let strings = move || texts(state.lang.get());
     // Loading the experiment is a click: an event handler may write signals. Every Simulator
     // input goes back to its default first, so the experiment is the same whatever came before.
     let load = move |_| {
@@ -172,23 +220,37 @@ pub fn GenPanel() -> impl IntoView {
             }
         }
     };
-    let x_index = move || match ctx.x_axis() {
-        XAxis::Steps => 0,
-        XAxis::Examples => 1,
-        XAxis::Epochs => 2,
+    view! {
+        <div class="sim-gen-load">
+            <button type="button" data-testid="load-gen-experiment" on:click=load>
+                {move || strings().sim_gen().load}
+            </button>
+            <p class="hint">{move || load_hint(strings().sim_gen(), state.lang.get(), &strings().sim().opt_names)}</p>
+        </div>
+    }
+}
+
+/// The chart of training against held-out loss, per optimizer and batch size.
+#[component]
+fn GenChart() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ctx = expect_context::<SimCtx>();
+    let engine = ctx.engine;
+    let strings = move || texts(state.lang.get());
+    let x_name = move |s: &'static Strings| {
+        let i = match ctx.x_axis() {
+            XAxis::Steps => 0,
+            XAxis::Examples => 1,
+            XAxis::Epochs => 2,
+        };
+        s.sim().loss_x.get(i).copied().unwrap_or("")
     };
     let alt = Signal::derive(move || {
         let s = strings();
         let n = engine
             .runs
             .with(|r| r.as_ref().map_or(0, |r| r.groups.len()));
-        fill(
-            s.sim_gen().alt,
-            &[
-                ("n", &n.to_string()),
-                ("x", s.sim().loss_x.get(x_index()).copied().unwrap_or("")),
-            ],
-        )
+        fill(s.sim_gen().alt, &[("n", &n.to_string()), ("x", x_name(s))])
     });
     let chart: ChartFn = Rc::new(move |job: ChartJob<'_, '_>| {
         let s = strings();
@@ -209,7 +271,7 @@ pub fn GenPanel() -> impl IntoView {
         let plot = GapPlot {
             curves: &curves,
             labels: AxisLabels {
-                x: s.sim().loss_x.get(x_index()).copied().unwrap_or(""),
+                x: x_name(s),
                 y: s.sim_gen().y,
             },
             kinds: s.sim_gen().kinds,
@@ -221,6 +283,23 @@ pub fn GenPanel() -> impl IntoView {
         );
     });
     let file = Signal::derive(move || super::file_stem(&state.sim, "gen"));
+    view! {
+        <figure class="chart">
+            <figcaption>{move || strings().sim_gen().chart_title}</figcaption>
+            <ChartCanvas testid="chart-sim-gen" alt=alt chart=chart file=file suffix="sim-gen"/>
+            <p class="chart-note">{move || strings().sim_gen().caption}</p>
+        </figure>
+    }
+}
+
+/// The table: per optimizer and batch size, the updates, the training and held-out loss and the
+/// gap with its range over the seeds.
+#[component]
+fn GenTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ctx = expect_context::<SimCtx>();
+    let engine = ctx.engine;
+    let strings = move || texts(state.lang.get());
     let rows = move || {
         let s = strings();
         let out = engine.runs.get()?;
@@ -249,32 +328,31 @@ pub fn GenPanel() -> impl IntoView {
                 .collect_view(),
         )
     };
+    view! {
+        <div class="table-scroll">
+            <table class="sim-table" data-testid="sim-gen-table">
+                <thead>
+                    <tr>
+                        {move || strings().sim_gen().table_heads.iter().map(|h| view! { <th>{*h}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// What the current runs show about small against large batches (on a data set only).
+#[component]
+fn GenVerdict() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ctx = expect_context::<SimCtx>();
+    let engine = ctx.engine;
     let verdicts = move || {
-        let s = strings();
-        let t = s.sim_gen();
+        let s = texts(state.lang.get());
         let out = engine.runs.get()?;
         out.input.train_size()?;
-        let mut lines: Vec<String> = Vec::new();
-        for &o in &out.input.opts {
-            let settings: Vec<(usize, GapStats)> = out
-                .groups
-                .iter()
-                .filter(|g| g.opt == o)
-                .filter_map(|g| Some((g.batch, gap_stats(&g.runs)?)))
-                .collect();
-            let name = s.sim().opt_names.get(opt_index(o)).copied().unwrap_or("");
-            match contrast(&settings) {
-                Some(c) => {
-                    let updates = [c.small, c.large].map(|b| out.input.steps_for(b));
-                    let lang = state.lang.get();
-                    lines.push(verdict(t, lang, name, &c, out.input.seeds, updates));
-                }
-                None => lines.push(format!("{name}: {}", t.one_batch)),
-            }
-        }
-        if out.input.epochs.is_none() {
-            lines.push(t.no_budget.to_string());
-        }
+        let lines = verdict_lines(s, state.lang.get(), &out);
         Some(
             lines
                 .into_iter()
@@ -283,36 +361,6 @@ pub fn GenPanel() -> impl IntoView {
         )
     };
     view! {
-        <section class="sim-gen" data-testid="sim-gen">
-            <h3>{move || strings().sim_gen().title}</h3>
-            <p class="hint">{move || strings().sim_gen().intro}</p>
-            <div class="sim-gen-load">
-                <button type="button" data-testid="load-gen-experiment" on:click=load>
-                    {move || strings().sim_gen().load}
-                </button>
-                <p class="hint">{move || load_hint(strings().sim_gen(), state.lang.get(), &strings().sim().opt_names)}</p>
-            </div>
-            <p class="sim-gen-nodata" class:hidden=on_data>{move || strings().sim_gen().needs_data}</p>
-            <div class:hidden=move || !on_data() class:stale=move || stale.get()>
-                <figure class="chart">
-                    <figcaption>{move || strings().sim_gen().chart_title}</figcaption>
-                    <ChartCanvas testid="chart-sim-gen" alt=alt chart=chart file=file suffix="sim-gen"/>
-                    <p class="chart-note">{move || strings().sim_gen().caption}</p>
-                </figure>
-                <div class="table-scroll">
-                    <table class="sim-table" data-testid="sim-gen-table">
-                        <thead>
-                            <tr>
-                                {move || strings().sim_gen().table_heads.iter().map(|h| view! { <th>{*h}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                <div class="sim-gen-verdict" data-testid="gen-verdict">{verdicts}</div>
-                <h4>{move || strings().sim_gen().literature_title}</h4>
-                <p class="sim-gen-literature" data-testid="gen-literature">{move || strings().sim_gen().literature}</p>
-            </div>
-        </section>
+        <div class="sim-gen-verdict" data-testid="gen-verdict">{verdicts}</div>
     }
 }
