@@ -63,7 +63,8 @@ impl Study {
             Err(_) => prev.copied().flatten(),
         });
         let wanted: Memo<Option<DivisorSpec>> = Memo::new(move |_| {
-            ctx.shown
+            ctx.checked
+                .shown
                 .with(|s| s.as_ref().and_then(|i| spec(i, at.get())))
         });
         let answer: RwSignal<Option<Answer>> = RwSignal::new(None);
@@ -83,7 +84,7 @@ impl Study {
             })
         };
         let stale = Signal::derive(move || {
-            ctx.parsed.with(Result::is_err) || p.div_choice().is_err() || pending()
+            ctx.checked.result.with(Result::is_err) || p.div_choice().is_err() || pending()
         });
         Study {
             wanted,
@@ -148,7 +149,8 @@ fn DivisorFigures(
     let clipped = move || data.with(|d| d.as_ref()?.readings.get(2)?.clipped);
     let (clip_raw, clip_shown) = figure_texts(clipped, percent);
     let floor = Memo::new(move |_| {
-        ctx.shown
+        ctx.checked
+            .shown
             .with(|s| s.as_ref().and_then(sgd_noise_floor_batch))
     });
     let (floor_raw, floor_shown) = figure_texts(move || floor.get(), |v| fmt_number(v.round()));
@@ -295,7 +297,7 @@ fn DivisorReading(
     let state = expect_context::<AppState>();
     let ctx = expect_context::<SimCtx>();
     let reading = move || {
-        let input = ctx.shown.get()?;
+        let input = ctx.checked.shown.get()?;
         let d = study.data.get()?;
         Some(reading_text(
             texts(state.lang.get()).sim_divisor(),
@@ -339,7 +341,7 @@ fn DecayNote() -> impl IntoView {
     let p = ctx.p;
     let strings = move || texts(state.lang.get());
     let decay = move || {
-        let input = ctx.shown.get()?;
+        let input = ctx.checked.shown.get()?;
         Some(decay_text(strings().sim_divisor(), &input))
     };
     // A preset is a click: an event handler may write the inputs.

@@ -177,10 +177,11 @@ pub fn GenPanel() -> impl IntoView {
     let engine = ctx.engine;
     let strings = move || texts(state.lang.get());
     let on_data = move || {
-        ctx.shown
+        ctx.checked
+            .shown
             .with(|s| s.as_ref().is_some_and(|i| i.train_size().is_some()))
     };
-    let stale = move || match (engine.runs.get(), ctx.parsed.get()) {
+    let stale = move || match (engine.runs.get(), ctx.checked.result.get()) {
         (Some(r), Ok(i)) => !same_runs(&r.input, &i),
         _ => true,
     };

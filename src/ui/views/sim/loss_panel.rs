@@ -121,7 +121,7 @@ pub fn LossPanel() -> impl IntoView {
     };
     let stale = Signal::derive(move || {
         let runs = engine.runs.get();
-        match (runs, ctx.parsed.get()) {
+        match (runs, ctx.checked.result.get()) {
             (Some(r), Ok(i)) => !super::engine::same_runs(&r.input, &i),
             _ => true,
         }

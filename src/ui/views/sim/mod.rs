@@ -34,7 +34,7 @@ use crate::core::params::ParamSpec;
 use crate::core::sim::config::Task;
 use crate::core::sim::input::SimInput;
 use crate::core::sim::seed_band::XAxis;
-use crate::ui::components::checked::{Checked, error_named};
+use crate::ui::components::checked::Checked;
 use crate::ui::components::later::later;
 use crate::ui::i18n::texts;
 pub use crate::ui::params::sim::SimParams;
@@ -45,10 +45,8 @@ use crate::ui::state::AppState;
 pub struct SimCtx {
     /// The inputs.
     pub p: SimParams,
-    /// The parsed inputs (the view's `Checked::result`).
-    pub parsed: Memo<Result<SimInput, Vec<InputError>>>,
-    /// The last valid inputs, kept while the current text is invalid (its `Checked::shown`).
-    pub shown: Memo<Option<SimInput>>,
+    /// The parsed inputs, the last valid ones (kept while the text is invalid) and the stale flag.
+    pub checked: Checked<SimInput>,
     /// The work scheduler and its results.
     pub engine: Engine,
 }
@@ -56,13 +54,13 @@ pub struct SimCtx {
 impl SimCtx {
     /// The error of the field `spec` declares, if any.
     pub fn error(&self, spec: &'static ParamSpec) -> Signal<Option<InputError>> {
-        let parsed = self.parsed;
-        Signal::derive(move || parsed.with(|r| error_named(r, spec.key)))
+        self.checked.error(spec)
     }
 
     /// The x axis to draw with.
     pub fn x_axis(&self) -> XAxis {
-        self.shown
+        self.checked
+            .shown
             .with(|s| s.as_ref().map_or(XAxis::Steps, |i| i.x))
     }
 }
@@ -83,15 +81,9 @@ pub fn SimView() -> impl IntoView {
     let p = state.sim;
     let strings = move || texts(state.lang.get());
     let checked = Checked::new(move || p.parse());
-    let parsed = checked.result;
-    let shown = checked.shown;
+    let (parsed, shown) = (checked.result, checked.shown);
     let engine = Engine::new(state.measured_noise);
-    let ctx = SimCtx {
-        p,
-        parsed,
-        shown,
-        engine,
-    };
+    let ctx = SimCtx { p, checked, engine };
     provide_context(ctx);
     // What the runs depend on: everything but the chart axis and the sweep chart's choice.
     let run_input: Memo<Option<SimInput>> = Memo::new(move |_| {

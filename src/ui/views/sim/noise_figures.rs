@@ -29,7 +29,10 @@ pub fn NoiseFigures() -> impl IntoView {
     let engine = ctx.engine;
     let strings = move || texts(state.lang.get());
     let stale = Signal::derive(move || {
-        let spec = ctx.shown.with(|s| s.as_ref().map(|i| i.sweep_spec()));
+        let spec = ctx
+            .checked
+            .shown
+            .with(|s| s.as_ref().map(|i| i.sweep_spec()));
         engine
             .sweep
             .with(|s| s.as_ref().is_some_and(|s| Some(&s.spec) != spec.as_ref()))

@@ -19,11 +19,12 @@ pub fn StatusBar() -> impl IntoView {
     // The sweep has a cap of its own (13 rates per setting): over it, the button is off and the
     // message beside it says what to cut.
     let sweep_error = Memo::new(move |_| {
-        ctx.parsed
+        ctx.checked
+            .result
             .with(|r| r.as_ref().ok().and_then(|i| i.check_sweep().err()))
     });
     let run_sweep = move |_| {
-        if let Ok(input) = ctx.parsed.get_untracked() {
+        if let Ok(input) = ctx.checked.result.get_untracked() {
             let runs_current = engine
                 .runs
                 .get_untracked()
@@ -73,7 +74,7 @@ pub fn StatusBar() -> impl IntoView {
                 type="button"
                 class="primary"
                 data-testid="run-sweep"
-                disabled=move || sweeping() || ctx.parsed.with(Result::is_err) || sweep_error.with(Option::is_some)
+                disabled=move || sweeping() || ctx.checked.result.with(Result::is_err) || sweep_error.with(Option::is_some)
                 aria-describedby="sweep-error"
                 on:click=run_sweep
             >
