@@ -1,8 +1,8 @@
 //! The Simulator's worker module (not a page): started in a dedicated module worker by
-//! `public/sim-worker.js`, it takes cells ([`batch_lab::core::sim::pool::Request`]) one message at
-//! a time, runs each ([`batch_lab::core::sim::pool::run_cell`]) and posts the result back, with
-//! progress reports in between (at most one per [`PROGRESS_MS`]). It links the simulation core
-//! only: no view, no Leptos, no charts.
+//! `public/sim-worker.js`, it takes a batch of cells ([`batch_lab::core::sim::pool::Request`]) per
+//! message, runs them in order ([`batch_lab::core::sim::pool::run_cell`]) and posts the batch's
+//! results back in one message, with progress reports in between (at most one per
+//! [`PROGRESS_MS`]). It links the simulation core only: no view, no Leptos, no charts.
 
 use std::cell::RefCell;
 
@@ -37,32 +37,37 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
 }
 
 fn handle(scope: &DedicatedWorkerGlobalScope, bytes: &[u8]) {
-    let Some(Request { job, id, task }) = decode::<Request>(bytes) else {
+    let Some(request) = decode::<Request>(bytes) else {
         return;
     };
+    let job = request.job;
     PROBLEM.with(|slot| {
         let mut slot = slot.borrow_mut();
-        let key = (task.task, task.noise, task.data_seed);
+        let key = (request.task, request.noise, request.data_seed);
         if slot.as_ref().is_none_or(|(k, _)| *k != key) {
-            *slot = problem_for(task.task, task.noise, task.data_seed)
+            *slot = problem_for(request.task, request.noise, request.data_seed)
                 .ok()
                 .map(|p| (key, p));
         }
         let Some((_, problem)) = slot.as_ref() else {
-            post(scope, &Reply::Failed { job, id });
+            post(scope, &Reply::Failed { job });
             return;
         };
         let start = now(scope);
         let mut last = start;
-        let out = run_cell(problem.as_ref(), &task.cell, &mut |updates| {
-            let t = now(scope);
-            if t - last >= PROGRESS_MS {
-                last = t;
-                post(scope, &Reply::Progress { job, id, updates });
-            }
-        });
+        let mut outs = Vec::with_capacity(request.cells.len());
+        for (done, (id, cell)) in request.cells.iter().enumerate() {
+            let out = run_cell(problem.as_ref(), cell, &mut |updates| {
+                let t = now(scope);
+                if t - last >= PROGRESS_MS {
+                    last = t;
+                    post(scope, &Reply::Progress { job, done, updates });
+                }
+            });
+            outs.push((*id, out));
+        }
         let ms = now(scope) - start;
-        post(scope, &Reply::Done { job, id, ms, out });
+        post(scope, &Reply::Done { job, ms, outs });
     });
 }
 

@@ -14,7 +14,9 @@ export const VIEWS = ['steps', 'lr', 'sim', 'memory', 'data', 'compute'];
 
 /**
  * Starts a server and a browser. Returns helpers; call `close()` when done.
- * `app.problems()` lists console errors, page errors and off-origin requests seen so far.
+ * `app.problems()` lists console errors, page errors and off-origin requests seen so far. Playwright reports a
+ * dedicated worker's console calls and uncaught errors (an unhandled rejection included) on its page too, so they
+ * count here as the page's own.
  */
 export async function startApp() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {

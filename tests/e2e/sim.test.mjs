@@ -182,6 +182,22 @@ test('the workers: one per core, the same figures with 1, 2 and 5 workers; witho
   assert.deepEqual(app.problems(), [], 'no request leaves the origin');
 });
 
+test('workers whose module cannot load: the page says so, no page error, nothing computed', async () => {
+  const { page, errors } = await pageWith(2);
+  let aborted = 0;
+  await page.route(/\/sim_worker-[^/]*_bg\.wasm$/, (route) => {
+    aborted++;
+    return route.abort();
+  });
+  await page.goto(`${app.base}?view=sim&lang=en`);
+  await page.locator('[data-testid="sim-no-workers"]').waitFor({ timeout: 30000 });
+  assert.ok(aborted > 0, 'the workers asked for their module');
+  assert.equal(await page.locator('[data-testid="sim-done"]').count(), 0, 'nothing computed');
+  await page.waitForTimeout(300);
+  assert.deepEqual(errors, [], 'no console or page error');
+  await page.close();
+});
+
 test('a new input cancels the stale run and redraws; x switches without recomputing', async () => {
   const { page } = app;
   await app.open('view=sim&lang=en');

@@ -194,6 +194,21 @@ pub fn run_work(task: Task, batch: usize, steps: u64, eval_every: u64) -> f64 {
     }
 }
 
+/// Estimated work units of a noise measurement from `samples` per-example gradients
+/// ([`Problem::noise_stats`]): on the quadratic a normal draw and a few flops per coordinate and
+/// sample (one unit each); on a data set (at most n examples) one training example's forward and
+/// backward pass plus a pass over the parameters per sample.
+pub fn noise_work(task: Task, samples: usize) -> f64 {
+    let d = task.dim() as f64;
+    match task {
+        Task::Nqm { .. } => samples as f64 * d,
+        Task::Softmax { n, .. } | Task::Mlp { n, .. } => {
+            let c = data_costs(task);
+            samples.min(n) as f64 * (c.per_example + d * c.per_param)
+        }
+    }
+}
+
 /// Estimated work units of a sweep: every batch size's run for every optimizer and grid rate.
 pub fn sweep_work(
     task: Task,

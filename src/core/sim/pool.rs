@@ -3,18 +3,29 @@
 //! A cell is one whole run: a run of the runs (its trajectory), a grid point of a sweep (its
 //! [`LrPoint`]), or the sweep's noise measurement (its [`NoiseStats`]). Every cell is determined by
 //! its own [`RunSpec`] (seed included) and the problem, never by which worker runs it or when, so
-//! the results are bit-identical whatever the number of workers and the order they finish in;
-//! [`Plan`] puts them back in the order of [`super::sweep::sweep`] and
-//! [`SimInput::run_specs`] (tested below against both, over simulated pools).
+//! the results are bit-identical whatever the number of workers, the way cells are grouped into
+//! messages, and the order they finish in; [`Plan`] puts them back in the order of
+//! [`super::sweep::sweep`] and [`SimInput::run_specs`] (tested below against both, over simulated
+//! pools).
 //!
-//! A job runs in up to two stages: the sweep's grid runs, then the noise measurement and the runs
-//! (whose rates may come from the grid). Cells cross a worker boundary as bytes ([`encode`],
-//! [`decode`]): bincode 1.3 over the serde derives of the core types, so every `f64` travels as
-//! its exact bits (NaN and infinities included) and a field added to a spec travels with it.
+//! A worker gets cells in batches ([`Plan::next_batch`]): as many as make about [`BATCH_WORK`]
+//! estimated work units (the cost model of [`super::config`]), fewer towards the end of the queue
+//! so that the workers finish together, and always at least one. A sweep's grid cells are a
+//! millisecond each on the quadratic, so one message per cell would cost more than the cell.
+//!
+//! A job runs in up to two stages: the sweep's grid runs, then the runs (whose rates may come from
+//! the grid). The noise measurement needs only the grid runs of one cell (the first optimizer at
+//! the largest batch, [`SweepSpec::noise_cell`]): those go first, and the measurement is queued
+//! ahead of the rest of the grid as soon as they are in, so it runs beside the grid instead of
+//! after it. Cells cross a worker boundary as bytes ([`encode`], [`decode`]): bincode 1.3 over the
+//! serde derives of the core types, so every `f64` travels as its exact bits (NaN and infinities
+//! included) and a field added to a spec travels with it.
+
+use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
-use super::config::Task;
+use super::config::{Task, noise_work, run_work};
 use super::divisor_study::{self, DivisorSpec, DivisorStudy};
 use super::input::SimInput;
 use super::nqm::NoiseModel;
@@ -25,6 +36,12 @@ use super::sweep::{LrPoint, SweepCell, SweepResult, SweepSpec};
 
 /// Updates between two progress reports of a running cell.
 pub const PROGRESS_EVERY: u64 = 64;
+
+/// Estimated work units a batch of cells aims at (one unit is about 10 ns, see
+/// [`super::config`]): a few milliseconds, so that a message's round trip is small beside the work
+/// it carries, while progress still moves several times a second (a cancel ends the busy workers
+/// at once, whatever their batch).
+pub const BATCH_WORK: f64 = 5e5;
 
 /// One unit of work.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,6 +77,16 @@ impl Cell {
             Cell::Divisor(d) => d.update,
         }
     }
+
+    /// Estimated work units of the cell on `task` (the cost model of [`super::config`]).
+    pub fn work(&self, task: Task) -> f64 {
+        let run = |r: &RunSpec| run_work(task, r.batch_size, r.steps, r.eval_every);
+        match self {
+            Cell::Run(r) | Cell::Grid { run: r, .. } => run(r),
+            Cell::Noise { sweep, run: r } => run(r) + noise_work(task, sweep.noise_samples),
+            Cell::Divisor(d) => d.update as f64 * d.dim as f64 * divisor_study::RULES.len() as f64,
+        }
+    }
 }
 
 /// What a cell gives.
@@ -75,28 +102,20 @@ pub enum CellOut {
     Divisor(Option<DivisorStudy>),
 }
 
-/// A cell with what its worker needs to build the problem.
+/// A message to a worker: a batch of cells of job `job` (the page's generation counter), each
+/// with its id, and what the worker needs to build their problem.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CellTask {
+pub struct Request {
+    /// The job.
+    pub job: u64,
     /// The problem.
     pub task: Task,
     /// The quadratic's gradient-noise model (ignored on the data sets).
     pub noise: NoiseModel,
     /// The seed of the problem's data ([`Task::build`]).
     pub data_seed: u64,
-    /// The work.
-    pub cell: Cell,
-}
-
-/// A message to a worker: a cell of job `job` (the page's generation counter), with its id.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Request {
-    /// The job.
-    pub job: u64,
-    /// The cell's id in its [`Plan`].
-    pub id: usize,
-    /// The work.
-    pub task: CellTask,
+    /// The cells, each with its id in its [`Plan`], to run in this order.
+    pub cells: Vec<(usize, Cell)>,
 }
 
 /// A message from a worker.
@@ -104,32 +123,29 @@ pub struct Request {
 pub enum Reply {
     /// The worker's module is running and takes cells.
     Ready,
-    /// Cell `id` of `job` has done `updates` updates.
+    /// The batch of `job` out: its first `done` cells are finished, and the next has done
+    /// `updates` updates.
     Progress {
         /// The job.
         job: u64,
-        /// The cell.
-        id: usize,
-        /// Updates done.
+        /// Cells of the batch finished.
+        done: usize,
+        /// Updates done by the cell running.
         updates: u64,
     },
-    /// Cell `id` of `job` is done, after `ms` of computing.
+    /// The batch of `job` is done, after `ms` of computing: what each cell gave, by id.
     Done {
         /// The job.
         job: u64,
-        /// The cell.
-        id: usize,
-        /// Milliseconds spent on the cell.
+        /// Milliseconds spent on the batch.
         ms: f64,
-        /// What it gave.
-        out: CellOut,
+        /// What each cell gave, in the batch's order.
+        outs: Vec<(usize, CellOut)>,
     },
-    /// Cell `id` of `job` could not be run (its problem could not be built).
+    /// The batch of `job` could not be run (its problem could not be built).
     Failed {
         /// The job.
         job: u64,
-        /// The cell.
-        id: usize,
     },
 }
 
@@ -141,6 +157,17 @@ pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 /// Reads a message written by [`encode`]; `None` if the bytes are not one.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     bincode::deserialize(bytes).ok()
+}
+
+/// The cells of a batch out (their ids in the batch's order) as (cell id, updates done), when its
+/// first `done` cells are finished and the next has done `updates`: what [`Plan::progress`]
+/// counts (a finished cell counts in full).
+pub fn batch_in_flight(ids: &[usize], done: usize, updates: u64) -> Vec<(usize, u64)> {
+    ids.iter()
+        .take(done.saturating_add(1))
+        .enumerate()
+        .map(|(i, &id)| (id, if i < done { u64::MAX } else { updates }))
+        .collect()
 }
 
 /// Runs one cell, calling `progress(updates done)` every [`PROGRESS_EVERY`] updates.
@@ -218,7 +245,8 @@ pub struct Plan {
     runs_started: bool,
     runs_published: bool,
     cells: Vec<(Slot, Cell)>,
-    next: usize,
+    /// Ids of the cells not handed out yet, in the order to hand them out.
+    queue: VecDeque<usize>,
     /// Updates of finished cells: sweep grid, runs.
     done_units: [u64; 2],
 }
@@ -236,19 +264,24 @@ impl Plan {
             runs_started: false,
             runs_published: false,
             cells: Vec::new(),
-            next: 0,
+            queue: VecDeque::new(),
             done_units: [0; 2],
             input,
         };
         if sweep {
             let spec = plan.input.sweep_spec();
             let runs = spec.grid_runs();
-            let grid = runs.iter().map(|&(ci, lr, _)| (ci, lr)).collect();
+            let grid: Vec<(usize, f64)> = runs.iter().map(|&(ci, lr, _)| (ci, lr)).collect();
             for (k, (_, lr, run)) in runs.into_iter().enumerate() {
                 let target = spec.target;
                 plan.cells
                     .push((Slot::Grid(k), Cell::Grid { lr, target, run }));
             }
+            // The grid runs the noise measurement reads go first.
+            let first = spec.noise_cell();
+            let (ahead, rest): (Vec<usize>, Vec<usize>) =
+                (0..grid.len()).partition(|&k| grid.get(k).map(|g| g.0) == first);
+            plan.queue.extend(ahead.into_iter().chain(rest));
             plan.sweep = Some(SweepPart {
                 points: vec![None; plan.cells.len()],
                 grid,
@@ -257,6 +290,7 @@ impl Plan {
                 noise: None,
                 published: false,
             });
+            plan.queue_noise();
             if plan.cells.is_empty() {
                 plan.grid_done();
             }
@@ -283,10 +317,35 @@ impl Plan {
 
     /// The next cell to hand out, with its id; `None` while the rest waits for cells out.
     pub fn next_cell(&mut self) -> Option<(usize, Cell)> {
-        let (_, cell) = self.cells.get(self.next)?;
-        let id = self.next;
-        self.next += 1;
+        let id = self.queue.pop_front()?;
+        let (_, cell) = self.cells.get(id)?;
         Some((id, cell.clone()))
+    }
+
+    /// The next cells to hand out to one of `workers` workers, with their ids: at least one (none
+    /// while the rest waits for cells out), and more while their estimated work stays within
+    /// `max_work` and within a share of what is queued (a `2 × workers`-th, so that batches
+    /// shrink towards the end of the queue and the workers finish together).
+    pub fn next_batch(&mut self, max_work: f64, workers: usize) -> Vec<(usize, Cell)> {
+        let task = self.input.task;
+        let work =
+            |cells: &[(Slot, Cell)], id: usize| cells.get(id).map_or(0.0, |c| c.1.work(task));
+        let queued: f64 = self.queue.iter().map(|&id| work(&self.cells, id)).sum();
+        let limit = max_work.min(queued / (2 * workers.max(1)) as f64);
+        let mut out = Vec::new();
+        let mut total = 0.0;
+        while let Some(&id) = self.queue.front() {
+            let w = work(&self.cells, id);
+            if !out.is_empty() && total + w > limit {
+                break;
+            }
+            self.queue.pop_front();
+            total += w;
+            if let Some((_, cell)) = self.cells.get(id) {
+                out.push((id, cell.clone()));
+            }
+        }
+        out
     }
 
     /// Gives back what cell `id` gave; returns the parts this completes. An id that is unknown,
@@ -306,7 +365,9 @@ impl Plan {
                 };
                 *at = Some(p);
                 self.done_units[0] += units;
-                if sweep.points.iter().all(Option::is_some) {
+                let all = sweep.points.iter().all(Option::is_some);
+                self.queue_noise();
+                if all {
                     self.grid_done();
                 }
             }
@@ -386,8 +447,43 @@ impl Plan {
         (sweeping, done as f64 / total.max(1) as f64)
     }
 
-    /// The grid is complete: queue the noise measurement, and the runs (they need the grid's
-    /// rates only).
+    /// Once the grid runs of the cell the noise measurement reads are in (or there is no such
+    /// cell), queues the measurement ahead of every other cell (or records that there is none).
+    fn queue_noise(&mut self) {
+        let Some(sweep) = self.sweep.as_mut() else {
+            return;
+        };
+        let queued = self.cells.iter().any(|(s, _)| *s == Slot::Noise);
+        if queued || sweep.noise.is_some() {
+            return;
+        }
+        let first = sweep.spec.noise_cell();
+        let mut cells = sweep.spec.empty_cells();
+        for (&(ci, _), p) in sweep.grid.iter().zip(&sweep.points) {
+            if Some(ci) != first {
+                continue;
+            }
+            match (cells.get_mut(ci), p) {
+                (Some(c), Some(p)) => c.points.push(*p),
+                _ => return,
+            }
+        }
+        match sweep.spec.noise_run(&cells) {
+            Some(run) => {
+                self.queue.push_front(self.cells.len());
+                self.cells.push((
+                    Slot::Noise,
+                    Cell::Noise {
+                        sweep: sweep.spec.clone(),
+                        run,
+                    },
+                ));
+            }
+            None => sweep.noise = Some(None),
+        }
+    }
+
+    /// The grid is complete: queue the runs (they need the grid's rates only).
     fn grid_done(&mut self) {
         let Some(sweep) = self.sweep.as_mut() else {
             return;
@@ -397,16 +493,6 @@ impl Plan {
             if let (Some(c), Some(p)) = (cells.get_mut(ci), p) {
                 c.points.push(*p);
             }
-        }
-        match sweep.spec.noise_run(&cells) {
-            Some(run) => self.cells.push((
-                Slot::Noise,
-                Cell::Noise {
-                    sweep: sweep.spec.clone(),
-                    run,
-                },
-            )),
-            None => sweep.noise = Some(None),
         }
         self.prior = Some(sweep.spec.result(cells.clone(), None));
         sweep.cells = Some(cells);
@@ -422,6 +508,7 @@ impl Plan {
         self.runs = vec![None; specs.len()];
         for (k, (o, b, spec)) in specs.into_iter().enumerate() {
             self.runs_meta.push((o, b, spec.schedule.peak_lr));
+            self.queue.push_back(self.cells.len());
             self.cells.push((Slot::Run(k), Cell::Run(spec)));
         }
     }
@@ -459,40 +546,77 @@ mod tests {
         i
     }
 
-    /// Runs `plan` on `k` simulated workers: each takes a cell when free, and the next to finish
-    /// is drawn at random, so cells finish in a shuffled order. Every cell and every result goes
-    /// through the wire encoding. Returns the parts in the order they completed.
-    fn pooled(mut plan: Plan, problem: &dyn Problem, k: usize, order: u64) -> Vec<Finished> {
+    /// Runs `plan` on `k` simulated workers: each takes a batch ([`Plan::next_batch`] with
+    /// `max_work`) when free, and the next to finish is drawn at random, so batches finish in a
+    /// shuffled order. Every batch and every reply goes through the wire encoding, and progress
+    /// is read between the cells of a batch. Returns the parts in the order they completed.
+    fn pooled(
+        mut plan: Plan,
+        problem: &dyn Problem,
+        k: usize,
+        order: u64,
+        max_work: f64,
+    ) -> Vec<Finished> {
         let mut rng = SimRng::new(order);
         let mut out = plan.finished();
-        let mut busy: Vec<(usize, Vec<u8>)> = Vec::new();
+        let mut busy: Vec<Vec<u8>> = Vec::new();
+        let mut fraction = (true, 0.0);
         loop {
             while busy.len() < k {
-                let Some((id, cell)) = plan.next_cell() else {
+                let cells = plan.next_batch(max_work, k);
+                if cells.is_empty() {
                     break;
-                };
-                let task = CellTask {
+                }
+                let work: f64 = cells.iter().map(|(_, c)| c.work(plan.task())).sum();
+                assert!(
+                    cells.len() == 1 || work <= max_work,
+                    "{} cells, {work}",
+                    cells.len()
+                );
+                let request = Request {
+                    job: 7,
                     task: plan.task(),
                     noise: plan.input().noise,
                     data_seed: 1,
-                    cell,
+                    cells,
                 };
-                busy.push((id, encode(&task)));
+                busy.push(encode(&request));
             }
             if busy.is_empty() {
                 break;
             }
             let pick = (rng.next_u64() % busy.len() as u64) as usize;
-            let (id, bytes) = busy.swap_remove(pick);
-            let task: CellTask = decode(&bytes).expect("a cell");
-            let mut last = 0;
-            let result = run_cell(problem, &task.cell, &mut |u| {
-                assert!(u > last && u <= task.cell.updates());
-                last = u;
-            });
-            let (_, f) = plan.progress(&[(id, task.cell.updates())]);
-            assert!((0.0..=1.0).contains(&f), "fraction {f}");
-            out.extend(plan.complete(id, decode(&encode(&result)).expect("a result")));
+            let request: Request = decode(&busy.swap_remove(pick)).expect("a batch");
+            let ids: Vec<usize> = request.cells.iter().map(|c| c.0).collect();
+            let mut outs = Vec::new();
+            for (done, (id, cell)) in request.cells.iter().enumerate() {
+                let mut last = 0;
+                let result = run_cell(problem, cell, &mut |u| {
+                    assert!(u > last && u <= cell.updates());
+                    last = u;
+                });
+                let now = plan.progress(&batch_in_flight(&ids, done, last));
+                assert!((0.0..=1.0).contains(&now.1), "fraction {now:?}");
+                if now.0 == fraction.0 {
+                    assert!(
+                        now.1 >= fraction.1,
+                        "progress only grows: {fraction:?} {now:?}"
+                    );
+                }
+                fraction = now;
+                outs.push((*id, result));
+            }
+            let reply = Reply::Done {
+                job: request.job,
+                ms: 1.0,
+                outs,
+            };
+            let Some(Reply::Done { job: 7, outs, .. }) = decode(&encode(&reply)) else {
+                panic!("a batch's results");
+            };
+            for (id, result) in outs {
+                out.extend(plan.complete(id, result));
+            }
         }
         assert!(plan.is_done(), "every part returned");
         out
@@ -521,9 +645,9 @@ mod tests {
     }
 
     /// The pooled path gives bit for bit the results of the whole sweep and the runs done in one
-    /// place, whatever the number of workers (1, 2, 3, 8) and the order cells finish in: on the
-    /// quadratic and on the MLP, with rates from the sweep (`auto`, so the runs depend on it) and
-    /// with fixed rates.
+    /// place, whatever the number of workers (1, 2, 3, 8), the size of their batches (one cell,
+    /// a few, [`BATCH_WORK`], unbounded) and the order batches finish in: on the quadratic and on
+    /// the MLP, with rates from the sweep (`auto`, so the runs depend on it) and with fixed rates.
     #[test]
     fn pooled_results_do_not_depend_on_workers_or_order() {
         for task in [
@@ -541,14 +665,24 @@ mod tests {
                     matches!(&reference[0], Finished::Sweep(_, r) if r.noise.is_some()),
                     "{task:?}: the noise is measured"
                 );
-                let pools: &[(usize, u64)] = match task {
-                    Task::Nqm { .. } => &[(1, 1), (2, 2), (2, 3), (3, 4), (8, 5)],
-                    _ => &[(1, 1), (3, 4)],
+                let pools: &[(usize, u64, f64)] = match task {
+                    Task::Nqm { .. } => &[
+                        (1, 1, 0.0),
+                        (2, 2, BATCH_WORK),
+                        (2, 3, 0.0),
+                        (2, 9, 1e4),
+                        (3, 4, 1e4),
+                        (8, 5, f64::INFINITY),
+                    ],
+                    _ => &[(1, 1, 0.0), (3, 4, BATCH_WORK)],
                 };
-                for &(k, order) in pools {
+                for &(k, order, max_work) in pools {
                     let plan = Plan::new(input.clone(), true, true, None);
-                    let got = pooled(plan, problem.as_ref(), k, order);
-                    assert_eq!(got, reference, "{task:?}, lr {lr:?}, {k} workers");
+                    let got = pooled(plan, problem.as_ref(), k, order, max_work);
+                    assert_eq!(
+                        got, reference,
+                        "{task:?}, lr {lr:?}, {k} workers, batches of {max_work}"
+                    );
                 }
             }
         }
@@ -567,10 +701,10 @@ mod tests {
         for k in [1, 4] {
             let plan = Plan::new(input.clone(), false, true, Some(prior.clone()));
             assert!(!plan.sweeps());
-            let got = pooled(plan, problem.as_ref(), k, 7);
+            let got = pooled(plan, problem.as_ref(), k, 7, BATCH_WORK);
             assert_eq!(got.as_slice(), &reference[1..]);
             let plan = Plan::new(input.clone(), true, false, None);
-            let got = pooled(plan, problem.as_ref(), k, 8);
+            let got = pooled(plan, problem.as_ref(), k, 8, BATCH_WORK);
             assert_eq!(got.as_slice(), &reference[..1]);
         }
         // Without a sweep to take `auto` rates from, there are no runs: the job is complete at once.
@@ -641,22 +775,26 @@ mod tests {
             .expect("valid inputs");
             let direct = divisor_study::study(&input, at).expect("a study");
             let spec = divisor_study::spec(&input, at).expect("a spec");
-            let task = CellTask {
+            let request = Request {
+                job: 1,
                 task: input.task,
                 noise: input.noise,
                 data_seed: 1,
-                cell: Cell::Divisor(spec),
+                cells: vec![(0, Cell::Divisor(spec))],
             };
-            let back: CellTask = decode(&encode(&task)).expect("a cell");
-            assert_eq!(back, task);
+            let back: Request = decode(&encode(&request)).expect("a request");
+            assert_eq!(back, request);
+            let [(0, cell)] = back.cells.as_slice() else {
+                panic!("one cell");
+            };
             let problem = back.task.build(1).expect("a problem");
-            let out = run_cell(problem.as_ref(), &back.cell, &mut |_| {});
+            let out = run_cell(problem.as_ref(), cell, &mut |_| {});
             let Some(CellOut::Divisor(Some(pooled))) = decode::<CellOut>(&encode(&out)) else {
                 panic!("a divisor study");
             };
             assert_eq!(bits(&pooled), bits(&direct), "{noise} {est} {at:?}");
             assert_eq!(pooled, direct);
-            assert_eq!(back.cell.updates(), direct.update);
+            assert_eq!(cell.updates(), direct.update);
         }
         let soft = SimText {
             task: "softmax",
@@ -691,6 +829,138 @@ mod tests {
         let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&b.loss), bits(&t.loss));
         assert_eq!(b.diverged_at, Some(1));
-        assert!(decode::<CellTask>(&[1, 2, 3]).is_none());
+        assert!(decode::<Request>(&[1, 2, 3]).is_none());
+    }
+
+    /// Every message round-trips through the encoding unchanged: a batch of cells of each kind,
+    /// and every reply (a batch's results included); bytes cut short do not decode.
+    #[test]
+    fn messages_round_trip() {
+        let task = Task::Nqm { dim: 20 };
+        let problem = task.build(1).expect("a problem");
+        let mut plan = Plan::new(input(task, "auto"), true, true, None);
+        let mut cells = Vec::new();
+        while let Some((id, cell)) = plan.next_cell() {
+            let out = run_cell(problem.as_ref(), &cell, &mut |_| {});
+            cells.push((id, cell));
+            plan.complete(id, out);
+        }
+        for kind in [Slot::Grid(0), Slot::Noise, Slot::Run(0)] {
+            let same = |id: &usize| {
+                plan.cells.get(*id).map(|c| std::mem::discriminant(&c.0))
+                    == Some(std::mem::discriminant(&kind))
+            };
+            assert!(cells.iter().any(|(id, _)| same(id)), "{kind:?} cells");
+        }
+        let request = Request {
+            job: u64::MAX,
+            task,
+            noise: NoiseModel::Isotropic,
+            data_seed: 3,
+            cells: cells.clone(),
+        };
+        let bytes = encode(&request);
+        assert_eq!(decode::<Request>(&bytes), Some(request));
+        assert!(decode::<Request>(&bytes[..bytes.len() - 1]).is_none());
+        let outs: Vec<(usize, CellOut)> = cells
+            .iter()
+            .map(|(id, c)| (*id, run_cell(problem.as_ref(), c, &mut |_| {})))
+            .collect();
+        for reply in [
+            Reply::Ready,
+            Reply::Progress {
+                job: 2,
+                done: 3,
+                updates: 64,
+            },
+            Reply::Done {
+                job: 2,
+                ms: 0.25,
+                outs,
+            },
+            Reply::Failed { job: 2 },
+        ] {
+            assert_eq!(decode::<Reply>(&encode(&reply)), Some(reply));
+        }
+    }
+
+    /// Batches hold whole cells within the work asked for (more than one only when they fit),
+    /// shrink towards the end of the queue, and hand out every cell once.
+    #[test]
+    fn batches_fit_their_work_and_shrink_at_the_end() {
+        // The default sweep of the Simulator: 6 optimizers × 7 batch sizes × 13 rates on d = 100.
+        let input = SimText::DEFAULT.parse_fields().expect("valid inputs");
+        let mut plan = Plan::new(input, true, false, None);
+        let grid = plan.cells.len();
+        let unit = plan
+            .cells
+            .first()
+            .map(|c| c.1.work(plan.task()))
+            .unwrap_or(0.0);
+        assert!(
+            unit > 0.0 && unit < BATCH_WORK / 2.0,
+            "a grid cell is small: {unit}"
+        );
+        let mut sizes = Vec::new();
+        let mut seen = vec![false; grid];
+        loop {
+            let batch = plan.next_batch(BATCH_WORK, 2);
+            if batch.is_empty() {
+                break;
+            }
+            let work: f64 = batch.iter().map(|(_, c)| c.work(plan.task())).sum();
+            assert!(work <= BATCH_WORK, "{work}");
+            for (id, _) in &batch {
+                assert!(
+                    !std::mem::replace(&mut seen[*id], true),
+                    "cell {id} given twice"
+                );
+            }
+            sizes.push(batch.len());
+        }
+        assert!(seen.iter().all(|&s| s), "every cell handed out");
+        assert_eq!(sizes.first(), Some(&((BATCH_WORK / unit) as usize)));
+        assert_eq!(sizes.last(), Some(&1));
+        assert!(sizes.windows(2).all(|w| w[1] <= w[0]), "{sizes:?}");
+        assert!(
+            sizes.len() < grid / 4,
+            "{} messages for {grid} cells",
+            sizes.len()
+        );
+    }
+
+    /// The noise measurement is handed out as soon as the grid runs it reads are in, ahead of
+    /// the rest of the grid, and the result is the same as measured after the grid.
+    #[test]
+    fn the_noise_measurement_runs_beside_the_grid() {
+        let task = Task::Nqm { dim: 20 };
+        let problem = task.build(1).expect("a problem");
+        let input = input(task, "");
+        let reference = whole(&input, problem.as_ref(), true);
+        let mut plan = Plan::new(input, true, false, None);
+        let spec = plan
+            .sweep
+            .as_ref()
+            .map(|s| s.spec.clone())
+            .expect("a sweep");
+        let rates = spec.grid.values().len();
+        let grid = plan.cells.len();
+        let mut order = Vec::new();
+        let mut out = Vec::new();
+        while let Some((id, cell)) = plan.next_cell() {
+            order.push(plan.cells.get(id).map(|c| c.0));
+            let result = run_cell(problem.as_ref(), &cell, &mut |_| {});
+            out.extend(plan.complete(id, result));
+        }
+        assert_eq!(order.len(), grid + 1);
+        assert_eq!(order.get(rates), Some(&Some(Slot::Noise)), "{order:?}");
+        let first = spec.noise_cell().expect("a noise cell");
+        for slot in order.iter().take(rates) {
+            let Some(Slot::Grid(k)) = slot else {
+                panic!("{slot:?}");
+            };
+            assert_eq!(plan.sweep.as_ref().map(|s| s.grid[*k].0), Some(first));
+        }
+        assert_eq!(out.as_slice(), &reference[..1]);
     }
 }

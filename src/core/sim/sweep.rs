@@ -117,16 +117,20 @@ impl SweepSpec {
     /// optimizer at the largest batch, at its fastest rate (or its best rate); run it stopped at
     /// the target. `None` when the measurement is off or no rate qualifies.
     pub fn noise_run(&self, cells: &[SweepCell]) -> Option<RunSpec> {
+        let cell = cells.get(self.noise_cell()?)?;
+        let lr = cell.fastest().map(|f| f.1).or_else(|| cell.best_lr())?;
+        Some(self.grid_run(cell.optimizer, cell.batch_size, lr))
+    }
+
+    /// The index (in [`SweepSpec::empty_cells`] order) of the one cell [`SweepSpec::noise_run`]
+    /// reads: the first optimizer at the largest batch; `None` when the measurement is off.
+    pub fn noise_cell(&self) -> Option<usize> {
         if self.noise_samples == 0 {
             return None;
         }
-        let &opt = self.optimizers.first()?;
         let &b = self.batch_sizes.iter().max()?;
-        let cell = cells
-            .iter()
-            .find(|c| c.optimizer == opt && c.batch_size == b)?;
-        let lr = cell.fastest().map(|f| f.1).or_else(|| cell.best_lr())?;
-        Some(self.grid_run(opt, b, lr))
+        self.optimizers.first()?;
+        self.batch_sizes.iter().position(|&x| x == b)
     }
 
     /// The noise statistics at `params` (the end of [`SweepSpec::noise_run`]) from

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::sim::divisor_study::{DivisorSpec, DivisorStudy};
-use crate::core::sim::pool::{Cell as WorkCell, CellOut, CellTask, Reply, Request};
+use crate::core::sim::pool::{Cell as WorkCell, CellOut, Reply, Request};
 
 use super::engine::DATA_SEED;
 use super::pool::{Event, Handler, Solo};
@@ -60,12 +60,9 @@ fn on_event(out: RwSignal<Option<Answer>>, serial: u64, event: Event) {
             solo.note(&reply);
         }
     });
-    if let Reply::Done {
-        job,
-        out: CellOut::Divisor(study),
-        ..
-    } = reply
+    if let Reply::Done { job, outs, .. } = reply
         && job == ASKED.with(Cell::get)
+        && let Some((_, CellOut::Divisor(study))) = outs.into_iter().next()
         && let Some(spec) = WANTED.with(|w| w.borrow().clone())
     {
         out.set(Some(Arc::new((spec, study))));
@@ -94,13 +91,14 @@ pub fn request(spec: Option<DivisorSpec>, out: RwSignal<Option<Answer>>) {
         let State::Up(solo) = &mut *s else {
             return;
         };
-        let task = CellTask {
+        let request = Request {
+            job,
             task: crate::core::sim::config::Task::Nqm { dim: spec.dim },
             noise: spec.noise,
             data_seed: DATA_SEED,
-            cell: WorkCell::Divisor(spec),
+            cells: vec![(0, WorkCell::Divisor(spec))],
         };
-        if !solo.send(Request { job, id: 0, task }) {
+        if !solo.send(request) {
             solo.terminate();
             *s = State::Down;
         }

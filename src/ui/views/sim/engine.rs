@@ -1,6 +1,6 @@
 //! Runs the simulation without freezing the page: a pool of background workers ([`super::pool`])
-//! computes the job's cells (one run each, [`Plan`]) and the page only hands them out and shows
-//! the results, in the plan's order, one result per task. The page's thread runs no simulation:
+//! computes the job's cells (one run each, [`Plan`]) and the page only hands them out, in
+//! batches, and shows the results, in the plan's order, one result per task. The page's thread runs no simulation:
 //! where no worker can start, the job ends at once with [`Status::NoWorkers`] and the page says
 //! so. A generation counter cancels a stale job: every start and every cancel bumps it, and a
 //! result of a job that is no longer current is dropped (busy workers are also ended).
@@ -308,15 +308,17 @@ fn on_event(engine: Engine, worker: usize, serial: u64, event: Event) {
             });
             let generation = generation();
             match reply {
-                Reply::Done { job, id, ms, out } if job == generation => {
+                Reply::Done { job, ms, outs } if job == generation => {
                     JOB.with(|j| {
                         if let Ok(mut j) = j.try_borrow_mut()
                             && let Some(job) = j.as_mut()
                             && job.generation == generation
                         {
                             job.busy += ms;
-                            let finished = job.plan.complete(id, out);
-                            queue(job, finished);
+                            for (id, out) in outs {
+                                let finished = job.plan.complete(id, out);
+                                queue(job, finished);
+                            }
                         }
                     });
                     pump();

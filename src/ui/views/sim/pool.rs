@@ -2,14 +2,16 @@
 //! per core (`navigator.hardwareConcurrency`, at most [`MAX_WORKERS`]), each running the worker
 //! module (`src/bin/sim_worker.rs`, started by `public/sim-worker.js`, whose hashed URL is in
 //! `<meta name="batch-lab-worker">`, written by `.ci/hash-pages.mjs`). The page hands out the cells
-//! of a [`Plan`] to idle workers and publishes the results in the plan's order, so they do not
-//! depend on how many workers there are or which finishes first.
+//! of a [`Plan`] to idle workers, a batch at a time ([`Plan::next_batch`], about [`BATCH_WORK`]
+//! units each), and publishes the results in the plan's order, so they do not depend on how many
+//! workers there are, how the cells were batched, or which finishes first.
 //!
 //! Cancelling terminates the workers that are busy (a cell cannot be interrupted from outside) and
 //! starts fresh ones in their place, so a cancel takes effect at once. A worker that fails to
 //! start or errs makes the pool unusable: the page then says so and computes nothing (its
-//! thread runs no simulation). [`Solo`] is one more worker of the same module for the divisor
-//! study, so that chart never waits behind a long job.
+//! thread runs no simulation). A worker whose module could not load says so with a message that
+//! is not bytes (`public/sim-worker.js`), which counts as such a failure. [`Solo`] is one more
+//! worker of the same module for the divisor study, so that chart never waits behind a long job.
 
 use std::rc::Rc;
 
@@ -18,7 +20,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::core::sim::pool::{CellTask, Plan, Reply, Request, decode, encode};
+use crate::core::sim::pool::{BATCH_WORK, Plan, Reply, Request, batch_in_flight, decode, encode};
 
 /// The most workers (more rarely pays: the runs of a default job are a few dozen cells).
 pub const MAX_WORKERS: usize = 8;
@@ -38,10 +40,21 @@ struct Slot {
     /// Which worker this is: events of a worker that was replaced carry an older serial.
     serial: u64,
     ready: bool,
-    /// The cell out, as (job, id, updates done).
-    busy: Option<(u64, usize, u64)>,
+    /// The batch out.
+    busy: Option<Busy>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// A batch out to a worker.
+struct Busy {
+    job: u64,
+    /// Its cells' ids, in the batch's order.
+    ids: Vec<usize>,
+    /// Cells of the batch finished.
+    done: usize,
+    /// Updates done by the cell running.
+    updates: u64,
 }
 
 /// The workers. Events arrive through the handler given to [`Pool::new`].
@@ -90,8 +103,11 @@ fn spawn(url: &str, index: usize, serial: u64, handler: &Handler) -> Option<Slot
     let worker = Worker::new_with_options(url, &options).ok()?;
     let h = handler.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let bytes = Uint8Array::new(&e.data()).to_vec();
-        match decode::<Reply>(&bytes) {
+        // Replies are bytes; anything else is the start script saying the module did not load.
+        let Ok(data) = e.data().dyn_into::<Uint8Array>() else {
+            return h(index, serial, Event::Failed);
+        };
+        match decode::<Reply>(&data.to_vec()) {
             Some(Reply::Ready) => h(index, serial, Event::Ready),
             Some(reply) => h(index, serial, Event::Reply(reply)),
             None => h(index, serial, Event::Failed),
@@ -180,59 +196,42 @@ impl Pool {
         }
     }
 
-    /// Records a progress report or the end of worker `i`'s cell.
+    /// Records a progress report or the end of worker `i`'s batch.
     pub fn note(&mut self, i: usize, reply: &Reply) {
         let Some(s) = self.slots.get_mut(i) else {
             return;
         };
-        match *reply {
-            Reply::Progress { job, id, updates } => {
-                if let Some(b) = s.busy.as_mut()
-                    && b.0 == job
-                    && b.1 == id
-                {
-                    b.2 = updates;
-                }
-            }
-            Reply::Done { job, id, .. } | Reply::Failed { job, id } => {
-                if s.busy.is_some_and(|b| b.0 == job && b.1 == id) {
-                    s.busy = None;
-                }
-            }
-            Reply::Ready => s.ready = true,
-        }
+        s.note(reply);
     }
 
-    /// The cells of `job` out now, as (id, updates done).
+    /// The cells of `job` out now, as (id, updates done; a finished cell of a batch out counts
+    /// in full).
     pub fn in_flight(&self, job: u64) -> Vec<(usize, u64)> {
         self.slots
             .iter()
-            .filter_map(|s| s.busy.filter(|b| b.0 == job).map(|b| (b.1, b.2)))
+            .filter_map(|s| s.busy.as_ref().filter(|b| b.job == job))
+            .flat_map(|b| batch_in_flight(&b.ids, b.done, b.updates))
             .collect()
     }
 
-    /// Hands the next cells of `plan` (job `job`) to the idle ready workers.
+    /// Hands the next batches of `plan` (job `job`) to the idle ready workers.
     pub fn pump(&mut self, job: u64, plan: &mut Plan, data_seed: u64) {
+        let workers = self.slots.len();
         for s in &mut self.slots {
             if !s.ready || s.busy.is_some() {
                 continue;
             }
-            let Some((id, cell)) = plan.next_cell() else {
+            let cells = plan.next_batch(BATCH_WORK, workers);
+            if cells.is_empty() {
                 return;
-            };
-            let request = Request {
+            }
+            s.send(&Request {
                 job,
-                id,
-                task: CellTask {
-                    task: plan.task(),
-                    noise: plan.input().noise,
-                    data_seed,
-                    cell,
-                },
-            };
-            let bytes = encode(&request);
-            let _ = s.worker.post_message(&Uint8Array::from(bytes.as_slice()));
-            s.busy = Some((job, id, 0));
+                task: plan.task(),
+                noise: plan.input().noise,
+                data_seed,
+                cells,
+            });
         }
     }
 }
@@ -282,11 +281,7 @@ impl Solo {
 
     /// The worker is ready, or has answered: send what waits.
     pub fn note(&mut self, reply: &Reply) {
-        match *reply {
-            Reply::Ready => self.slot.ready = true,
-            Reply::Done { .. } | Reply::Failed { .. } => self.slot.busy = None,
-            Reply::Progress { .. } => {}
-        }
+        self.slot.note(reply);
         self.flush();
     }
 
@@ -300,12 +295,43 @@ impl Solo {
             return;
         }
         if let Some(r) = self.queued.take() {
-            let bytes = encode(&r);
-            let _ = self
-                .slot
-                .worker
-                .post_message(&Uint8Array::from(bytes.as_slice()));
-            self.slot.busy = Some((r.job, r.id, 0));
+            self.slot.send(&r);
+        }
+    }
+}
+
+impl Slot {
+    /// Posts `request` to the worker, which is busy with it until it answers.
+    fn send(&mut self, request: &Request) {
+        let bytes = encode(request);
+        let _ = self
+            .worker
+            .post_message(&Uint8Array::from(bytes.as_slice()));
+        self.busy = Some(Busy {
+            job: request.job,
+            ids: request.cells.iter().map(|c| c.0).collect(),
+            done: 0,
+            updates: 0,
+        });
+    }
+
+    /// Records the worker's reply: progress of its batch, its end, or that it is ready.
+    fn note(&mut self, reply: &Reply) {
+        match *reply {
+            Reply::Progress { job, done, updates } => {
+                if let Some(b) = self.busy.as_mut()
+                    && b.job == job
+                {
+                    b.done = done;
+                    b.updates = updates;
+                }
+            }
+            Reply::Done { job, .. } | Reply::Failed { job } => {
+                if self.busy.as_ref().is_some_and(|b| b.job == job) {
+                    self.busy = None;
+                }
+            }
+            Reply::Ready => self.ready = true,
         }
     }
 }
