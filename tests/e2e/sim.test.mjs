@@ -184,6 +184,19 @@ test('the workers: one per core, the same figures with 1, 2 and 5 workers; witho
 
 test('workers whose module cannot load: the page says so, no page error, nothing computed', async () => {
   const { page, errors } = await pageWith(2);
+  // The start script must answer with a message, not die with an uncaught rejection: that reaches the page as the
+  // worker's "error" event (which the page handles, so the browser stays quiet), but once the page has navigated
+  // away nothing handles it and it shows as a page error. So no worker may fire "error" at all.
+  await page.addInitScript(() => {
+    window.__workerErrors = [];
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('error', (e) => window.__workerErrors.push(String(e.message)));
+      }
+    };
+  });
   let aborted = 0;
   await page.route(/\/sim_worker-[^/]*_bg\.wasm$/, (route) => {
     aborted++;
@@ -194,6 +207,7 @@ test('workers whose module cannot load: the page says so, no page error, nothing
   assert.ok(aborted > 0, 'the workers asked for their module');
   assert.equal(await page.locator('[data-testid="sim-done"]').count(), 0, 'nothing computed');
   await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__workerErrors), [], 'no worker "error" event');
   assert.deepEqual(errors, [], 'no console or page error');
   await page.close();
 });
