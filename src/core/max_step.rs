@@ -330,7 +330,7 @@ impl MaxStep {
         (0..=points)
             .map(|i| {
                 let t = 2.0 * core::f64::consts::PI * i as f64 / points as f64;
-                (a * libm::cos(t), b * libm::sin(t))
+                (a * crate::core::math::cos(t), b * crate::core::math::sin(t))
             })
             .collect()
     }

@@ -6,6 +6,7 @@ pub mod data_exp;
 pub mod error;
 pub mod format;
 pub mod lr_scaling;
+pub mod math;
 pub mod max_step;
 pub mod memory;
 pub mod mix;

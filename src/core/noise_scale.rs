@@ -124,13 +124,13 @@ pub fn log_grid(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     if !(lo > 0.0 && hi > lo && hi.is_finite()) {
         return Vec::new();
     }
-    let (a, z) = (libm::log(lo), libm::log(hi));
+    let (a, z) = (crate::core::math::log(lo), crate::core::math::log(hi));
     let last = (n - 1) as f64;
     (0..n)
         .map(|i| match i {
             0 => lo,
             _ if i == n - 1 => hi,
-            _ => libm::exp(a + (z - a) * i as f64 / last),
+            _ => crate::core::math::exp(a + (z - a) * i as f64 / last),
         })
         .collect()
 }
@@ -547,9 +547,11 @@ mod tests {
     fn monotone_in_batch_and_finite() {
         let mut rng = SimRng::new(7);
         for _ in 0..300 {
-            let b_noise = libm::pow(10.0, (rng.next_u64() % 2000) as f64 / 100.0 - 5.0);
+            let b_noise =
+                crate::core::math::pow(10.0, (rng.next_u64() % 2000) as f64 / 100.0 - 5.0);
             let b_noise = b_noise.clamp(MIN_B_NOISE, MAX_BATCH);
-            let eps_max = libm::pow(10.0, (rng.next_u64() % 1200) as f64 / 100.0 - 6.0);
+            let eps_max =
+                crate::core::math::pow(10.0, (rng.next_u64() % 1200) as f64 / 100.0 - 6.0);
             let cb = CriticalBatch::new(b_noise, eps_max).unwrap();
             let c = cb.curves(BatchRange::new(1.0, MAX_BATCH).unwrap(), 200);
             for w in c.fraction.windows(2) {

@@ -168,7 +168,8 @@ impl Schedule {
             ScheduleKind::Cosine | ScheduleKind::CosineMin => {
                 // HF computes p = (k − W)/max(1, T − W) without clamping; for k ≤ T, p ≤ 1.
                 let p = (k - w) as f64 / decay_len;
-                let cos = 0.5 * (1.0 + libm::cos(std::f64::consts::PI * 2.0 * 0.5 * p));
+                let cos =
+                    0.5 * (1.0 + crate::core::math::cos(std::f64::consts::PI * 2.0 * 0.5 * p));
                 if self.kind == ScheduleKind::CosineMin {
                     let r = self.min_lr_ratio;
                     (cos * (1.0 - r) + r).max(0.0)

@@ -35,9 +35,9 @@ fn round3(x: f64) -> f64 {
     if x <= 0.0 || !x.is_finite() {
         return 0.0;
     }
-    let e = libm::floor(libm::log10(x)) as i32;
-    let f = libm::pow(10.0, f64::from(2 - e));
-    libm::round(x * f) / f
+    let e = crate::core::math::floor(crate::core::math::log10(x)) as i32;
+    let f = crate::core::math::pow(10.0, f64::from(2 - e));
+    crate::core::math::round(x * f) / f
 }
 
 /// Draws the bars on `root`.

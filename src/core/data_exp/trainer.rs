@@ -131,7 +131,13 @@ impl Trainer {
             .iter()
             .copied()
             .fold(f64::NEG_INFINITY, f64::max);
-        let lse = max + libm::log(self.logits.iter().map(|&z| libm::exp(z - max)).sum::<f64>());
+        let lse = max
+            + crate::core::math::log(
+                self.logits
+                    .iter()
+                    .map(|&z| crate::core::math::exp(z - max))
+                    .sum::<f64>(),
+            );
         let loss = lse - self.logits.get(y).copied().unwrap_or(0.0);
         softmax_in_place(&mut self.logits);
         loss

@@ -294,10 +294,10 @@ mod tests {
         for _ in 0..500 {
             let n = 1 + rng.below(8) as usize;
             let counts: Vec<f64> = (0..n)
-                .map(|_| libm::pow(10.0, rng.below(1500) as f64 / 100.0))
+                .map(|_| crate::core::math::pow(10.0, rng.below(1500) as f64 / 100.0))
                 .map(f64::floor)
                 .collect();
-            let t = libm::pow(10.0, rng.below(1200) as f64 / 100.0 - 6.0);
+            let t = crate::core::math::pow(10.0, rng.below(1200) as f64 / 100.0 - 6.0);
             let k = (rng.below(2) == 0).then(|| 1.0 + rng.below(100_000) as f64);
             let r = mixing_rates(&counts, k, t);
             let sum: f64 = r.iter().sum();

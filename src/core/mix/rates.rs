@@ -48,7 +48,8 @@ pub fn mixing_rates(examples: &[f64], cap: Option<f64>, temperature: f64) -> Vec
     let logs: Vec<Option<f64>> = examples
         .iter()
         .map(|&n| {
-            (n > 0.0 && n.is_finite()).then(|| libm::log(cap.map_or(n, |k| n.min(k))) / temperature)
+            (n > 0.0 && n.is_finite())
+                .then(|| crate::core::math::log(cap.map_or(n, |k| n.min(k))) / temperature)
         })
         .collect();
     let top = logs
@@ -61,7 +62,7 @@ pub fn mixing_rates(examples: &[f64], cap: Option<f64>, temperature: f64) -> Vec
     }
     let weights: Vec<f64> = logs
         .iter()
-        .map(|l| l.map_or(0.0, |l| libm::exp(l - top)))
+        .map(|l| l.map_or(0.0, |l| crate::core::math::exp(l - top)))
         .collect();
     // The largest weight is exactly 1, so the sum is ≥ 1.
     let sum: f64 = weights.iter().sum();

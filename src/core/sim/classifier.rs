@@ -96,10 +96,10 @@ impl<N: Net> Classifier<N> {
         let zy = w.logits.get(y).copied().unwrap_or(0.0);
         let mut sum = 0.0;
         for z in w.logits.iter_mut() {
-            *z = libm::exp(*z - max);
+            *z = crate::core::math::exp(*z - max);
             sum += *z;
         }
-        let loss = (max + libm::log(sum)) - zy;
+        let loss = (max + crate::core::math::log(sum)) - zy;
         for p in w.logits.iter_mut() {
             *p /= sum;
         }
@@ -114,8 +114,12 @@ impl<N: Net> Classifier<N> {
         for i in 0..split.len() {
             let y = self.logits(params, split, i, &mut w);
             let max = w.logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let sum = w.logits.iter().map(|&z| libm::exp(z - max)).sum::<f64>();
-            total += (max + libm::log(sum)) - w.logits.get(y).copied().unwrap_or(0.0);
+            let sum = w
+                .logits
+                .iter()
+                .map(|&z| crate::core::math::exp(z - max))
+                .sum::<f64>();
+            total += (max + crate::core::math::log(sum)) - w.logits.get(y).copied().unwrap_or(0.0);
         }
         total / n
     }

@@ -710,7 +710,7 @@ mod tests {
         for case in 0..120 {
             let (task, problem) = &problems[case % 3];
             let kind = OptimizerKind::ALL[r.below(7) as usize];
-            let lr = libm::pow(10.0, -4.0 + 6.0 * r.uniform()); // 1e-4 … 100
+            let lr = crate::core::math::pow(10.0, -4.0 + 6.0 * r.uniform()); // 1e-4 … 100
             let b = 1 + r.below(80) as usize;
             let spec = RunSpec {
                 optimizer: kind.config(),

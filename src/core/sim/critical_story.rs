@@ -111,7 +111,7 @@ pub fn constant_rate_loss(h: &[f64], lr: f64, batch: f64, t: u64) -> Option<f64>
         }
         let star = lr / (batch * (2.0 - a));
         let r = (1.0 - a) * (1.0 - a);
-        total += hi * (star + (1.0 - star) * libm::pow(r, t as f64));
+        total += hi * (star + (1.0 - star) * crate::core::math::pow(r, t as f64));
     }
     Some(0.5 * total)
 }
@@ -328,7 +328,7 @@ mod tests {
         static S: OnceLock<CriticalStory> = OnceLock::new();
         S.get_or_init(|| {
             let grid: Vec<f64> = (0..=160)
-                .map(|k| 1e-3 * libm::pow(2000.0, k as f64 / 160.0))
+                .map(|k| 1e-3 * crate::core::math::pow(2000.0, k as f64 / 160.0))
                 .collect();
             critical_story(&harmonic(100), &BATCHES, TARGET, &grid, 100_000)
         })

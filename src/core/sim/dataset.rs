@@ -117,7 +117,7 @@ impl Dataset {
         }
         let (p, k) = (FEATURES, CLASSES);
         let scales: Vec<f64> = (0..p)
-            .map(|j| libm::pow(10.0, -1.0 + 2.0 * j as f64 / (p - 1) as f64))
+            .map(|j| crate::core::math::pow(10.0, -1.0 + 2.0 * j as f64 / (p - 1) as f64))
             .collect();
         let mut rng = SimRng::derived(seed, 0xDA7A);
         let t_scale = 3.0 / (p as f64).sqrt();
@@ -160,12 +160,12 @@ pub fn heldout_size(n_train: usize) -> usize {
     (n_train / 5).max(MIN_HELDOUT_SIZE)
 }
 
-/// Replaces logits by softmax probabilities (max-shifted, `libm::exp`).
+/// Replaces logits by softmax probabilities (max-shifted, `crate::core::math::exp`).
 pub fn softmax_in_place(v: &mut [f64]) {
     let max = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let mut sum = 0.0;
     for x in v.iter_mut() {
-        *x = libm::exp(*x - max);
+        *x = crate::core::math::exp(*x - max);
         sum += *x;
     }
     for x in v.iter_mut() {

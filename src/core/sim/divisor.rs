@@ -100,7 +100,7 @@ pub fn reading(
                 }
             }
             let t = st.step.max(1) as f64;
-            let bc2 = (1.0 - libm::pow(cfg.beta2, t)).sqrt();
+            let bc2 = (1.0 - crate::core::math::pow(cfg.beta2, t)).sqrt();
             let div = st
                 .exp_avg_sq
                 .iter()
@@ -159,7 +159,7 @@ pub fn chart_coordinates(dim: usize) -> Vec<usize> {
     let mut out: Vec<usize> = (0..MAX_COORDS)
         .map(|k| {
             let x = top * k as f64 / (MAX_COORDS - 1) as f64;
-            (libm::exp(x).round() as usize).clamp(1, dim) - 1
+            (crate::core::math::exp(x).round() as usize).clamp(1, dim) - 1
         })
         .collect();
     out.dedup();

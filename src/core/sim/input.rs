@@ -994,7 +994,7 @@ mod tests {
         kinds.truncate(1 + r.below(7) as usize);
         let mut bs: Vec<usize> = Vec::new();
         for _ in 0..1 + r.below(8) {
-            let b = libm::pow(2.0, 12.0 * r.uniform()).round() as usize;
+            let b = crate::core::math::pow(2.0, 12.0 * r.uniform()).round() as usize;
             if !bs.contains(&b) {
                 bs.push(b.clamp(1, MAX_BATCH));
             }
@@ -1009,7 +1009,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(","),
             lr: ["", "auto", "0.01"][r.below(3) as usize],
-            steps: (libm::pow(10.0, 5.0 * r.uniform()).round() as u64)
+            steps: (crate::core::math::pow(10.0, 5.0 * r.uniform()).round() as u64)
                 .clamp(1, MAX_STEPS)
                 .to_string(),
             seeds: (1 + r.below(MAX_SEEDS)).to_string(),

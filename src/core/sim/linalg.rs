@@ -46,7 +46,7 @@ pub fn matvec_t_add(scale: f64, s: &[f64], w: &[f64], out: &mut [f64]) {
 /// from the Taylor series of expm1 to degree 18 (the next term is below 10⁻¹⁷ relative); above,
 /// from exp(u) = 2ᵏ·exp(r), u = k·ln 2 + r with |r| ≤ ½ ln 2 (the two-part ln 2 of fdlibm's
 /// `e_exp.c`, so k·ln2_hi is exact) and the Taylor series of exp(r) to degree 13. Within a few
-/// units in the last place of `libm::tanh` (tested), and twice as many values per instruction in
+/// units in the last place of `crate::core::math::tanh` (tested), and twice as many values per instruction in
 /// WASM; the scalar twin branches where the SIMD twin computes both sides and selects, with the
 /// same operations on the side it keeps.
 pub fn tanh_in_place(v: &mut [f64]) {
@@ -350,7 +350,7 @@ mod tests {
         assert_eq!(y, [3.0, 4.0, 5.0]);
     }
 
-    /// The tanh kernel against `libm::tanh` (musl's): within 4 units in the last place over
+    /// The tanh kernel against `crate::core::math::tanh` (musl's): within 4 units in the last place over
     /// |x| ≤ 25 (both formulas and the hand-over points), exact at 0, ±1 beyond the cap, NaN kept.
     #[test]
     fn tanh_matches_libm() {
@@ -369,7 +369,7 @@ mod tests {
         let mut got = xs.clone();
         tanh_in_place(&mut got);
         for (&x, &t) in xs.iter().zip(&got) {
-            let want = libm::tanh(x);
+            let want = crate::core::math::tanh(x);
             let ulps = (t.to_bits() as i64 - want.to_bits() as i64).abs();
             assert!(ulps <= 4, "tanh({x:e}) = {t:e}, libm {want:e} ({ulps} ulp)");
         }

@@ -64,11 +64,11 @@ pub fn expected_loss_curve(
     // Per coordinate: h^{1−p} and h^{1−2p} (the factor of α and α² in a and q).
     let h_eff: Vec<f64> = h
         .iter()
-        .map(|&x| libm::pow(x, 1.0 - rule.precond_power))
+        .map(|&x| crate::core::math::pow(x, 1.0 - rule.precond_power))
         .collect();
     let h_noise: Vec<f64> = h
         .iter()
-        .map(|&x| libm::pow(x, 1.0 - 2.0 * rule.precond_power) * inv_b)
+        .map(|&x| crate::core::math::pow(x, 1.0 - 2.0 * rule.precond_power) * inv_b)
         .collect();
     let mut s = vec![1.0; d];
     let mut v2 = vec![0.0; d];
@@ -111,7 +111,7 @@ pub fn sgd_steady_state_loss(h: &[f64], lr: f64, batch: usize, precond_power: f6
     let b = batch.max(1) as f64;
     let mut total = 0.0;
     for &x in h {
-        let a = lr * libm::pow(x, 1.0 - precond_power);
+        let a = lr * crate::core::math::pow(x, 1.0 - precond_power);
         if !(a > 0.0 && a < 2.0) {
             return None;
         }

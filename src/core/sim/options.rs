@@ -62,7 +62,7 @@ impl OptimizerOptions {
     /// correction (`update_hessian` in `sophia.py`), so ĥ = (1 − β₂ⁿ)·h for a constant estimate h.
     pub fn sophia_warmth(&self, updates: u64) -> f64 {
         let n = updates / self.sophia.hessian_interval.max(1);
-        1.0 - libm::pow(self.sophia.beta2, n as f64)
+        1.0 - crate::core::math::pow(self.sophia.beta2, n as f64)
     }
 }
 

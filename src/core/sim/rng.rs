@@ -6,7 +6,7 @@
 //! stream on every platform. It uses only 64-bit shifts, rotations and additions, which WASM runs natively (a 128-bit-multiply generator such as
 //! PCG64 measured ≈ 1.6× slower there).
 //! Everything built on it here uses only integer arithmetic, `+ − × ÷`, `sqrt` (correctly rounded
-//! by IEEE 754) and `libm::log`, so draws are bit-identical natively and in WASM:
+//! by IEEE 754) and `crate::core::math::log`, so draws are bit-identical natively and in WASM:
 //!
 //! * uniform: the top 53 bits of a `u64`, times 2⁻⁵³ → [0, 1);
 //! * bounded integers: Lemire's multiply-and-reject (Lemire 2019, "Fast random integer generation
@@ -14,7 +14,7 @@
 //! * standard normals: the ziggurat method with 128 layers (Marsaglia & Tsang 2000, "The Ziggurat
 //!   Method for Generating Random Variables", J. Stat. Softw. 5(8)), in Doornik's double-precision
 //!   form (Doornik 2005, "An Improved Ziggurat Method to Generate Normal Random Samples", ZIGNOR):
-//!   about 98.8% of draws cost one `u64` and one multiply; the rest use `libm::exp`/`libm::log`.
+//!   about 98.8% of draws cost one `u64` and one multiply; the rest use `crate::core::math::exp`/`crate::core::math::log`.
 //!   The layer table is computed once with `libm`, so it is the same on every platform;
 //! * shuffles: Fisher–Yates (Knuth, TAOCP vol. 2, Algorithm 3.4.2 P) with the bounded integers above.
 
@@ -42,12 +42,12 @@ fn ziggurat() -> &'static Ziggurat {
     static TABLE: OnceLock<Ziggurat> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut x = [0.0; ZIG_LAYERS + 1];
-        let mut f = libm::exp(-0.5 * ZIG_R * ZIG_R);
+        let mut f = crate::core::math::exp(-0.5 * ZIG_R * ZIG_R);
         x[0] = ZIG_V / f;
         x[1] = ZIG_R;
         for i in 2..ZIG_LAYERS {
-            x[i] = (-2.0 * libm::log(ZIG_V / x[i - 1] + f)).sqrt();
-            f = libm::exp(-0.5 * x[i] * x[i]);
+            x[i] = (-2.0 * crate::core::math::log(ZIG_V / x[i - 1] + f)).sqrt();
+            f = crate::core::math::exp(-0.5 * x[i] * x[i]);
         }
         let mut fast = [[0.0; 2]; ZIG_LAYERS];
         for i in 0..ZIG_LAYERS {
@@ -133,8 +133,8 @@ fn normal_slow(
         if i == 0 {
             // The tail beyond R (Marsaglia 1964): x = −ln(U₁)/R, accept if −2 ln U₂ ≥ x².
             loop {
-                let x = -libm::log(1.0 - g.uniform()) / ZIG_R;
-                let y = -libm::log(1.0 - g.uniform());
+                let x = -crate::core::math::log(1.0 - g.uniform()) / ZIG_R;
+                let y = -crate::core::math::log(1.0 - g.uniform());
                 if 2.0 * y >= x * x {
                     return (if u < 0.0 { -(ZIG_R + x) } else { ZIG_R + x }, g);
                 }
@@ -142,8 +142,8 @@ fn normal_slow(
         }
         let (xi, xi1) = (zig.x[i], zig.x[i + 1]);
         let x = u * xi;
-        let f0 = libm::exp(-0.5 * (xi * xi - x * x));
-        let f1 = libm::exp(-0.5 * (xi1 * xi1 - x * x));
+        let f0 = crate::core::math::exp(-0.5 * (xi * xi - x * x));
+        let f1 = crate::core::math::exp(-0.5 * (xi1 * xi1 - x * x));
         if f1 + g.uniform() * (f0 - f1) < 1.0 {
             return (x, g);
         }

@@ -29,12 +29,12 @@ pub struct LrGrid {
 }
 
 impl LrGrid {
-    /// The rates min·(max/min)^{k/(points−1)}, k = 0…points−1 (`libm::pow`).
+    /// The rates min·(max/min)^{k/(points−1)}, k = 0…points−1 (`crate::core::math::pow`).
     pub fn values(&self) -> Vec<f64> {
         let n = self.points.max(2);
         let ratio = self.max / self.min;
         (0..n)
-            .map(|k| self.min * libm::pow(ratio, k as f64 / (n - 1) as f64))
+            .map(|k| self.min * crate::core::math::pow(ratio, k as f64 / (n - 1) as f64))
             .collect()
     }
 }

@@ -70,8 +70,8 @@ impl Optimizer for AdamConfig {
         state.step += 1;
         let t = state.step as f64;
         let (b1, b2, lr, wd) = (self.beta1, self.beta2, ctx.lr, self.weight_decay);
-        let step_size = lr / (1.0 - libm::pow(b1, t));
-        let bc2_sqrt = (1.0 - libm::pow(b2, t)).sqrt();
+        let step_size = lr / (1.0 - crate::core::math::pow(b1, t));
+        let bc2_sqrt = (1.0 - crate::core::math::pow(b2, t)).sqrt();
         let n = params
             .len()
             .min(grad.len())
