@@ -2,13 +2,23 @@
 //! sim_sweeps`): the cells the page's "run sweep" hands its workers for `task=softmax` and
 //! `task=mlp` with every other input at its default (the grid runs, then the noise measurement),
 //! run one after another on one core. Prints one line per sweep:
-//! `sweep <task> cells <n> compute_ms <total> longest_cell_ms <max> checksum <bits>`.
+//! `sweep <task> cells <n> compute_ms <total> cpu_ms <total> longest_cell_ms <max> checksum <bits>`
+//! (`cpu_ms`: the thread's time on a core, from `/proc/thread-self/schedstat`, less sensitive to
+//! other load than the clock).
 //! `SWEEPS=softmax` (or `mlp`) times one of them only. A benchmark: it asserts nothing.
 
 use std::time::Instant;
 
 use batch_lab::core::sim::input::SimText;
 use batch_lab::core::sim::pool::{Finished, Plan, run_cell};
+
+/// The calling thread's time on a core so far, in ms (Linux; 0 elsewhere).
+fn cpu_ms() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |ns| ns / 1e6)
+}
 
 fn main() {
     let only = std::env::var("SWEEPS").unwrap_or_default();
@@ -34,6 +44,7 @@ fn main() {
         let mut plan = Plan::new(input, true, false, None);
         let (mut total, mut longest, mut cells) = (0.0_f64, 0.0_f64, 0);
         let mut checksum = 0.0;
+        let cpu0 = cpu_ms();
         while let Some((id, cell)) = plan.next_cell() {
             let start = Instant::now();
             let out = run_cell(problem.as_ref(), &cell, &mut |_| {});
@@ -57,8 +68,9 @@ fn main() {
                 }
             }
         }
+        let cpu = cpu_ms() - cpu0;
         println!(
-            "sweep {task} cells {cells} compute_ms {total:.0} longest_cell_ms {longest:.0} checksum {:016x}",
+            "sweep {task} cells {cells} compute_ms {total:.0} cpu_ms {cpu:.0} longest_cell_ms {longest:.0} checksum {:016x}",
             checksum.to_bits()
         );
     }

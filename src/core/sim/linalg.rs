@@ -384,9 +384,61 @@ mod imp {
         v128_or(t, v128_and(x, u64x2_splat(1 << 63)))
     }
 
+    /// [`tanh2`] of two pairs with their operations interleaved (two independent chains an
+    /// engine can overlap; the same operations per lane).
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn tanh2x2(xa: v128, xb: v128) -> (v128, v128) {
+        let cap = f64x2_splat(TANH_CAP);
+        let za = f64x2_pmin(f64x2_abs(xa), cap);
+        let zb = f64x2_pmin(f64x2_abs(xb), cap);
+        let (ua, ub) = (f64x2_add(za, za), f64x2_add(zb, zb));
+        let (mut pa, mut pb) = (f64x2_splat(0.0), f64x2_splat(0.0));
+        for &c in EXPM1_COEFFS.iter().take(18) {
+            let c = f64x2_splat(c);
+            pa = f64x2_add(f64x2_mul(pa, ua), c);
+            pb = f64x2_add(f64x2_mul(pb, ub), c);
+        }
+        let (sa, sb) = (f64x2_mul(pa, ua), f64x2_mul(pb, ub));
+        let inv = f64x2_splat(INV_LN2);
+        let ka = f64x2_nearest(f64x2_mul(ua, inv));
+        let kb = f64x2_nearest(f64x2_mul(ub, inv));
+        let (hi, lo) = (f64x2_splat(LN2_HI), f64x2_splat(LN2_LO));
+        let ra = f64x2_sub(f64x2_sub(ua, f64x2_mul(ka, hi)), f64x2_mul(ka, lo));
+        let rb = f64x2_sub(f64x2_sub(ub, f64x2_mul(kb, hi)), f64x2_mul(kb, lo));
+        let (mut qa, mut qb) = (f64x2_splat(0.0), f64x2_splat(0.0));
+        for &c in EXP_COEFFS.iter() {
+            let c = f64x2_splat(c);
+            qa = f64x2_add(f64x2_mul(qa, ra), c);
+            qb = f64x2_add(f64x2_mul(qb, rb), c);
+        }
+        let magic = f64x2_splat(EXP_MAGIC);
+        let one = f64x2_splat(1.0);
+        let ea = f64x2_sub(f64x2_mul(qa, i64x2_shl(f64x2_add(ka, magic), 52)), one);
+        let eb = f64x2_sub(f64x2_mul(qb, i64x2_shl(f64x2_add(kb, magic), 52)), one);
+        let max = f64x2_splat(EXPM1_SERIES_MAX);
+        let ea = v128_bitselect(sa, ea, f64x2_le(ua, max));
+        let eb = v128_bitselect(sb, eb, f64x2_le(ub, max));
+        let two = f64x2_splat(2.0);
+        let ta = f64x2_div(ea, f64x2_add(ea, two));
+        let tb = f64x2_div(eb, f64x2_add(eb, two));
+        let sign = u64x2_splat(1 << 63);
+        (
+            v128_or(ta, v128_and(xa, sign)),
+            v128_or(tb, v128_and(xb, sign)),
+        )
+    }
+
     #[target_feature(enable = "simd128")]
     pub fn tanh_in_place(v: &mut [f64]) {
-        let mut chunks = v.chunks_exact_mut(2);
+        let mut quads = v.chunks_exact_mut(4);
+        for c in &mut quads {
+            let (lo, hi) = c.split_at_mut(2);
+            let (a, b) = tanh2x2(pair(lo), pair(hi));
+            store(a, lo);
+            store(b, hi);
+        }
+        let mut chunks = quads.into_remainder().chunks_exact_mut(2);
         for c in &mut chunks {
             store(tanh2(pair(c)), c);
         }
