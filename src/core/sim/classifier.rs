@@ -12,7 +12,6 @@
 use std::borrow::Cow;
 
 use super::dataset::{Dataset, Split};
-use super::linalg;
 use super::problem::{Batch, NoiseStats, Problem};
 use super::rng::SimRng;
 
@@ -37,18 +36,6 @@ pub trait Net {
         weight: f64,
         grad: &mut [f64],
     );
-}
-
-/// Replaces `logits` by exp(z − max) and returns (max, logits[y], Σ exp(z − max)), the sum taken in
-/// order.
-fn shifted_exp(logits: &mut [f64], y: usize) -> (f64, f64, f64) {
-    let max = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let zy = logits.get(y).copied().unwrap_or(0.0);
-    for z in logits.iter_mut() {
-        *z -= max;
-    }
-    linalg::exp_in_place(logits);
-    (max, zy, logits.iter().sum())
 }
 
 /// Uniform initialisation in (−1/√fan_in, 1/√fan_in) (PyTorch `nn.Linear.reset_parameters`).
@@ -101,11 +88,17 @@ impl<N: Net> Classifier<N> {
     }
 
     /// Cross-entropy of example `i`: log Σ exp(logits) − logits[y]; leaves the probabilities in
-    /// `w.logits`. The exponentials exp(z − max) are computed once ([`linalg::exp_in_place`]) and
-    /// serve both the loss and the probabilities.
+    /// `w.logits`. The exponentials exp(z − max) are computed once and serve both the loss and the
+    /// probabilities (the same values [`super::dataset::softmax_in_place`] would compute again).
     fn example_loss(&self, params: &[f64], split: &Split, i: usize, w: &mut Work) -> f64 {
         let y = self.logits(params, split, i, w);
-        let (max, zy, sum) = shifted_exp(&mut w.logits, y);
+        let max = w.logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let zy = w.logits.get(y).copied().unwrap_or(0.0);
+        let mut sum = 0.0;
+        for z in w.logits.iter_mut() {
+            *z = libm::exp(*z - max);
+            sum += *z;
+        }
         let loss = (max + libm::log(sum)) - zy;
         for p in w.logits.iter_mut() {
             *p /= sum;
@@ -120,8 +113,9 @@ impl<N: Net> Classifier<N> {
         let mut total = 0.0;
         for i in 0..split.len() {
             let y = self.logits(params, split, i, &mut w);
-            let (max, zy, sum) = shifted_exp(&mut w.logits, y);
-            total += (max + libm::log(sum)) - zy;
+            let max = w.logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let sum = w.logits.iter().map(|&z| libm::exp(z - max)).sum::<f64>();
+            total += (max + libm::log(sum)) - w.logits.get(y).copied().unwrap_or(0.0);
         }
         total / n
     }
