@@ -13,8 +13,7 @@
 //! per-example costs ([`SOFTMAX_EXAMPLE_UNITS`], [`SOFTMAX_EVAL_UNITS`], [`MLP_EXAMPLE_UNITS`],
 //! [`MLP_EVAL_UNITS`]) are the times of the `softmax_grad`, `softmax_eval`, `mlp_grad` and
 //! `mlp_eval` kernels per example divided by the `nqm_sgd` kernel's time per coordinate update,
-//! measured natively (2026-12-03, release profile, same process; the kernels have only become
-//! faster since, so they are upper bounds). The caps keep one run under about 2 s and all the
+//! measured natively (2026-12-03, release profile, same process). The caps keep one run under about 2 s and all the
 //! runs of a request under about 12 s of one core; a sweep may take up to about five times that,
 //! so that every task's default sweep runs.
 //!
