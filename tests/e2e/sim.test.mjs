@@ -444,8 +444,8 @@ test('too much work: the message beside steps says what to cut, and its suggesti
 
 test('a sweep over its own cap turns the sweep button off and says what to cut', async () => {
   const { page } = app;
-  // The runs fit (18 × 10⁷ units); the sweep, 13 rates each, does not.
-  await app.open('view=sim&lang=en&opts=sgd,momentum,adam,adamw,sophia,lion&bs=16,128,1024&steps=100000&seeds=1');
+  // The runs fit (56 × 10⁷ units); the sweep, 13 rates each (7.3 × 10⁹), does not.
+  await app.open('view=sim&lang=en&opts=sgd,momentum,nesterov,adam,adamw,sophia,lion&bs=1,4,16,64,128,256,1024,4096&steps=100000&seeds=1');
   const msg = await until(() => page.locator('[data-testid="error-sweep"]').textContent());
   assert.match(msg, /Any one of these changes fits: at most [\d,]+ updates/);
   assert.ok(await page.locator('[data-testid="run-sweep"]').isDisabled());

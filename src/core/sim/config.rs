@@ -2,7 +2,8 @@
 //!
 //! **Caps.** B ∈ 1…[`MAX_BATCH`] (the `bs` URL range), steps ∈ 1…[`MAX_STEPS`], peak lr ∈
 //! (0, [`MAX_LR`]], LR grid of 2…[`MAX_LR_POINTS`] points, d ≤ 10⁴ (NQM), n ≤ 50,000 (data set), and a
-//! total estimated work of at most [`MAX_RUN_WORK`] per run and [`MAX_SWEEP_WORK`] per sweep.
+//! total estimated work of at most [`MAX_RUN_WORK`] per run, [`MAX_RUNS_WORK`] for all the runs of
+//! a request and [`MAX_SWEEP_WORK`] per sweep.
 //!
 //! **Cost model** ([`run_work`]): one work unit is one NQM coordinate update (a normal draw plus a
 //! few flops; 7–14 ns natively on the 2-core development machine depending on its load, about
@@ -12,8 +13,9 @@
 //! per-example costs ([`SOFTMAX_EXAMPLE_UNITS`], [`SOFTMAX_EVAL_UNITS`], [`MLP_EXAMPLE_UNITS`],
 //! [`MLP_EVAL_UNITS`]) are the times of the `softmax_grad`, `softmax_eval`, `mlp_grad` and
 //! `mlp_eval` kernels per example divided by the `nqm_sgd` kernel's time per coordinate update,
-//! measured natively (2026-12-03, release profile, same process). The caps keep one run under
-//! about 2 s and one request (all its runs, or one sweep) under about 12 s of one core.
+//! measured natively (2026-12-03, release profile, same process). The caps keep one run under about 2 s and all the
+//! runs of a request under about 12 s of one core; a sweep may take up to about five times that,
+//! so that every task's default sweep runs.
 //!
 //! **Over a cap**, the error ([`ErrorKind::TooMuchWork`], on `steps`) lists what to cut, each
 //! change checked against the same caps before it is offered ([`work_cuts`]): the most updates
@@ -43,10 +45,15 @@ pub const MAX_LR: f64 = 100.0;
 pub const MAX_LR_POINTS: usize = 32;
 /// The most work units in one run (≈ 2 s of one core).
 pub const MAX_RUN_WORK: f64 = 2e8;
-/// The most work units in one sweep, and in all the runs of one request (≈ 12 s of one core,
-/// shared out over the page's workers): the default runs of every task fit, the largest (the
-/// MLP's 18 runs) with about 1.1 × 10⁹.
-pub const MAX_SWEEP_WORK: f64 = 1.2e9;
+/// The most work units in all the runs of one request (≈ 12 s of one core, shared out over the
+/// page's workers): the default runs of every task fit, the largest (the MLP's 18 runs) with
+/// about 1.1 × 10⁹.
+pub const MAX_RUNS_WORK: f64 = 1.2e9;
+/// The most work units in the grid runs of one sweep ([`sweep_work`]), shared out over the page's
+/// workers: the default sweep of every task fits, the largest (the MLP's 3 optimizers × 3 batch
+/// sizes × 13 rates × 800 updates) with about 6.0 × 10⁹ (an upper bound: its grid runs skip the
+/// evaluations after their target, [`super::run::RunState::grid`]).
+pub const MAX_SWEEP_WORK: f64 = 6.4e9;
 
 /// The training problems offered (the `task` URL words). On the data sets, `n` is the `sim_n`
 /// field and `sim_label_noise` the `sim_label_noise` field (see [`Dataset::generate_with`]).
@@ -181,12 +188,22 @@ pub fn evaluations(steps: u64, eval_every: u64) -> u64 {
 
 /// Estimated work units of a run (see the module docs).
 pub fn run_work(task: Task, batch: usize, steps: u64, eval_every: u64) -> f64 {
+    data_run_work(task, batch, steps, eval_every, true)
+}
+
+/// Estimated work units of a sweep's grid run ([`super::run::RunState::grid`]): as [`run_work`]
+/// without the held-out split, and with every evaluation (the most it can make).
+pub fn grid_run_work(task: Task, batch: usize, steps: u64, eval_every: u64) -> f64 {
+    data_run_work(task, batch, steps, eval_every, false)
+}
+
+fn data_run_work(task: Task, batch: usize, steps: u64, eval_every: u64, heldout: bool) -> f64 {
     let (d, t) = (task.dim() as f64, steps as f64);
     match task {
         Task::Nqm { .. } => t * d,
         Task::Softmax { n, .. } | Task::Mlp { n, .. } => {
             let c = data_costs(task);
-            let n_all = (n + heldout_size(n)) as f64;
+            let n_all = (n + if heldout { heldout_size(n) } else { 0 }) as f64;
             let evals = evaluations(steps, eval_every) as f64;
             t * (batch as f64 * c.per_example + d * c.per_param)
                 + evals * n_all * c.per_eval_example
@@ -209,7 +226,7 @@ pub fn noise_work(task: Task, samples: usize) -> f64 {
     }
 }
 
-/// Estimated work units of a sweep: every batch size's run for every optimizer and grid rate.
+/// Estimated work units of a sweep: every batch size's grid run for every optimizer and grid rate.
 pub fn sweep_work(
     task: Task,
     optimizers: usize,
@@ -220,7 +237,7 @@ pub fn sweep_work(
 ) -> f64 {
     let per_rate: f64 = batch_sizes
         .iter()
-        .map(|&b| run_work(task, b, steps, eval_every))
+        .map(|&b| grid_run_work(task, b, steps, eval_every))
         .sum();
     per_rate * (optimizers * points) as f64
 }
@@ -683,7 +700,11 @@ mod tests {
         assert_eq!(with(&|s| s.grid.points = 1), "lr_points");
         assert_eq!(with(&|s| s.grid.points = 33), "lr_points");
         assert_eq!(with(&|s| s.steps = 0), "steps");
-        assert_eq!(with(&|s| s.steps = 50_000), "steps");
+        let heavy = |s: &mut SweepSpec| {
+            s.steps = MAX_STEPS;
+            s.grid.points = MAX_LR_POINTS;
+        };
+        assert_eq!(with(&heavy), "steps");
         assert_eq!(with(&|s| s.target = 0.0), "target");
         assert_eq!(with(&|s| s.target = f64::NAN), "target");
     }

@@ -12,8 +12,8 @@
 //! `steps` updates per run.
 
 use super::config::{
-    DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_RUN_WORK, MAX_SWEEP_WORK, Task, WorkShape, run_work,
-    sweep_work, too_much_work,
+    DEFAULT_NQM_TARGET, MAX_BATCH, MAX_LR, MAX_RUN_WORK, MAX_RUNS_WORK, MAX_SWEEP_WORK, Task,
+    WorkShape, run_work, sweep_work, too_much_work,
 };
 use super::nqm::{NoiseModel, Nqm};
 use super::optim::OptimizerKind;
@@ -606,7 +606,7 @@ impl SimInput {
     }
 
     /// Whether every run is within [`MAX_RUN_WORK`] and all of them together within
-    /// [`MAX_SWEEP_WORK`].
+    /// [`MAX_RUNS_WORK`].
     fn runs_fit(&self) -> bool {
         let per_setting: Vec<f64> = self
             .batch_sizes
@@ -617,7 +617,7 @@ impl SimInput {
             })
             .collect();
         let total = per_setting.iter().sum::<f64>() * (self.opts.len() as f64) * self.seeds as f64;
-        per_setting.iter().all(|&w| w <= MAX_RUN_WORK) && total <= MAX_SWEEP_WORK
+        per_setting.iter().all(|&w| w <= MAX_RUN_WORK) && total <= MAX_RUNS_WORK
     }
 
     /// Whether the sweep is within [`MAX_SWEEP_WORK`].
@@ -1034,23 +1034,27 @@ mod tests {
 
     /// Property: over many random requests over the caps, the error lists at least one change,
     /// and applying any one of them (as typed text) gives an accepted request. The same for the
-    /// sweep's own cap.
+    /// sweep's own cap (checked on the request with one seed, which the sweep does not use, so
+    /// that its runs fit more often).
     #[test]
     fn every_suggested_cut_is_accepted() {
         let mut r = SimRng::new(17);
         let (mut runs_over, mut sweeps_over) = (0, 0);
         for _ in 0..600 {
             let req = random_request(&mut r);
-            let input = match req.text().parse() {
-                Ok(i) => i,
-                Err(errors) => {
-                    runs_over += 1;
-                    for cuts in cuts_of(&errors[0]) {
-                        let fixed = req.apply_all(&cuts);
-                        assert!(fixed.text().parse().is_ok(), "{cuts:?} on {}", fixed.steps);
-                    }
-                    continue;
+            if let Err(errors) = req.text().parse() {
+                runs_over += 1;
+                for cuts in cuts_of(&errors[0]) {
+                    let fixed = req.apply_all(&cuts);
+                    assert!(fixed.text().parse().is_ok(), "{cuts:?} on {}", fixed.steps);
                 }
+            }
+            let req = Owned {
+                seeds: "1".into(),
+                ..req
+            };
+            let Ok(input) = req.text().parse() else {
+                continue;
             };
             if let Err(e) = input.check_sweep() {
                 sweeps_over += 1;
@@ -1067,13 +1071,19 @@ mod tests {
         );
     }
 
-    /// The defaults of every task run as they are; the updates suggested for an over-cap request
-    /// are accepted and close to the most that fit, so following it never moves the limit.
+    /// The defaults of every task run as they are, runs and sweep; the updates suggested for an
+    /// over-cap request are accepted and close to the most that fit, so following it never moves
+    /// the limit.
     #[test]
     fn defaults_fit_and_the_updates_limit_is_exact() {
         for task in ["nqm", "softmax", "mlp"] {
             let t = SimText { task, ..text() };
-            assert!(t.parse().is_ok(), "{task}");
+            let input = t.parse().unwrap_or_else(|e| panic!("{task}: {e:?}"));
+            assert!(
+                input.check_sweep().is_ok(),
+                "{task}: {:?}",
+                input.check_sweep()
+            );
         }
         let req = Owned {
             task: "mlp",

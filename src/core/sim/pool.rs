@@ -176,21 +176,20 @@ pub fn run_cell<P: Problem + ?Sized>(
     cell: &Cell,
     progress: &mut dyn FnMut(u64),
 ) -> CellOut {
-    let mut drive = |spec: &RunSpec, stop_at: Option<f64>| {
-        let mut state = RunState::new(problem, spec, stop_at);
+    let mut drive = |mut state: RunState| {
         while state.advance(problem, PROGRESS_EVERY) {
             progress(state.updates_done());
         }
         state.into_parts()
     };
     match cell {
-        Cell::Run(spec) => CellOut::Run(drive(spec, None).0),
+        Cell::Run(spec) => CellOut::Run(drive(RunState::new(problem, spec, None)).0),
         Cell::Grid { lr, target, run } => {
-            let t = drive(run, None).0;
+            let t = drive(RunState::grid(problem, run, *target)).0;
             CellOut::Grid(LrPoint::of(*lr, &t, *target))
         }
         Cell::Noise { sweep, run } => {
-            let params = drive(run, Some(sweep.target)).1;
+            let params = drive(RunState::new(problem, run, Some(sweep.target))).1;
             CellOut::Noise(sweep.measure_noise(problem, &params))
         }
         Cell::Divisor(spec) => CellOut::Divisor(divisor_study::run(spec)),

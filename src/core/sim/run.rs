@@ -6,7 +6,8 @@
 //! (the Steps view's code, HF indexing), and, for Sophia, refresh the Hessian EMA with the same
 //! batch after updates k, 2k, … (the schedule of Liuhong99/Sophia `train_sophiag.py`, see
 //! [`super::optim::sophia`]). The run stops at the first update whose loss is non-finite or
-//! above [`DIVERGENCE_FACTOR`] × the initial loss, and never stores a non-finite value.
+//! above [`DIVERGENCE_FACTOR`] × the initial loss, and never stores a non-finite value (but the
+//! NaN held-out losses a sweep's grid run does not measure, [`RunState::grid`]).
 
 use super::optim::{Optimizer, OptimizerConfig, OptimizerState, StepContext};
 use super::problem::{Batch, Problem};
@@ -47,7 +48,8 @@ pub struct Eval {
     pub heldout_loss: f64,
 }
 
-/// What a run produced. All stored numbers are finite.
+/// What a run produced. All stored numbers are finite, except the held-out losses of a sweep's
+/// grid runs ([`RunState::grid`]), which are NaN: not measured.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Trajectory {
     /// The batch size B.
@@ -58,7 +60,8 @@ pub struct Trajectory {
     /// the exact loss after update u, and on a finite data set the minibatch loss of update u (as a
     /// training loop logs it). It ends early at divergence.
     pub loss: Vec<f64>,
-    /// Whole-set evaluations (finite data sets only): at 0, every `eval_every` updates, and at the end.
+    /// Whole-set evaluations (finite data sets only): at 0, every `eval_every` updates, and at the
+    /// end (a grid run of a sweep skips those between the first that reaches its target and the end).
     pub evals: Vec<Eval>,
     /// The first update whose loss was non-finite or above 10⁶ × the initial loss.
     pub diverged_at: Option<u64>,
@@ -163,6 +166,8 @@ pub fn run_until<P: Problem + ?Sized>(
 pub struct RunState {
     spec: RunSpec,
     stop_at: Option<f64>,
+    /// A sweep's grid run ([`RunState::grid`]): its target, and whether an evaluation reached it.
+    grid: Option<(f64, bool)>,
     rng: SimRng,
     params: Vec<f64>,
     grad: Vec<f64>,
@@ -180,6 +185,25 @@ pub struct RunState {
 impl RunState {
     /// The state before update 1: initial parameters drawn, initial loss (and evaluation) stored.
     pub fn new<P: Problem + ?Sized>(problem: &P, spec: &RunSpec, stop_at: Option<f64>) -> Self {
+        Self::start(problem, spec, stop_at, None)
+    }
+
+    /// A grid run of a sweep with target loss `target`, which evaluates only what a sweep cell
+    /// reads ([`super::sweep::LrPoint`]: the first evaluation at or below the target, the last
+    /// evaluation, the divergence): the training set only (the held-out losses are NaN), and,
+    /// once an evaluation has reached the target, only the last one. Its point is that of the
+    /// same run made by [`RunState::new`], except in one case no setting is known to produce: a
+    /// run whose skipped evaluation would have diverged while no minibatch loss did.
+    pub fn grid<P: Problem + ?Sized>(problem: &P, spec: &RunSpec, target: f64) -> Self {
+        Self::start(problem, spec, None, Some(target))
+    }
+
+    fn start<P: Problem + ?Sized>(
+        problem: &P,
+        spec: &RunSpec,
+        stop_at: Option<f64>,
+        grid_target: Option<f64>,
+    ) -> Self {
         let mut rng = SimRng::new(spec.seed);
         let dim = problem.dim();
         let params = problem.init(&mut rng);
@@ -189,6 +213,7 @@ impl RunState {
         let mut run = RunState {
             spec: *spec,
             stop_at,
+            grid: grid_target.map(|t| (t, initial <= t)),
             rng,
             params,
             grad: vec![0.0; dim],
@@ -215,7 +240,11 @@ impl RunState {
         }
         run.traj.loss.push(initial);
         if train_size.is_some() {
-            let heldout = problem.heldout_loss(&run.params);
+            let heldout = if run.grid.is_some() {
+                f64::NAN
+            } else {
+                problem.heldout_loss(&run.params)
+            };
             run.traj.evals.push(Eval {
                 step: 0,
                 train_loss: initial,
@@ -310,12 +339,20 @@ impl RunState {
         self.traj.loss.push(loss);
         let stop_at = self.stop_at;
         let mut reached = train_size.is_none() && stop_at.is_some_and(|t| loss <= t);
+        let reached_before = self.grid.is_some_and(|g| g.1);
         if train_size.is_some()
-            && ((spec.eval_every > 0 && u.is_multiple_of(spec.eval_every)) || u == spec.steps)
+            && ((spec.eval_every > 0 && u.is_multiple_of(spec.eval_every) && !reached_before)
+                || u == spec.steps)
         {
             let train_loss = problem.loss(&self.params);
-            let heldout_loss = problem.heldout_loss(&self.params);
-            if is_diverged(train_loss, self.initial) || !heldout_loss.is_finite() {
+            let heldout_loss = if self.grid.is_some() {
+                f64::NAN
+            } else {
+                problem.heldout_loss(&self.params)
+            };
+            if is_diverged(train_loss, self.initial)
+                || (self.grid.is_none() && !heldout_loss.is_finite())
+            {
                 self.traj.diverged_at = Some(u);
                 self.done = true;
                 return;
@@ -326,6 +363,9 @@ impl RunState {
                 heldout_loss,
             });
             reached = stop_at.is_some_and(|t| train_loss <= t);
+            if let Some((target, hit)) = self.grid.as_mut() {
+                *hit |= train_loss <= *target;
+            }
         }
         if reached {
             self.traj.stopped_at_target = Some(u);

@@ -387,7 +387,8 @@ impl SweepState {
                             continue;
                         };
                         let spec = self.run_spec(cell.optimizer, cell.batch_size, lr);
-                        self.phase = Phase::Runs(Some(RunState::new(problem, &spec, None)));
+                        let run = RunState::grid(problem, &spec, self.spec.target);
+                        self.phase = Phase::Runs(Some(run));
                     }
                     let Phase::Runs(Some(run)) = &mut self.phase else {
                         return true;
