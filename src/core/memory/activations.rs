@@ -47,6 +47,7 @@
 use super::lora::LoraConfig;
 use super::model::{Family, ModelConfig};
 use crate::core::error::{ErrorKind, InputError};
+use crate::core::params::memory as M;
 
 /// Attention implementation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +66,10 @@ impl Attention {
         match text.trim().to_ascii_lowercase().as_str() {
             "eager" => Ok(Self::Eager),
             "flash" | "sdpa" | "" => Ok(Self::Flash),
-            _ => Err(InputError::new("attn", ErrorKind::NotOneOf(Self::KEYS))),
+            _ => Err(InputError::new(
+                M::ATTN.key,
+                ErrorKind::NotOneOf(Self::KEYS),
+            )),
         }
     }
 }
@@ -90,7 +94,10 @@ impl Checkpointing {
             "none" | "" => Ok(Self::None),
             "selective" => Ok(Self::Selective),
             "full" => Ok(Self::Full),
-            _ => Err(InputError::new("ckpt", ErrorKind::NotOneOf(Self::KEYS))),
+            _ => Err(InputError::new(
+                M::CKPT.key,
+                ErrorKind::NotOneOf(Self::KEYS),
+            )),
         }
     }
 }

@@ -9,6 +9,7 @@
 
 use crate::core::error::{ErrorKind, InputError};
 use crate::core::format::fmt_number;
+use crate::core::params::memory as M;
 use crate::core::units::{GB, GIB};
 
 /// The display unit (`unit=`).
@@ -29,7 +30,10 @@ impl ByteUnit {
         match text.trim().to_ascii_lowercase().as_str() {
             "gb" | "" => Ok(Self::Gb),
             "gib" => Ok(Self::Gib),
-            _ => Err(InputError::new("unit", ErrorKind::NotOneOf(Self::KEYS))),
+            _ => Err(InputError::new(
+                M::UNIT.key,
+                ErrorKind::NotOneOf(Self::KEYS),
+            )),
         }
     }
 

@@ -7,6 +7,7 @@
 //! H200's "141GB" is likewise a nominal GiB-style figure (HBM3e, 6 stacks).
 
 use crate::core::error::{ErrorKind, InputError};
+use crate::core::params::memory as M;
 
 /// One card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +32,7 @@ impl Gpu {
         GPUS.iter()
             .find(|g| g.key == t)
             .copied()
-            .ok_or(InputError::new("gpu", ErrorKind::NotOneOf(GPU_KEYS)))
+            .ok_or(InputError::new(M::GPU.key, ErrorKind::NotOneOf(GPU_KEYS)))
     }
 }
 

@@ -12,6 +12,7 @@
 
 use super::model::{Family, LinearShape, ModelConfig};
 use crate::core::error::{ErrorKind, InputError};
+use crate::core::params::memory as M;
 
 /// Largest accepted LoRA rank (documented cap; it must also fit every adapted dimension).
 pub const MAX_RANK: u64 = 65_536;
@@ -47,13 +48,16 @@ impl LoraConfig {
         targets: Vec<&'static str>,
     ) -> Result<Self, InputError> {
         if r == 0 {
-            return Err(InputError::new("r", ErrorKind::BelowMin(1.0)));
+            return Err(InputError::new(M::R.key, ErrorKind::BelowMin(1.0)));
         }
         if r > MAX_RANK {
-            return Err(InputError::new("r", ErrorKind::AboveMax(MAX_RANK as f64)));
+            return Err(InputError::new(
+                M::R.key,
+                ErrorKind::AboveMax(MAX_RANK as f64),
+            ));
         }
         if targets.is_empty() {
-            return Err(InputError::new("targets", ErrorKind::EmptyList));
+            return Err(InputError::new(M::TARGETS.key, ErrorKind::EmptyList));
         }
         let linears = model.linears();
         for (i, t) in targets.iter().enumerate() {
@@ -69,11 +73,17 @@ impl LoraConfig {
                 } else {
                     LLAMA_TARGETS
                 };
-                return Err(InputError::new("targets", ErrorKind::NotOneOf(allowed)));
+                return Err(InputError::new(
+                    M::TARGETS.key,
+                    ErrorKind::NotOneOf(allowed),
+                ));
             };
             let smallest = lin.d_in.min(lin.d_out);
             if r > smallest {
-                return Err(InputError::new("r", ErrorKind::AboveMax(smallest as f64)));
+                return Err(InputError::new(
+                    M::R.key,
+                    ErrorKind::AboveMax(smallest as f64),
+                ));
             }
         }
         Ok(Self { r, targets })
@@ -83,7 +93,7 @@ impl LoraConfig {
     /// (`q_proj`), or for GPT-2 `c_attn, c_proj, c_fc, attn.c_proj, mlp.c_proj`. Empty text
     /// gives PEFT's defaults for the family.
     pub fn parse_targets(text: &str, family: Family) -> Result<Vec<&'static str>, InputError> {
-        let err = |kind| InputError::new("targets", kind);
+        let err = |kind| InputError::new(M::TARGETS.key, kind);
         let mut out: Vec<&'static str> = Vec::new();
         let words: Vec<&str> = text
             .split(|c: char| c == ',' || c.is_whitespace())

@@ -39,6 +39,8 @@ use self::overhead::Overhead;
 use self::precision::Precision;
 use self::zero::{StateBytes, Zero};
 use crate::core::error::{ErrorKind, InputError};
+use crate::core::params::memory as M;
+use crate::core::params::steps as S;
 use crate::core::units::{parse_count, parse_flag};
 
 /// Largest accepted micro-batch (documented cap).
@@ -294,12 +296,12 @@ impl MemoryInput {
             None => Ok(default),
             Some(t) => parse_count(t, k, min, max),
         };
-        let model = match text("model").unwrap_or("llama-2-7b") {
+        let model = match text(M::MODEL.key).unwrap_or("llama-2-7b") {
             "custom" => {
-                let family = Family::parse(text("family").unwrap_or("llama"), "family")?;
-                let heads = count("heads", 0, 1, model::MAX_HEADS)?;
+                let family = Family::parse(text(M::FAMILY.key).unwrap_or("llama"), M::FAMILY.key)?;
+                let heads = count(M::HEADS.key, 0, 1, model::MAX_HEADS)?;
                 if heads == 0 {
-                    return Err(InputError::new("heads", ErrorKind::Empty));
+                    return Err(InputError::new(M::HEADS.key, ErrorKind::Empty));
                 }
                 let need = |k: &'static str, max| match text(k) {
                     None => Err(InputError::new(k, ErrorKind::Empty)),
@@ -307,31 +309,32 @@ impl MemoryInput {
                 };
                 ModelConfig::new(
                     family,
-                    need("hidden", model::MAX_HIDDEN)?,
-                    need("layers", model::MAX_LAYERS)?,
+                    need(M::HIDDEN.key, model::MAX_HIDDEN)?,
+                    need(M::LAYERS.key, model::MAX_LAYERS)?,
                     heads,
-                    count("kv_heads", heads, 0, model::MAX_HEADS)?,
-                    text("head_dim")
-                        .map(|t| parse_count(t, "head_dim", 1, model::MAX_HIDDEN))
+                    count(M::KV_HEADS.key, heads, 0, model::MAX_HEADS)?,
+                    text(M::HEAD_DIM.key)
+                        .map(|t| parse_count(t, M::HEAD_DIM.key, 1, model::MAX_HIDDEN))
                         .transpose()?,
-                    need("ffn", model::MAX_FFN)?,
-                    need("vocab", model::MAX_VOCAB)?,
-                    text("tied")
-                        .map(|t| parse_flag(t, "tied"))
+                    need(M::FFN.key, model::MAX_FFN)?,
+                    need(M::VOCAB.key, model::MAX_VOCAB)?,
+                    text(M::TIED.key)
+                        .map(|t| parse_flag(t, M::TIED.key))
                         .transpose()?
                         .unwrap_or(false),
-                    count("n_positions", 1024, 0, model::MAX_POSITIONS)?,
+                    count(M::N_POSITIONS.key, 1024, 0, model::MAX_POSITIONS)?,
                 )?
             }
             "config" => hf_config::parse(field(hf_config::FIELD).unwrap_or(""))?,
             name => model::preset(name)?,
         };
         let lora = || -> Result<LoraConfig, InputError> {
-            let r = count("r", 8, 1, MAX_RANK)?;
-            let targets = LoraConfig::parse_targets(text("targets").unwrap_or(""), model.family)?;
+            let r = count(M::R.key, 8, 1, MAX_RANK)?;
+            let targets =
+                LoraConfig::parse_targets(text(M::TARGETS.key).unwrap_or(""), model.family)?;
             LoraConfig::new(&model, r, targets)
         };
-        let method = match text("method")
+        let method = match text(M::METHOD.key)
             .unwrap_or("full")
             .to_ascii_lowercase()
             .as_str()
@@ -340,22 +343,27 @@ impl MemoryInput {
             "lora" => Method::Lora(lora()?),
             "qlora" => Method::Qlora {
                 lora: lora()?,
-                double_quant: text("dq")
-                    .map(|t| parse_flag(t, "dq"))
+                double_quant: text(M::DQ.key)
+                    .map(|t| parse_flag(t, M::DQ.key))
                     .transpose()?
                     .unwrap_or(true),
             },
-            _ => return Err(InputError::new("method", ErrorKind::NotOneOf(Method::KEYS))),
+            _ => {
+                return Err(InputError::new(
+                    M::METHOD.key,
+                    ErrorKind::NotOneOf(Method::KEYS),
+                ));
+            }
         };
-        let prec = Precision::parse(text("prec").unwrap_or(""))?;
-        let opt = Optimizer::parse(text("opt").unwrap_or(""))?;
-        let mbs = count("mbs", 1, 1, MAX_MBS)?;
-        let seq = count("seq", 2048, 1, MAX_SEQ)?;
-        let attn = Attention::parse(text("attn").unwrap_or(""))?;
-        let ckpt = Checkpointing::parse(text("ckpt").unwrap_or(""))?;
-        let gpus = count("gpus", 1, 1, zero::MAX_GPUS)?;
-        let zero = Zero::new(count("zero", 0, 0, 3)?, gpus)?;
-        let ga = count("ga", 1, 1, MAX_GA)?;
+        let prec = Precision::parse(text(M::PREC.key).unwrap_or(""))?;
+        let opt = Optimizer::parse(text(M::OPT.key).unwrap_or(""))?;
+        let mbs = count(S::MBS.key, 1, 1, MAX_MBS)?;
+        let seq = count(S::SEQ.key, 2048, 1, MAX_SEQ)?;
+        let attn = Attention::parse(text(M::ATTN.key).unwrap_or(""))?;
+        let ckpt = Checkpointing::parse(text(M::CKPT.key).unwrap_or(""))?;
+        let gpus = count(S::GPUS.key, 1, 1, zero::MAX_GPUS)?;
+        let zero = Zero::new(count(M::ZERO.key, 0, 0, 3)?, gpus)?;
+        let ga = count(S::GA.key, 1, 1, MAX_GA)?;
         Self::new(
             model,
             method,

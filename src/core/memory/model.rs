@@ -13,6 +13,7 @@
 //! (`python tests/reference/peft_lora_counts.py`).
 
 use crate::core::error::{ErrorKind, InputError};
+use crate::core::params::memory as M;
 
 /// Largest accepted number of layers (documented cap).
 pub const MAX_LAYERS: u64 = 1000;
@@ -176,7 +177,10 @@ impl ModelConfig {
             Some(hd) => check(hd, "head_dim", MAX_HIDDEN)?,
             None => {
                 if !hidden.is_multiple_of(heads) {
-                    return Err(InputError::new("heads", ErrorKind::MustDivide("hidden")));
+                    return Err(InputError::new(
+                        M::HEADS.key,
+                        ErrorKind::MustDivide(M::HIDDEN.key),
+                    ));
                 }
                 hidden / heads
             }
@@ -188,7 +192,10 @@ impl ModelConfig {
             kv_heads
         };
         if !heads.is_multiple_of(kv_heads) {
-            return Err(InputError::new("kv_heads", ErrorKind::MustDivide("heads")));
+            return Err(InputError::new(
+                M::KV_HEADS.key,
+                ErrorKind::MustDivide(M::HEADS.key),
+            ));
         }
         if family == Family::Gpt2 {
             check(n_positions, "n_positions", MAX_POSITIONS)?;
@@ -380,7 +387,7 @@ pub fn preset(name: &str) -> Result<ModelConfig, InputError> {
         "qwen2.5-0.5b" => (Qwen2, 896, 24, 14, 2, 4864, 151936, true, 0),
         "qwen2.5-3b" => (Qwen2, 2048, 36, 16, 2, 11008, 151936, true, 0),
         "qwen2.5-7b" => (Qwen2, 3584, 28, 28, 4, 18944, 152064, false, 0),
-        _ => return Err(InputError::new("model", ErrorKind::NotOneOf(PRESETS))),
+        _ => return Err(InputError::new(M::MODEL.key, ErrorKind::NotOneOf(PRESETS))),
     };
     ModelConfig::new(p.0, p.1, p.2, p.3, p.4, None, p.5, p.6, p.7, p.8)
 }

@@ -13,6 +13,7 @@
 //! The fp32 master copy of `bf16-master` is counted separately (see [`super::precision`]).
 
 use crate::core::error::{ErrorKind, InputError};
+use crate::core::params::memory as M;
 
 /// bitsandbytes: tensors with fewer elements keep 32-bit states (`min_8bit_size`).
 pub const MIN_8BIT_SIZE: u64 = 4096;
@@ -62,7 +63,7 @@ impl Optimizer {
             "sophia" => Ok(Self::Sophia),
             "lion" => Ok(Self::Lion),
             "adafactor" => Ok(Self::Adafactor),
-            _ => Err(InputError::new("opt", ErrorKind::NotOneOf(Self::KEYS))),
+            _ => Err(InputError::new(M::OPT.key, ErrorKind::NotOneOf(Self::KEYS))),
         }
     }
 

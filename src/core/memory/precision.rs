@@ -13,6 +13,7 @@
 //! base is 16-bit: adapters are fp32 with fp32 states except under `pure-bf16`.
 
 use crate::core::error::{ErrorKind, InputError};
+use crate::core::params::memory as M;
 
 /// How numbers are stored during training.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +39,10 @@ impl Precision {
             "amp" => Ok(Self::Amp),
             "bf16-master" | "" => Ok(Self::Bf16Master),
             "pure-bf16" => Ok(Self::PureBf16),
-            _ => Err(InputError::new("prec", ErrorKind::NotOneOf(Self::KEYS))),
+            _ => Err(InputError::new(
+                M::PREC.key,
+                ErrorKind::NotOneOf(Self::KEYS),
+            )),
         }
     }
 
