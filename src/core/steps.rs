@@ -306,7 +306,10 @@ pub fn plan(input: &StepsInput) -> Result<StepsPlan, InputError> {
             let total = (input.epochs * updates_per_epoch as f64).ceil();
             let legacy = (input.epochs * legacy_per_epoch as f64).ceil();
             if total > MAX_UPDATES as f64 {
-                return Err(InputError::new("epochs", ErrorKind::Overflow));
+                return Err(InputError::new(
+                    crate::core::params::steps::EPOCHS.key,
+                    ErrorKind::Overflow,
+                ));
             }
             // epochs ≤ MAX_EPOCHS: the ceiling fits.
             (total as u64, legacy as u64, input.epochs.ceil() as u64)

@@ -63,7 +63,10 @@ impl FlopsRule {
         match text.trim().to_ascii_lowercase().as_str() {
             "detailed" | "" => Ok(Self::Detailed),
             "6n" => Ok(Self::SixN),
-            _ => Err(InputError::new("flops", ErrorKind::NotOneOf(Self::KEYS))),
+            _ => Err(InputError::new(
+                crate::core::params::compute::FLOPS.key,
+                ErrorKind::NotOneOf(Self::KEYS),
+            )),
         }
     }
 }

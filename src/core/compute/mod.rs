@@ -29,7 +29,10 @@ pub fn parse_mfu(text: &str) -> Result<f64, InputError> {
     if x > 0.0 {
         Ok(x)
     } else {
-        Err(InputError::new("mfu", ErrorKind::NotAbove(0.0)))
+        Err(InputError::new(
+            crate::core::params::compute::MFU.key,
+            ErrorKind::NotAbove(0.0),
+        ))
     }
 }
 

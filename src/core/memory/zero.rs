@@ -39,10 +39,16 @@ impl Zero {
     /// A validated set-up: stage 0..=3 (field `zero`), 1 ≤ gpus ≤ [`MAX_GPUS`] (field `gpus`).
     pub fn new(stage: u64, gpus: u64) -> Result<Self, InputError> {
         if stage > 3 {
-            return Err(InputError::new("zero", ErrorKind::AboveMax(3.0)));
+            return Err(InputError::new(
+                crate::core::params::memory::ZERO.key,
+                ErrorKind::AboveMax(3.0),
+            ));
         }
         if gpus == 0 {
-            return Err(InputError::new("gpus", ErrorKind::BelowMin(1.0)));
+            return Err(InputError::new(
+                crate::core::params::steps::GPUS.key,
+                ErrorKind::BelowMin(1.0),
+            ));
         }
         if gpus > MAX_GPUS {
             return Err(InputError::new(

@@ -33,6 +33,7 @@ use super::run::RunSpec;
 use super::softmax::SoftmaxRegression;
 use super::sweep::{LrGrid, SweepSpec};
 use crate::core::error::{ErrorKind, InputError, WorkCut};
+use crate::core::params::sim as P;
 use crate::core::schedule::Schedule;
 
 /// The largest batch size (the `bs` URL range 1…4096).
@@ -445,7 +446,7 @@ pub fn too_much_work(shape: &WorkShape, fits: &dyn Fn(&WorkShape) -> bool) -> In
                 together: true,
             },
         ),
-        _ => InputError::new("steps", ErrorKind::AboveMax(1.0)),
+        _ => InputError::new(P::STEPS.key, ErrorKind::AboveMax(1.0)),
     }
 }
 
@@ -463,9 +464,12 @@ fn check_lr(lr: f64, field: &'static str) -> Result<(), InputError> {
 
 fn check_batch(b: usize) -> Result<(), InputError> {
     if b == 0 {
-        Err(InputError::new("bs", ErrorKind::BelowMin(1.0)))
+        Err(InputError::new(P::BS.key, ErrorKind::BelowMin(1.0)))
     } else if b > MAX_BATCH {
-        Err(InputError::new("bs", ErrorKind::AboveMax(MAX_BATCH as f64)))
+        Err(InputError::new(
+            P::BS.key,
+            ErrorKind::AboveMax(MAX_BATCH as f64),
+        ))
     } else {
         Ok(())
     }
@@ -473,7 +477,7 @@ fn check_batch(b: usize) -> Result<(), InputError> {
 
 fn check_steps(steps: u64) -> Result<(), InputError> {
     if steps == 0 {
-        Err(InputError::new("steps", ErrorKind::BelowMin(1.0)))
+        Err(InputError::new(P::STEPS.key, ErrorKind::BelowMin(1.0)))
     } else if steps > MAX_STEPS {
         Err(InputError::new(
             "steps",
@@ -510,7 +514,7 @@ pub fn validate_run(task: Task, spec: &RunSpec) -> Result<(), InputError> {
 /// `target` (> 0, finite), and the work cap (reported on `steps`).
 pub fn validate_sweep(task: Task, spec: &SweepSpec) -> Result<(), InputError> {
     if spec.optimizers.is_empty() {
-        return Err(InputError::new("opts", ErrorKind::EmptyList));
+        return Err(InputError::new(P::OPTS.key, ErrorKind::EmptyList));
     }
     for (i, o) in spec.optimizers.iter().enumerate() {
         if spec
@@ -525,7 +529,7 @@ pub fn validate_sweep(task: Task, spec: &SweepSpec) -> Result<(), InputError> {
         }
     }
     if spec.batch_sizes.is_empty() {
-        return Err(InputError::new("bs", ErrorKind::EmptyList));
+        return Err(InputError::new(P::BS.key, ErrorKind::EmptyList));
     }
     for (i, &b) in spec.batch_sizes.iter().enumerate() {
         check_batch(b)?;
@@ -534,7 +538,10 @@ pub fn validate_sweep(task: Task, spec: &SweepSpec) -> Result<(), InputError> {
             .get(..i)
             .is_some_and(|prev| prev.contains(&b))
         {
-            return Err(InputError::new("bs", ErrorKind::Duplicate(b.to_string())));
+            return Err(InputError::new(
+                P::BS.key,
+                ErrorKind::Duplicate(b.to_string()),
+            ));
         }
     }
     check_lr(spec.grid.min, "lr")?;
@@ -553,10 +560,10 @@ pub fn validate_sweep(task: Task, spec: &SweepSpec) -> Result<(), InputError> {
     }
     check_steps(spec.steps)?;
     if !spec.target.is_finite() {
-        return Err(InputError::new("target", ErrorKind::NotFinite));
+        return Err(InputError::new(P::TARGET.key, ErrorKind::NotFinite));
     }
     if spec.target <= 0.0 {
-        return Err(InputError::new("target", ErrorKind::NotAbove(0.0)));
+        return Err(InputError::new(P::TARGET.key, ErrorKind::NotAbove(0.0)));
     }
     let fits = |s: &WorkShape| {
         sweep_work(
