@@ -352,7 +352,7 @@ pub(super) static EN: Sim = Sim {
         ),
         (
             "What Adam and Sophia divide by",
-            "Adam and AdamW divide each coordinate's step by √v̂, the root of a running mean of squared gradients: a size that includes the noise (Kingma & Ba 2015). Sophia divides by ρ·B·ĥ, a running estimate of the curvature, and clips each move at the rate (Liu et al. 2023, Sophia, arXiv:2305.14342). The divisor chart below shows what each one divides by under the current settings, coordinate by coordinate, against the true curvature. Whether this moves an optimizer's critical batch up or down is measured, not assumed: compare the fitted critical batches after a sweep. Sophia's curvature estimate starts at zero and, with no bias correction, needs many refreshes to settle (its card says how far it has got), so in a short run it can be the slowest. AdamW differs from Adam only through its weight decay: see the note on weight decay.",
+            "Adam and AdamW divide each coordinate's step by √v̂, the root of a running mean of squared gradients: a size that includes the noise (Kingma & Ba 2015). Sophia divides by ρ·B·ĥ, a running estimate of the curvature, and clips each move at the rate (Liu et al. 2023, Sophia, arXiv:2305.14342). The divisor chart above (“What each optimizer divides the gradient by”) shows what each one divides by under the current settings, coordinate by coordinate, against the true curvature. Whether this moves an optimizer's critical batch up or down is measured, not assumed: compare the fitted critical batches after a sweep. Sophia's curvature estimate starts at zero and, with no bias correction, needs many refreshes to settle (its card says how far it has got), so in a short run it can be the slowest. AdamW differs from Adam only through its weight decay: see the note on weight decay.",
         ),
         (
             "When B_simple and B_noise sit far above the fitted critical batch",
@@ -559,7 +559,7 @@ pub(super) static ZH: Sim = Sim {
         ),
         (
             "Adam 和 Sophia 各除以什么",
-            "Adam 和 AdamW 把每个坐标的步长除以 √v̂，即梯度平方滑动平均的平方根，这个量里含有噪声（Kingma 与 Ba，2015）。Sophia 除以 ρ·B·ĥ，即曲率的滑动估计，并把每个坐标的移动限制在学习率以内（Liu 等，2023，Sophia，arXiv:2305.14342）。下方的除数图按当前设置逐个坐标画出各自除以的量，并与真实曲率对照。这会让某个优化器的临界批量变大还是变小，要靠测量而不是假定：运行扫描后对比拟合出的临界批量。Sophia 的曲率估计从 0 开始，又不做偏差校正，需要多次刷新才能稳定（对应的卡片显示了它的进度），所以在短训练中它可能最慢。AdamW 与 Adam 的区别只在权重衰减：见权重衰减的说明。",
+            "Adam 和 AdamW 把每个坐标的步长除以 √v̂，即梯度平方滑动平均的平方根，这个量里含有噪声（Kingma 与 Ba，2015）。Sophia 除以 ρ·B·ĥ，即曲率的滑动估计，并把每个坐标的移动限制在学习率以内（Liu 等，2023，Sophia，arXiv:2305.14342）。上方的除数图（“各优化器把梯度除以什么”）按当前设置逐个坐标画出各自除以的量，并与真实曲率对照。这会让某个优化器的临界批量变大还是变小，要靠测量而不是假定：运行扫描后对比拟合出的临界批量。Sophia 的曲率估计从 0 开始，又不做偏差校正，需要多次刷新才能稳定（对应的卡片显示了它的进度），所以在短训练中它可能最慢。AdamW 与 Adam 的区别只在权重衰减：见权重衰减的说明。",
         ),
         (
             "当 B_simple 和 B_noise 远大于拟合出的临界批量时",
