@@ -214,32 +214,30 @@ mod imp {
         v128_or(t, v128_and(x, u64x2_splat(1 << 63)))
     }
 
+    /// Two adjacent values as one vector. From a fixed-size pair the two loads are one
+    /// `v128.load` (a slice with a length check between them would compile to two scalar loads,
+    /// a splat and a lane replacement).
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn load(x: &[f64; 2]) -> v128 {
+        f64x2(x[0], x[1])
+    }
+
+    /// Both lanes into a fixed-size pair (one `v128.store`).
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn store(v: v128, y: &mut [f64; 2]) {
+        *y = [f64x2_extract_lane::<0>(v), f64x2_extract_lane::<1>(v)];
+    }
+
     #[target_feature(enable = "simd128")]
     pub fn tanh_in_place(v: &mut [f64]) {
-        let mut chunks = v.chunks_exact_mut(2);
-        for c in &mut chunks {
-            store(tanh2(pair(c)), c);
+        let (pairs, rest) = v.as_chunks_mut::<2>();
+        for c in pairs {
+            store(tanh2(load(c)), c);
         }
-        for x in chunks.into_remainder() {
+        for x in rest {
             *x = f64x2_extract_lane::<0>(tanh2(f64x2_splat(*x)));
-        }
-    }
-
-    #[inline]
-    #[target_feature(enable = "simd128")]
-    fn pair(x: &[f64]) -> v128 {
-        f64x2(
-            x.first().copied().unwrap_or(0.0),
-            x.get(1).copied().unwrap_or(0.0),
-        )
-    }
-
-    #[inline]
-    #[target_feature(enable = "simd128")]
-    fn store(v: v128, y: &mut [f64]) {
-        if let [a, b, ..] = y {
-            *a = f64x2_extract_lane::<0>(v);
-            *b = f64x2_extract_lane::<1>(v);
         }
     }
 
@@ -247,15 +245,14 @@ mod imp {
     #[target_feature(enable = "simd128")]
     fn dot_in(a: &[f64], b: &[f64]) -> f64 {
         let n = a.len().min(b.len());
-        let (a, b) = (&a[..n], &b[..n]);
+        let (ca, ra) = a[..n].as_chunks::<2>();
+        let (cb, rb) = b[..n].as_chunks::<2>();
         let mut acc = f64x2_splat(0.0);
-        let mut ca = a.chunks_exact(2);
-        let mut cb = b.chunks_exact(2);
-        for (x, y) in (&mut ca).zip(&mut cb) {
-            acc = f64x2_add(acc, f64x2_mul(pair(x), pair(y)));
+        for (x, y) in ca.iter().zip(cb) {
+            acc = f64x2_add(acc, f64x2_mul(load(x), load(y)));
         }
         let mut s = f64x2_extract_lane::<0>(acc) + f64x2_extract_lane::<1>(acc);
-        if let (Some(x), Some(y)) = (ca.remainder().first(), cb.remainder().first()) {
+        if let (Some(x), Some(y)) = (ra.first(), rb.first()) {
             s += x * y;
         }
         s
@@ -265,14 +262,13 @@ mod imp {
     #[target_feature(enable = "simd128")]
     fn axpy_in(alpha: f64, x: &[f64], y: &mut [f64]) {
         let n = x.len().min(y.len());
-        let (x, y) = (&x[..n], &mut y[..n]);
+        let (cx, rx) = x[..n].as_chunks::<2>();
+        let (cy, ry) = y[..n].as_chunks_mut::<2>();
         let a = f64x2_splat(alpha);
-        let mut cx = x.chunks_exact(2);
-        let mut cy = y.chunks_exact_mut(2);
-        for (xs, ys) in (&mut cx).zip(&mut cy) {
-            store(f64x2_add(pair(ys), f64x2_mul(a, pair(xs))), ys);
+        for (xs, ys) in cx.iter().zip(cy.iter_mut()) {
+            store(f64x2_add(load(ys), f64x2_mul(a, load(xs))), ys);
         }
-        for (yi, &xi) in cy.into_remainder().iter_mut().zip(cx.remainder()) {
+        for (yi, &xi) in ry.iter_mut().zip(rx) {
             *yi += alpha * xi;
         }
     }
