@@ -51,10 +51,22 @@ pub struct Classifier<N> {
     data: Dataset,
 }
 
-/// Per-example work buffers.
+/// The examples whose forward passes and cross-entropies are computed together: the logits of a
+/// block go through the exponential and the logarithm kernels of [`super::linalg`] as one vector
+/// each (two lanes per instruction in WebAssembly) instead of a few values per call.
+const BLOCK: usize = 32;
+
+/// Work buffers for one block of examples.
 struct Work {
+    /// Per example of the block, what the net's forward pass keeps for back-propagation.
     scratch: Vec<f64>,
+    /// Per example of the block, its logits z, then exp(z − max z), then (if asked for) the
+    /// probabilities softmax(z).
     logits: Vec<f64>,
+    /// Per example: z_y − max z (y its label).
+    zy: Vec<f64>,
+    /// Per example: Σ exp(z − max z), then its logarithm.
+    lse: Vec<f64>,
 }
 
 impl<N: Net> Classifier<N> {
@@ -70,8 +82,10 @@ impl<N: Net> Classifier<N> {
 
     fn work(&self) -> Work {
         Work {
-            scratch: vec![0.0; self.net.scratch_len()],
-            logits: vec![0.0; self.data.classes],
+            scratch: vec![0.0; BLOCK * self.net.scratch_len()],
+            logits: vec![0.0; BLOCK * self.data.classes],
+            zy: vec![0.0; BLOCK],
+            lse: vec![0.0; BLOCK],
         }
     }
 
@@ -80,67 +94,104 @@ impl<N: Net> Classifier<N> {
         split.x.get(i * p..(i + 1) * p).unwrap_or(&[])
     }
 
-    /// The logits of example `i` of `split` in `w.logits`, and the label.
-    fn logits(&self, params: &[f64], split: &Split, i: usize, w: &mut Work) -> usize {
-        let x = self.row(split, i);
-        self.net.forward(params, x, &mut w.scratch, &mut w.logits);
-        split.y.get(i).copied().unwrap_or(0)
+    /// The forward pass and the cross-entropy of the examples `rows` of `split` (at most
+    /// [`BLOCK`]): example j's loss is `w.lse[j] − w.zy[j]` = ln Σ exp(z − max) − (z_y − max), the
+    /// log-sum-exp with its largest term factored out. With `probs`, `w.logits` then holds each
+    /// example's probabilities (for back-propagation, ∂loss/∂z = p − e_y); without, only
+    /// exponentials that nobody reads.
+    fn forward_block(
+        &self,
+        params: &[f64],
+        split: &Split,
+        rows: &[usize],
+        w: &mut Work,
+        probs: bool,
+    ) {
+        let k = self.data.classes.max(1);
+        let s = self.net.scratch_len();
+        let n = rows.len().min(BLOCK);
+        let mut scratch = w.scratch.chunks_exact_mut(s.max(1));
+        for ((j, &i), z) in rows
+            .iter()
+            .take(n)
+            .enumerate()
+            .zip(w.logits.chunks_exact_mut(k))
+        {
+            let sc = if s == 0 {
+                &mut [][..]
+            } else {
+                scratch.next().unwrap_or(&mut [])
+            };
+            self.net.forward(params, self.row(split, i), sc, z);
+            // The largest logit (a NaN never replaces it; −∞ when all are NaN).
+            let max = z
+                .iter()
+                .fold(f64::NEG_INFINITY, |m, &v| if v > m { v } else { m });
+            z.iter_mut().for_each(|v| *v -= max);
+            let y = split.y.get(i).copied().unwrap_or(0);
+            if let Some(zy) = w.zy.get_mut(j) {
+                *zy = z.get(y).copied().unwrap_or(0.0);
+            }
+        }
+        let logits = &mut w.logits[..n * k];
+        super::linalg::exp_in_place(logits);
+        for (sum, e) in w.lse.iter_mut().zip(logits.chunks_exact_mut(k)) {
+            *sum = e.iter().sum::<f64>();
+            if probs {
+                e.iter_mut().for_each(|p| *p /= *sum);
+            }
+        }
+        super::linalg::ln_in_place(&mut w.lse[..n]);
     }
 
-    /// Cross-entropy of example `i`: log Σ exp(logits) − logits[y]; leaves the probabilities in
-    /// `w.logits`. The exponentials exp(z − max) are computed once and serve both the loss and the
-    /// probabilities (the same values [`super::dataset::softmax_in_place`] would compute again).
-    fn example_loss(&self, params: &[f64], split: &Split, i: usize, w: &mut Work) -> f64 {
-        let y = self.logits(params, split, i, w);
-        let max = w.logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let zy = w.logits.get(y).copied().unwrap_or(0.0);
-        let mut sum = 0.0;
-        for z in w.logits.iter_mut() {
-            *z = crate::core::math::exp(*z - max);
-            sum += *z;
-        }
-        let loss = (max + crate::core::math::log(sum)) - zy;
-        for p in w.logits.iter_mut() {
-            *p /= sum;
-        }
-        loss
+    /// Example j's cross-entropy after [`Self::forward_block`].
+    fn block_loss(w: &Work, j: usize) -> f64 {
+        w.lse.get(j).copied().unwrap_or(0.0) - w.zy.get(j).copied().unwrap_or(0.0)
     }
 
     /// Mean cross-entropy over a split (an evaluation: no probabilities needed).
     fn mean_loss(&self, params: &[f64], split: &Split) -> f64 {
         let mut w = self.work();
-        let n = split.len().max(1) as f64;
+        let n = split.len();
+        let mut rows = [0usize; BLOCK];
         let mut total = 0.0;
-        for i in 0..split.len() {
-            let y = self.logits(params, split, i, &mut w);
-            let max = w.logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let sum = w
-                .logits
-                .iter()
-                .map(|&z| crate::core::math::exp(z - max))
-                .sum::<f64>();
-            total += (max + crate::core::math::log(sum)) - w.logits.get(y).copied().unwrap_or(0.0);
+        for start in (0..n).step_by(BLOCK) {
+            let m = (n - start).min(BLOCK);
+            for (j, r) in rows.iter_mut().take(m).enumerate() {
+                *r = start + j;
+            }
+            self.forward_block(params, split, &rows[..m], &mut w, false);
+            for j in 0..m {
+                total += Self::block_loss(&w, j);
+            }
         }
-        total / n
+        total / n.max(1) as f64
     }
 
-    /// Adds weight × the gradient of training example `i` with label `y` to `grad`, after
-    /// [`Self::example_loss`] has left its probabilities in `w.logits` (∂loss/∂logits = p − e_y).
+    /// Adds weight × the gradient of training example `i` (example j of the block just
+    /// forwarded with probabilities) for label `y` to `grad` (∂loss/∂logits = p − e_y).
+    #[allow(clippy::too_many_arguments)]
     fn backprop_example(
         &self,
         params: &[f64],
         i: usize,
+        j: usize,
         y: usize,
         weight: f64,
         w: &mut Work,
         grad: &mut [f64],
     ) {
-        if let Some(p) = w.logits.get_mut(y) {
-            *p -= 1.0;
+        let k = self.data.classes.max(1);
+        let s = self.net.scratch_len();
+        let Some(p) = w.logits.get_mut(j * k..(j + 1) * k) else {
+            return;
+        };
+        if let Some(py) = p.get_mut(y) {
+            *py -= 1.0;
         }
+        let sc = w.scratch.get_mut(j * s..(j + 1) * s).unwrap_or(&mut []);
         let x = self.row(&self.data.train, i);
-        self.net
-            .backward(params, x, &mut w.scratch, &w.logits, weight, grad);
+        self.net.backward(params, x, sc, p, weight, grad);
     }
 
     fn batch_indices<'b>(&self, batch: Batch<'b>, rng: &mut SimRng) -> Cow<'b, [usize]> {
@@ -189,10 +240,13 @@ impl<N: Net> Problem for Classifier<N> {
         let weight = 1.0 / idx.len().max(1) as f64;
         let mut w = self.work();
         let mut loss = 0.0;
-        for &i in idx.iter() {
-            loss += self.example_loss(params, &self.data.train, i, &mut w);
-            let y = self.data.train.y.get(i).copied().unwrap_or(0);
-            self.backprop_example(params, i, y, weight, &mut w, grad);
+        for rows in idx.chunks(BLOCK) {
+            self.forward_block(params, &self.data.train, rows, &mut w, true);
+            for (j, &i) in rows.iter().enumerate() {
+                loss += Self::block_loss(&w, j);
+                let y = self.data.train.y.get(i).copied().unwrap_or(0);
+                self.backprop_example(params, i, j, y, weight, &mut w, grad);
+            }
         }
         loss * weight
     }
@@ -202,10 +256,14 @@ impl<N: Net> Problem for Classifier<N> {
         let idx = self.batch_indices(batch, rng);
         let weight = 1.0 / idx.len().max(1) as f64;
         let mut w = self.work();
-        for &i in idx.iter() {
-            self.example_loss(params, &self.data.train, i, &mut w);
-            let sampled = rng.categorical(&w.logits);
-            self.backprop_example(params, i, sampled, weight, &mut w, out);
+        let k = self.data.classes.max(1);
+        for rows in idx.chunks(BLOCK) {
+            self.forward_block(params, &self.data.train, rows, &mut w, true);
+            for (j, &i) in rows.iter().enumerate() {
+                let p = w.logits.get(j * k..(j + 1) * k).unwrap_or(&[]);
+                let sampled = rng.categorical(p);
+                self.backprop_example(params, i, j, sampled, weight, &mut w, out);
+            }
         }
         out.iter_mut().for_each(|g| *g *= *g);
     }
@@ -226,13 +284,15 @@ impl<N: Net> Problem for Classifier<N> {
         let mut g = vec![0.0; d];
         let mut sq = 0.0;
         let mut w = self.work();
-        for &i in idx.iter() {
-            g.iter_mut().for_each(|x| *x = 0.0);
-            self.example_loss(params, &self.data.train, i, &mut w);
-            let y = self.data.train.y.get(i).copied().unwrap_or(0);
-            self.backprop_example(params, i, y, 1.0, &mut w, &mut g);
-            sq += g.iter().map(|x| x * x).sum::<f64>();
-            mean.iter_mut().zip(&g).for_each(|(a, b)| *a += b);
+        for rows in idx.chunks(BLOCK) {
+            self.forward_block(params, &self.data.train, rows, &mut w, true);
+            for (j, &i) in rows.iter().enumerate() {
+                g.iter_mut().for_each(|x| *x = 0.0);
+                let y = self.data.train.y.get(i).copied().unwrap_or(0);
+                self.backprop_example(params, i, j, y, 1.0, &mut w, &mut g);
+                sq += g.iter().map(|x| x * x).sum::<f64>();
+                mean.iter_mut().zip(&g).for_each(|(a, b)| *a += b);
+            }
         }
         let mf = m.max(1) as f64;
         let mean2 = mean.iter().map(|x| x * x).sum::<f64>() / (mf * mf);

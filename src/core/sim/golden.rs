@@ -49,7 +49,8 @@ pub fn golden_final_loss() -> f64 {
 }
 
 /// `f64::to_bits` of [`golden_classifier_loss`], produced natively (x86-64, rustc 1.95). It pins
-/// the classifier kernels of [`super::linalg`] (the two-lane dot products, the tanh kernel), which
+/// the classifier kernels of [`super::linalg`] (the two-lane dot products, the tanh, exp and ln
+/// kernels), which
 /// run as SIMD code in WASM and as their scalar twins natively: the two must agree bit for bit.
 pub const GOLDEN_CLASSIFIER_LOSS_BITS: u64 = 0x4010_9afe_4b3a_1cb4;
 

@@ -41,16 +41,35 @@ pub fn matvec_t_add(scale: f64, s: &[f64], w: &[f64], out: &mut [f64]) {
     imp::matvec_t_add(scale, s, w, out);
 }
 
-/// Replaces every element x by tanh x, computed as e/(e + 2) with e = exp(2|x|) − 1 and the
-/// sign of x restored (|x| is first capped at 20, where tanh rounds to 1). For 2|x| ≤ 1, e comes
-/// from the Taylor series of expm1 to degree 18 (the next term is below 10⁻¹⁷ relative); above,
-/// from exp(u) = 2ᵏ·exp(r), u = k·ln 2 + r with |r| ≤ ½ ln 2 (the two-part ln 2 of fdlibm's
-/// `e_exp.c`, so k·ln2_hi is exact) and the Taylor series of exp(r) to degree 13. Within a few
-/// units in the last place of `crate::core::math::tanh` (tested), and twice as many values per instruction in
-/// WASM; the scalar twin branches where the SIMD twin computes both sides and selects, with the
-/// same operations on the side it keeps.
+/// Replaces every element x by tanh x = e/(e + 2) with e = expm1(2|x|) and the sign of x restored
+/// (|x| is first capped at 20, where tanh rounds to 1). expm1 comes from one reduction for every
+/// argument: u = 2|x| = k·ln 2 + r, |r| ≤ ½ ln 2 (the two-part ln 2 of fdlibm's `e_exp.c`, so
+/// k·ln2_hi is exact), and expm1(u) = 2ᵏ·(r·q(r)) + (2ᵏ − 1) with q(r) = (eʳ − 1)/r the Taylor
+/// series to degree 12 (next term below 2·10⁻¹⁷ relative). For k = 0 that is r·q(r) with no
+/// cancellation near zero; for k ≥ 1 both terms are positive or the sum is above 0.4. Within a
+/// few units in the last place of `crate::core::math::tanh` (tested).
 pub fn tanh_in_place(v: &mut [f64]) {
     imp::tanh_in_place(v);
+}
+
+/// Replaces every element x by eˣ: x = k·ln 2 + r with |r| ≤ ½ ln 2 (two-part ln 2 as in
+/// fdlibm's `e_exp.c`) and eʳ from its Taylor series to degree 13 (next term below 5·10⁻¹⁸
+/// relative), times 2ᵏ built from its bits. Below [`EXP_MIN`] it gives 0 (eˣ is then below
+/// 3.3·10⁻³⁰⁸, under every sum the cross-entropy adds it to), above [`EXP_MAX`] +∞; NaN stays NaN.
+/// Within a few units in the last place of `crate::core::math::exp` (tested).
+pub fn exp_in_place(v: &mut [f64]) {
+    imp::exp_in_place(v);
+}
+
+/// Replaces every element x by ln x, for positive normal x: x = 2ᵉ·m with m in [√½, √2),
+/// f = m − 1, s = f/(2 + f), so ln m = 2s + 2s³/3 + 2s⁵/5 + … = f − s·(f − R) with
+/// R = 2s²/3 + 2s⁴/5 + … + 2s²²/23 (|s| ≤ 0.172, next term below 10⁻¹⁸ relative; the form of
+/// fdlibm's `e_log.c`, where only the small correction s·(f − R) carries rounding error), and
+/// ln x = (e·ln2_hi + f) − (s·(f − R) − e·ln2_lo). +∞ gives +∞; zero, negative, subnormal
+/// and NaN inputs give NaN. Within a few units in the last place of `crate::core::math::log`
+/// over the normal range (tested).
+pub fn ln_in_place(v: &mut [f64]) {
+    imp::ln_in_place(v);
 }
 
 /// ln 2's high part (fdlibm `e_exp.c` `ln2HI`, 0x3fe62e42 fee00000 = 6.93147180369123816490e-01): its last 21 bits are zero, so k·LN2_HI is exact
@@ -64,12 +83,34 @@ const INV_LN2: f64 = std::f64::consts::LOG2_E;
 const EXP_MAGIC: f64 = 4_503_599_627_371_519.0;
 /// |x| beyond which tanh x rounds to ±1.
 const TANH_CAP: f64 = 20.0;
-/// Where expm1's Taylor series hands over to exp(u) − 1.
-const EXPM1_SERIES_MAX: f64 = 1.0;
-/// 1/n! for n = 18, 17, …, 0 (Horner order); the first 18 give expm1(u)/u = 1/1! + u/2! + … + u¹⁷/18!.
-const EXPM1_COEFFS: [f64; 19] = inverse_factorials::<19>();
-/// 1/n! for n = 13, 12, …, 0 (Horner order).
+/// 1/n! for n = 13, 12, …, 0 (Horner order): eʳ to degree 13; the first 13 give
+/// q(r) = (eʳ − 1)/r = 1/1! + r/2! + … + r¹²/13!.
 const EXP_COEFFS: [f64; 14] = inverse_factorials::<14>();
+/// Below this, [`exp_in_place`] gives 0 (2ᵏ stays a normal number down to here).
+pub const EXP_MIN: f64 = -708.0;
+/// Above this, [`exp_in_place`] gives +∞ (e⁷⁰⁹ is finite).
+pub const EXP_MAX: f64 = 709.0;
+/// 2/(2i + 3) for i = 10, 9, …, 0 (Horner order in z = s²): R = z·(2/3 + 2z/5 + … + 2z¹⁰/23).
+const LN_COEFFS: [f64; 11] = two_over_odds::<11>();
+/// The bits of 2⁵²: or-ed with a biased exponent b < 2⁵², the value is 2⁵² + b exactly.
+const TWO_52_BITS: u64 = 0x4330_0000_0000_0000;
+/// 2⁵² + 1023: subtracted from 2⁵² + b, it leaves the exponent b − 1023.
+const TWO_52_PLUS_BIAS: f64 = 4_503_599_627_371_519.0;
+/// The bits of 1.0 (biased exponent 1023, mantissa 0).
+const ONE_BITS: u64 = 0x3FF0_0000_0000_0000;
+/// The 52 mantissa bits.
+const MANTISSA: u64 = (1 << 52) - 1;
+
+/// [2/(2N + 1), …, 2/5, 2/3].
+const fn two_over_odds<const N: usize>() -> [f64; N] {
+    let mut out = [0.0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = 2.0 / (2 * (N - 1 - i) + 3) as f64;
+        i += 1;
+    }
+    out
+}
 
 /// [1/(N−1)!, …, 1/1!, 1/0!]: each 1/n! is 1/(n·(n−1)·…) with the product exact in f64 (n ≤ 18).
 const fn inverse_factorials<const N: usize>() -> [f64; N] {
@@ -92,8 +133,13 @@ const fn inverse_factorials<const N: usize>() -> [f64; N] {
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
     use super::{
-        EXP_COEFFS, EXP_MAGIC, EXPM1_COEFFS, EXPM1_SERIES_MAX, INV_LN2, LN2_HI, LN2_LO, TANH_CAP,
+        EXP_COEFFS, EXP_MAGIC, EXP_MAX, EXP_MIN, INV_LN2, LN_COEFFS, LN2_HI, LN2_LO, MANTISSA,
+        ONE_BITS, TANH_CAP, TWO_52_BITS, TWO_52_PLUS_BIAS,
     };
+
+    /// 1.5·2⁵²: for |y| < 2⁵¹, (y + this) − this is y rounded to the nearest whole number, ties to
+    /// even (the same value as WebAssembly's `f64x2.nearest`).
+    const ROUND_MAGIC: f64 = 6_755_399_441_055_744.0;
 
     pub fn dot(a: &[f64], b: &[f64]) -> f64 {
         let n = a.len().min(b.len());
@@ -139,27 +185,38 @@ mod imp {
         }
     }
 
+    /// y rounded to the nearest whole number, ties to even (|y| < 2⁵¹; NaN stays NaN).
+    fn nearest(y: f64) -> f64 {
+        (y + ROUND_MAGIC) - ROUND_MAGIC
+    }
+
+    /// 2ᵏ for a whole k in −1022…1023, from its bits.
+    fn two_to(k: f64) -> f64 {
+        f64::from_bits((k + EXP_MAGIC).to_bits() << 52)
+    }
+
+    /// u = k·ln 2 + r: (k, r).
+    fn reduce(u: f64) -> (f64, f64) {
+        let k = nearest(u * INV_LN2);
+        (k, (u - k * LN2_HI) - k * LN2_LO)
+    }
+
+    fn horner(coeffs: &[f64], x: f64) -> f64 {
+        let mut p = 0.0;
+        for &c in coeffs {
+            p = p * x + c;
+        }
+        p
+    }
+
     /// tanh of one value, with the operations of one SIMD lane.
     fn tanh1(x: f64) -> f64 {
         let z = x.abs();
         let z = if TANH_CAP < z { TANH_CAP } else { z };
-        let u = z + z;
-        let e = if u <= EXPM1_SERIES_MAX {
-            let mut p = 0.0;
-            for c in EXPM1_COEFFS.iter().take(18) {
-                p = p * u + c;
-            }
-            p * u
-        } else {
-            let k = (u * INV_LN2).round_ties_even();
-            let r = (u - k * LN2_HI) - k * LN2_LO;
-            let mut p = 0.0;
-            for c in EXP_COEFFS {
-                p = p * r + c;
-            }
-            let two_k = f64::from_bits((k + EXP_MAGIC).to_bits() << 52);
-            p * two_k - 1.0
-        };
+        let (k, r) = reduce(z + z);
+        let q = horner(&EXP_COEFFS[..13], r);
+        let two_k = two_to(k);
+        let e = two_k * (r * q) + (two_k - 1.0);
         let t = e / (e + 2.0);
         f64::from_bits(t.to_bits() | (x.to_bits() & SIGN))
     }
@@ -171,6 +228,53 @@ mod imp {
             *x = tanh1(*x);
         }
     }
+
+    /// eˣ of one value, with the operations of one SIMD lane.
+    fn exp1(x: f64) -> f64 {
+        let c = if x < EXP_MIN { EXP_MIN } else { x };
+        let c = if EXP_MAX < c { EXP_MAX } else { c };
+        let (k, r) = reduce(c);
+        let y = horner(&EXP_COEFFS, r) * two_to(k);
+        let y = if x < EXP_MIN { 0.0 } else { y };
+        if EXP_MAX < x { f64::INFINITY } else { y }
+    }
+
+    pub fn exp_in_place(v: &mut [f64]) {
+        for x in v.iter_mut() {
+            *x = exp1(*x);
+        }
+    }
+
+    /// ln x of one value, with the operations of one SIMD lane.
+    fn ln1(x: f64) -> f64 {
+        let bits = x.to_bits();
+        let m = f64::from_bits((bits & MANTISSA) | ONE_BITS);
+        let big = std::f64::consts::SQRT_2 < m;
+        let m = if big { m * 0.5 } else { m };
+        let e = f64::from_bits((bits >> 52) | TWO_52_BITS) - TWO_52_PLUS_BIAS;
+        let e = e + if big { 1.0 } else { 0.0 };
+        let f = m - 1.0;
+        let s = f / (f + 2.0);
+        let z = s * s;
+        let r = z * horner(&LN_COEFFS, z);
+        let y = (e * LN2_HI + f) - (s * (f - r) - e * LN2_LO);
+        let special = if x == f64::INFINITY {
+            f64::INFINITY
+        } else {
+            f64::NAN
+        };
+        if (f64::MIN_POSITIVE..f64::INFINITY).contains(&x) {
+            y
+        } else {
+            special
+        }
+    }
+
+    pub fn ln_in_place(v: &mut [f64]) {
+        for x in v.iter_mut() {
+            *x = ln1(*x);
+        }
+    }
 }
 
 /// The `simd128` twin. `#[target_feature]` functions are safe on wasm32 (an engine without SIMD
@@ -178,40 +282,104 @@ mod imp {
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::{
-        EXP_COEFFS, EXP_MAGIC, EXPM1_COEFFS, EXPM1_SERIES_MAX, INV_LN2, LN2_HI, LN2_LO, TANH_CAP,
+        EXP_COEFFS, EXP_MAGIC, EXP_MAX, EXP_MIN, INV_LN2, LN_COEFFS, LN2_HI, LN2_LO, MANTISSA,
+        ONE_BITS, TANH_CAP, TWO_52_BITS, TWO_52_PLUS_BIAS,
     };
     use core::arch::wasm32::{
-        f64x2, f64x2_abs, f64x2_add, f64x2_div, f64x2_extract_lane, f64x2_le, f64x2_mul,
-        f64x2_nearest, f64x2_pmin, f64x2_splat, f64x2_sub, i64x2_shl, u64x2_splat, v128, v128_and,
-        v128_bitselect, v128_or,
+        f64x2, f64x2_abs, f64x2_add, f64x2_div, f64x2_eq, f64x2_extract_lane, f64x2_le, f64x2_lt,
+        f64x2_mul, f64x2_nearest, f64x2_pmax, f64x2_pmin, f64x2_splat, f64x2_sub, i64x2_shl,
+        u64x2_shr, u64x2_splat, v128, v128_and, v128_bitselect, v128_or,
     };
 
-    /// tanh of both lanes (see [`super::tanh_in_place`]); both sides of the branch are computed
-    /// and the one the scalar twin takes is selected.
+    /// 2ᵏ in both lanes, for whole k in −1022…1023, from its bits.
     #[inline]
     #[target_feature(enable = "simd128")]
-    fn tanh2(x: v128) -> v128 {
-        let z = f64x2_pmin(f64x2_abs(x), f64x2_splat(TANH_CAP));
-        let u = f64x2_add(z, z);
-        let mut p = f64x2_splat(0.0);
-        for &c in EXPM1_COEFFS.iter().take(18) {
-            p = f64x2_add(f64x2_mul(p, u), f64x2_splat(c));
-        }
-        let e_series = f64x2_mul(p, u);
+    fn two_to(k: v128) -> v128 {
+        i64x2_shl(f64x2_add(k, f64x2_splat(EXP_MAGIC)), 52)
+    }
+
+    /// u = k·ln 2 + r in both lanes: (k, r).
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn reduce(u: v128) -> (v128, v128) {
         let k = f64x2_nearest(f64x2_mul(u, f64x2_splat(INV_LN2)));
         let r = f64x2_sub(
             f64x2_sub(u, f64x2_mul(k, f64x2_splat(LN2_HI))),
             f64x2_mul(k, f64x2_splat(LN2_LO)),
         );
-        let mut q = f64x2_splat(0.0);
-        for &c in EXP_COEFFS.iter() {
-            q = f64x2_add(f64x2_mul(q, r), f64x2_splat(c));
+        (k, r)
+    }
+
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn horner(coeffs: &[f64], x: v128) -> v128 {
+        let mut p = f64x2_splat(0.0);
+        for &c in coeffs {
+            p = f64x2_add(f64x2_mul(p, x), f64x2_splat(c));
         }
-        let two_k = i64x2_shl(f64x2_add(k, f64x2_splat(EXP_MAGIC)), 52);
-        let e_exp = f64x2_sub(f64x2_mul(q, two_k), f64x2_splat(1.0));
-        let e = v128_bitselect(e_series, e_exp, f64x2_le(u, f64x2_splat(EXPM1_SERIES_MAX)));
+        p
+    }
+
+    /// tanh of both lanes (see [`super::tanh_in_place`]), the scalar twin's operations.
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn tanh2(x: v128) -> v128 {
+        let z = f64x2_pmin(f64x2_abs(x), f64x2_splat(TANH_CAP));
+        let (k, r) = reduce(f64x2_add(z, z));
+        let q = horner(&EXP_COEFFS[..13], r);
+        let two_k = two_to(k);
+        let e = f64x2_add(
+            f64x2_mul(two_k, f64x2_mul(r, q)),
+            f64x2_sub(two_k, f64x2_splat(1.0)),
+        );
         let t = f64x2_div(e, f64x2_add(e, f64x2_splat(2.0)));
         v128_or(t, v128_and(x, u64x2_splat(1 << 63)))
+    }
+
+    /// eˣ of both lanes (see [`super::exp_in_place`]).
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn exp2(x: v128) -> v128 {
+        let lo = f64x2_splat(EXP_MIN);
+        let hi = f64x2_splat(EXP_MAX);
+        // pmax(x, lo) = x < lo ? lo : x and pmin(c, hi) = hi < c ? hi : c, as the scalar twin.
+        let c = f64x2_pmin(f64x2_pmax(x, lo), hi);
+        let (k, r) = reduce(c);
+        let y = f64x2_mul(horner(&EXP_COEFFS, r), two_to(k));
+        let y = v128_bitselect(f64x2_splat(0.0), y, f64x2_lt(x, lo));
+        v128_bitselect(f64x2_splat(f64::INFINITY), y, f64x2_lt(hi, x))
+    }
+
+    /// ln x of both lanes (see [`super::ln_in_place`]).
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    fn ln2(x: v128) -> v128 {
+        let m = v128_or(v128_and(x, u64x2_splat(MANTISSA)), u64x2_splat(ONE_BITS));
+        let big = f64x2_lt(f64x2_splat(std::f64::consts::SQRT_2), m);
+        let m = v128_bitselect(f64x2_mul(m, f64x2_splat(0.5)), m, big);
+        let e = f64x2_sub(
+            v128_or(u64x2_shr(x, 52), u64x2_splat(TWO_52_BITS)),
+            f64x2_splat(TWO_52_PLUS_BIAS),
+        );
+        let e = f64x2_add(e, v128_and(big, f64x2_splat(1.0)));
+        let f = f64x2_sub(m, f64x2_splat(1.0));
+        let s = f64x2_div(f, f64x2_add(f, f64x2_splat(2.0)));
+        let z = f64x2_mul(s, s);
+        let r = f64x2_mul(z, horner(&LN_COEFFS, z));
+        let y = f64x2_sub(
+            f64x2_add(f64x2_mul(e, f64x2_splat(LN2_HI)), f),
+            f64x2_sub(
+                f64x2_mul(s, f64x2_sub(f, r)),
+                f64x2_mul(e, f64x2_splat(LN2_LO)),
+            ),
+        );
+        let inf = f64x2_splat(f64::INFINITY);
+        let special = v128_bitselect(inf, f64x2_splat(f64::NAN), f64x2_eq(x, inf));
+        let normal = v128_and(
+            f64x2_le(f64x2_splat(f64::MIN_POSITIVE), x),
+            f64x2_lt(x, inf),
+        );
+        v128_bitselect(y, special, normal)
     }
 
     /// Two adjacent values as one vector. From a fixed-size pair the two loads are one
@@ -238,6 +406,28 @@ mod imp {
         }
         for x in rest {
             *x = f64x2_extract_lane::<0>(tanh2(f64x2_splat(*x)));
+        }
+    }
+
+    #[target_feature(enable = "simd128")]
+    pub fn exp_in_place(v: &mut [f64]) {
+        let (pairs, rest) = v.as_chunks_mut::<2>();
+        for c in pairs {
+            store(exp2(load(c)), c);
+        }
+        for x in rest {
+            *x = f64x2_extract_lane::<0>(exp2(f64x2_splat(*x)));
+        }
+    }
+
+    #[target_feature(enable = "simd128")]
+    pub fn ln_in_place(v: &mut [f64]) {
+        let (pairs, rest) = v.as_chunks_mut::<2>();
+        for c in pairs {
+            store(ln2(load(c)), c);
+        }
+        for x in rest {
+            *x = f64x2_extract_lane::<0>(ln2(f64x2_splat(*x)));
         }
     }
 
@@ -377,5 +567,83 @@ mod tests {
         assert!(special[5].is_nan());
         assert!(((LN2_HI + LN2_LO) - std::f64::consts::LN_2).abs() < 1e-16);
         assert_eq!(LN2_HI.to_bits() & 0x1F_FFFF, 0);
+    }
+
+    /// Units in the last place between two finite values of the same sign.
+    fn ulps(a: f64, b: f64) -> i64 {
+        (a.to_bits() as i64 - b.to_bits() as i64).abs()
+    }
+
+    /// The exp kernel against `crate::core::math::exp` (musl's) within 2 units in the last place
+    /// from its floor to its ceiling (both hand-over points and the rounding of k), 0 below the
+    /// floor, +∞ above the ceiling, NaN kept.
+    #[test]
+    fn exp_matches_libm() {
+        let mut xs: Vec<f64> = (-708_000..=709_000).map(|i| i as f64 * 1e-3).collect();
+        xs.extend((-2_000..=2_000).map(|i| i as f64 * 1e-6));
+        let h = std::f64::consts::LN_2 / 2.0;
+        xs.extend([h, -h, 3.0 * h, 1e-300, -1e-300, 0.0, -0.0, EXP_MIN, EXP_MAX]);
+        let mut got = xs.clone();
+        exp_in_place(&mut got);
+        for (&x, &e) in xs.iter().zip(&got) {
+            let want = crate::core::math::exp(x);
+            assert!(ulps(e, want) <= 2, "exp({x:e}) = {e:e}, libm {want:e}");
+        }
+        let mut special = [
+            -708.5,
+            -1e300,
+            f64::NEG_INFINITY,
+            709.5,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        exp_in_place(&mut special);
+        assert_eq!(
+            &special[..5],
+            &[0.0, 0.0, 0.0, f64::INFINITY, f64::INFINITY]
+        );
+        assert!(special[5].is_nan());
+    }
+
+    /// The logarithm kernel against `crate::core::math::log` within 2 units in the last place
+    /// over the normal range (every binade, both sides of √2, around 1), the special values.
+    #[test]
+    fn ln_matches_libm() {
+        let mut xs: Vec<f64> = (1..=400_000).map(|i| i as f64 * 1e-5).collect();
+        xs.extend((-1022..=1023).map(|e| crate::core::math::pow(2.0, e as f64) * 1.2345));
+        xs.extend((-1022..=1023).map(|e| crate::core::math::pow(2.0, e as f64)));
+        let s2 = std::f64::consts::SQRT_2;
+        xs.extend([
+            s2,
+            f64::from_bits(s2.to_bits() + 1),
+            f64::from_bits(s2.to_bits() - 1),
+            1.0 + 1e-15,
+            1.0 - 1e-16,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+        ]);
+        let mut got = xs.clone();
+        ln_in_place(&mut got);
+        for (&x, &l) in xs.iter().zip(&got) {
+            let want = crate::core::math::log(x);
+            if want == 0.0 {
+                assert_eq!(l, 0.0, "ln 1");
+                continue;
+            }
+            assert!(ulps(l, want) <= 2, "ln({x:e}) = {l:e}, libm {want:e}");
+        }
+        let mut special = [
+            f64::INFINITY,
+            0.0,
+            -1.0,
+            1e-310,
+            f64::NAN,
+            f64::NEG_INFINITY,
+        ];
+        ln_in_place(&mut special);
+        assert_eq!(special[0], f64::INFINITY);
+        assert!(special[1..].iter().all(|x| x.is_nan()), "{special:?}");
+        assert_eq!(LN_COEFFS[10], 2.0 / 3.0);
+        assert_eq!(LN_COEFFS[0], 2.0 / 23.0);
     }
 }
