@@ -110,18 +110,13 @@ impl<N: Net> Classifier<N> {
         let k = self.data.classes.max(1);
         let s = self.net.scratch_len();
         let n = rows.len().min(BLOCK);
-        let mut scratch = w.scratch.chunks_exact_mut(s.max(1));
         for ((j, &i), z) in rows
             .iter()
             .take(n)
             .enumerate()
             .zip(w.logits.chunks_exact_mut(k))
         {
-            let sc = if s == 0 {
-                &mut [][..]
-            } else {
-                scratch.next().unwrap_or(&mut [])
-            };
+            let sc = w.scratch.get_mut(j * s..(j + 1) * s).unwrap_or(&mut []);
             self.net.forward(params, self.row(split, i), sc, z);
             // The largest logit (a NaN never replaces it; −∞ when all are NaN).
             let max = z
